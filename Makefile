@@ -1,0 +1,49 @@
+# Two commands: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PIP := $(VENV)/bin/pip
+BIN := $(VENV)/bin
+STORE ?= .rag
+PORT ?= 7860
+export HF_HUB_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: run test install install-test lint chat clean
+
+# Runtime install: torch pinned to the CPU build first, or pip pulls GBs of CUDA wheels.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt torch==2.13.0
+	$(PIP) install -q -c constraints.txt -e .
+	touch $@
+
+# Test install: adds the dev tools and llama-cpp-python (compiles ~10 min once; pip caches the wheel).
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -q -c constraints.txt -e ".[dev,llamacpp]"
+	bash scripts/install-browser.sh
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/rag serve --store $(STORE) --port $(PORT) --ingest seeds
+
+chat: install
+	$(BIN)/rag ingest seeds --store $(STORE)
+	$(BIN)/rag chat --store $(STORE)
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy rag index ui evals bench
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy rag index ui evals bench
+
+clean:
+	rm -rf $(STORE) .pytest_cache .mypy_cache .ruff_cache

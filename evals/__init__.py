@@ -1,0 +1,1 @@
+"""Evaluation: benchmark question files, their format, and the scoring rule."""

@@ -1,0 +1,1 @@
+"""Reading documents into clean, citable text (loaders) and removing page boilerplate (cleaning)."""

@@ -1,0 +1,372 @@
+"""Remove web-page boilerplate from scraped plain text, keeping the article body verbatim.
+
+Every non-empty line is one paragraph. A line is first judged on its own (length, final
+punctuation, stop-word density, boilerplate cues such as sign-up prompts, bylines and photo
+credits); lines that cannot be judged alone then take the class of their neighbours, as jusText
+does. Kept lines are only stripped, never rewritten, because citations must stand verbatim in
+the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+import justext
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    title: str  # the document's headline, or "" if none found
+    text: str  # kept paragraphs joined by "\n\n"; the title is the first paragraph when found
+    dropped: list[str]  # the removed lines, for debugging/tests
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """Why one line was kept or dropped; `explain_lines` returns one per non-empty line."""
+
+    text: str
+    kept: bool
+    reason: str
+
+
+class Kind(Enum):
+    GOOD = "good"
+    NEAR_GOOD = "near-good"  # sentence-like but not conclusive: needs a good neighbour
+    SHORT = "short"  # too short to judge: follows its neighbours
+    BAD = "bad"
+    TITLE = "title"
+
+
+# Thresholds are in words, not characters, so that quoted one-line sentences count as text.
+SHORT_WORDS = 8  # terminated lines under this follow their neighbours
+GOOD_WORDS = 20  # terminated lines at least this long are body text on their own
+LONG_UNTERMINATED_WORDS = 15  # a body sentence that lost its full stop is at least this long
+LIST_ITEM_MAX_WORDS = 30  # longer lines are not items of a headline list
+LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
+GOOD_STOP_DENSITY = 0.30  # jusText's default for English prose
+MIN_STOP_DENSITY = 0.20  # below this a line is names/keywords, not prose
+SINGLE_CUE_MAX_WORDS = 20  # one boilerplate cue condemns a line only if it is shorter
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 40
+TITLE_SEARCH_LINES = 12
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_CLOSERS = "\"'”’)]»›*"
+_BULLETS = ("•", "-", "–", "—", "*", "·")
+
+_CTA_CUES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bsign(?:ing)?[ -]?up\b",
+        r"\bsubscribe\b",
+        r"\bnewsletters?\b",
+        r"\binbox\b",
+        r"\be-?mail address\b",
+        r"\bleave a (?:reply|comment)\b",
+        r"^read (?:more|the (?:original|full))\b|\bread the original article\b",
+        r"\brelated (?:articles?|stories|posts|links|content|coverage|topics)\b",
+        r"^(?:more|also) (?:in|from|on)\b",
+        r"^(?:trending|most (?:read|popular|viewed)|recommended for you|advertisement)\b",
+        r"\bfollow us\b|\bshare (?:this|on)\b|\bclick here\b",
+        r"\bprivacy policy\b|\bterms of (?:use|service)\b|\bcookie (?:policy|settings)\b",
+        r"\bdownload (?:our|the) app\b",
+        r"©|\bcopyright \d{4}\b|\ball rights reserved\b",
+    )
+)
+_BIO_CUES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bhas (?:worked|written) (?:as|for)\b",
+        r"\bcareer (?:began|started)\b",
+        r"\b(?:is|was) an? (?:(?:senior|staff|contributing|freelance|former|deputy|chief)\s+)*"
+        r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b",
+        r"\b(?:he|she|they) (?:covers?|writes? about)\b",
+    )
+)
+_PHOTO_CREDIT = re.compile(
+    r"\((?:photo|photograph|picture|image|video|credit|source)s?(?:\s+by)?\s*:"
+    r"|^(?:photo|image|picture)(?:\s+credit)?\s*:"
+    r"|(?:/|\bvia\s)\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\b"
+    r"|\bgetty images\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:[,|•·—–-]|$)")
+_PUBLISHED = re.compile(r"\b(?:published|updated|posted)\b", re.IGNORECASE)
+_READING_TIME = re.compile(
+    r"^\d+\s*-?\s*(?:min|mins|minute|minutes)\b(?:\s+(?:read|listen|watch))?$", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+_MONTHS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    }
+)
+_DAYS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }
+)
+_DATE_FILLER = frozenset(
+    {
+        "at", "am", "pm", "gmt", "utc", "bst", "est", "edt", "cet", "cest", "et", "pt", "on",
+        "last", "updated", "published", "posted", "st", "nd", "rd", "th",
+    }
+)
+
+
+@dataclass
+class _Line:
+    """One paragraph with the features the classifier looks at."""
+
+    text: str
+    words: list[str]
+    stop_density: float
+    ending: str  # last character that is not a closing quote or bracket
+    kind: Kind = Kind.BAD
+    reason: str = ""
+
+    @property
+    def terminated(self) -> bool:
+        return self.ending in ".!?…:"
+
+    @property
+    def headline_like(self) -> bool:
+        # Headlines have no full stop, or end in a question or exclamation mark.
+        return (not self.terminated or self.ending in "?!") and len(
+            self.words
+        ) < LIST_ITEM_MAX_WORDS
+
+
+def clean_text(raw: str) -> CleanedText:
+    """Keep the title once, then every body paragraph; drop boilerplate and repeats."""
+    verdicts = explain_lines(raw)
+    title = _title_of(verdicts)
+    kept = [v.text for v in verdicts if v.kept]
+    dropped = [v.text for v in verdicts if not v.kept]
+    return CleanedText(title=title, text="\n\n".join(kept), dropped=dropped)
+
+
+def explain_lines(raw: str) -> list[LineVerdict]:
+    """One verdict per non-empty line, in output order: the title (if any) comes first."""
+    lines = [_features(s) for s in (ln.strip() for ln in raw.splitlines()) if s]
+    for line in lines:
+        line.kind, line.reason = _judge_alone(line)
+    _mark_headline_lists(lines)
+    title = _find_title(lines)
+    for line in lines:
+        if title and line.text == title:
+            line.kind, line.reason = Kind.TITLE, "title"
+    _resolve_short(lines)
+    _resolve_near_good(lines)
+    return _verdicts(lines, title)
+
+
+def _title_of(verdicts: Sequence[LineVerdict]) -> str:
+    first = verdicts[0] if verdicts else None
+    return first.text if first is not None and first.kept and first.reason == "title" else ""
+
+
+def _features(text: str) -> _Line:
+    words = _WORD.findall(text)
+    stops = _stoplist()
+    n_stop = sum(w.lower().replace("’", "'") in stops for w in words)
+    density = n_stop / len(words) if words else 0.0
+    return _Line(text=text, words=words, stop_density=density, ending=text.rstrip(_CLOSERS)[-1:])
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _judge_alone(line: _Line) -> tuple[Kind, str]:
+    """Context-free class of a line, with the reason in a few words."""
+    reason = boilerplate_reason(line.text)
+    if reason:
+        return Kind.BAD, reason
+    n = len(line.words)
+    if not line.terminated:
+        if n >= LONG_UNTERMINATED_WORDS and line.stop_density >= GOOD_STOP_DENSITY:
+            return Kind.NEAR_GOOD, "long line without final punctuation"
+        return Kind.BAD, "heading, caption or link text (no final punctuation)"
+    if n < SHORT_WORDS:
+        return Kind.SHORT, "short sentence"
+    if line.stop_density < MIN_STOP_DENSITY:
+        return Kind.BAD, "few function words (names or keywords, not prose)"
+    if n >= GOOD_WORDS and line.stop_density >= GOOD_STOP_DENSITY:
+        return Kind.GOOD, "long prose paragraph"
+    return Kind.NEAR_GOOD, "medium-length sentence"
+
+
+def boilerplate_reason(text: str) -> str:
+    """Why a line is page furniture whatever its neighbours are, or "" if it may be text."""
+    words = _WORD.findall(text)
+    ending = text.rstrip(_CLOSERS)[-1:]
+    if not any(c.isalpha() for c in text):
+        return "no words (separator, counter or symbol)"
+    if len(words) <= 2 and ending not in ".!?…":
+        return "one or two words (menu, button or site name)"
+    if _is_date_line(text) or _READING_TIME.match(text):
+        return "date or reading time"
+    if _PHOTO_CREDIT.search(text):
+        return "photo caption or credit"
+    if _is_byline(text, ending):
+        return "byline"
+    return _cue_reason(text, len(words))
+
+
+def _is_date_line(text: str) -> bool:
+    tokens = [t.lower() for t in re.findall(r"[^\W\d_]+|\d+", text)]
+    if not tokens or len(tokens) > 10:
+        return False
+    anchored = any(t in _MONTHS or t in _DAYS for t in tokens) or bool(_NUMERIC_DATE.search(text))
+    allowed = _MONTHS | _DAYS | _DATE_FILLER
+    return anchored and all(t.isdigit() or t in allowed for t in tokens)
+
+
+def _is_byline(text: str, ending: str) -> bool:
+    if not _BYLINE.match(text):
+        return False
+    # "By Tuesday, the army had left." is a sentence; a byline has no full stop or a date stamp.
+    return ending not in ".!?…" or bool(_PUBLISHED.search(text))
+
+
+def _cue_reason(text: str, n_words: int) -> str:
+    cta = sum(bool(p.search(text)) for p in _CTA_CUES)
+    bio = sum(bool(p.search(text)) for p in _BIO_CUES)
+    # One cue may occur in a real sentence ("who has worked as a nurse"); two rarely do.
+    if cta + bio >= 2 or (cta + bio == 1 and n_words < SINGLE_CUE_MAX_WORDS):
+        return "author bio" if bio > cta else "sign-up prompt, form or site navigation"
+    return ""
+
+
+def _mark_headline_lists(lines: list[_Line]) -> None:
+    """Runs of headline-like lines are lists of other stories, however long each item is."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].headline_like:
+            end += 1
+        if end - start >= LIST_RUN:
+            for line in lines[start:end]:
+                if line.kind is not Kind.BAD:
+                    line.kind = Kind.BAD
+                    line.reason = f"in a list of {end - start} headline-like lines"
+        start = max(end, start + 1)
+
+
+def _find_title(lines: Sequence[_Line]) -> str:
+    """The headline: a repeated or else the longest headline-like line before the body."""
+    candidates: list[_Line] = []
+    for line in lines[:TITLE_SEARCH_LINES]:
+        if line.kind is Kind.GOOD:
+            break
+        if _could_be_title(line):
+            candidates.append(line)
+    if not candidates:
+        return ""
+    texts = [c.text for c in candidates]
+    repeated = [t for t in texts if texts.count(t) > 1]
+    if repeated:
+        return repeated[0]
+    return max(candidates, key=lambda c: len(c.words)).text
+
+
+def _could_be_title(line: _Line) -> bool:
+    min_words = 1 if line.text.startswith("#") else TITLE_MIN_WORDS
+    return (
+        min_words <= len(line.words) <= TITLE_MAX_WORDS
+        and (not line.terminated or line.ending in "?!")
+        and not line.text.startswith(_BULLETS)
+        and not boilerplate_reason(line.text)
+    )
+
+
+def _neighbour(lines: Sequence[_Line], i: int, step: int, skip: frozenset[Kind]) -> Kind | None:
+    """Class of the nearest line in one direction whose class is not skipped; None at an edge."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].kind not in skip:
+            return lines[j].kind
+        j += step
+    return None
+
+
+_SKIP_FOR_SHORT = frozenset({Kind.SHORT, Kind.NEAR_GOOD, Kind.TITLE})
+_SKIP_FOR_NEAR_GOOD = frozenset({Kind.NEAR_GOOD, Kind.TITLE})
+
+
+def _resolve_short(lines: list[_Line]) -> None:
+    """Short lines follow their neighbours; the edge of the text is no evidence either way."""
+    decided: dict[int, Kind] = {}
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.SHORT:
+            continue
+        prev = _neighbour(lines, i, -1, _SKIP_FOR_SHORT)
+        nxt = _neighbour(lines, i, 1, _SKIP_FOR_SHORT)
+        sides = {prev, nxt} - {None}
+        if sides == {Kind.BAD}:
+            decided[i] = Kind.BAD
+        elif Kind.BAD not in sides:
+            decided[i] = Kind.GOOD
+        else:
+            decided[i] = _short_between_good_and_bad(lines, i, prev, nxt)
+    _apply(lines, decided, ", kept with its neighbours")
+
+
+def _short_between_good_and_bad(
+    lines: Sequence[_Line], i: int, prev: Kind | None, nxt: Kind | None
+) -> Kind:
+    # jusText: on the boilerplate side, a sentence-like line in between still ties it to the text.
+    toward_bad = -1 if prev is Kind.BAD else 1
+    adjacent = _neighbour(lines, i, toward_bad, frozenset({Kind.SHORT, Kind.TITLE}))
+    return Kind.GOOD if adjacent is Kind.NEAR_GOOD else Kind.BAD
+
+
+def _resolve_near_good(lines: list[_Line]) -> None:
+    """Medium lines need a good neighbour, unless the whole text has no long paragraph."""
+    any_good = any(line.kind is Kind.GOOD for line in lines)
+    decided: dict[int, Kind] = {}
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.NEAR_GOOD:
+            continue
+        sides = {_neighbour(lines, i, step, _SKIP_FOR_NEAR_GOOD) for step in (-1, 1)}
+        if Kind.GOOD in sides or (not any_good and sides != {Kind.BAD}):
+            decided[i] = Kind.GOOD
+        else:
+            decided[i] = Kind.BAD
+    _apply(lines, decided, ", next to body text")
+
+
+def _apply(lines: list[_Line], decided: dict[int, Kind], good_note: str) -> None:
+    # Decisions are applied after the pass so each line is judged on the same evidence.
+    for i, kind in decided.items():
+        lines[i].kind = kind
+        lines[i].reason += good_note if kind is Kind.GOOD else ", amid boilerplate"
+
+
+def _verdicts(lines: Sequence[_Line], title: str) -> list[LineVerdict]:
+    out: list[LineVerdict] = [LineVerdict(title, True, "title")] if title else []
+    seen = {title} if title else set()
+    title_placed = False
+    for line in lines:
+        if line.kind is Kind.TITLE and not title_placed:
+            title_placed = True  # already placed first
+        elif line.kind is Kind.TITLE:
+            out.append(LineVerdict(line.text, False, "repeated title"))
+        elif line.kind is not Kind.GOOD:
+            out.append(LineVerdict(line.text, False, line.reason))
+        elif line.text in seen:
+            out.append(LineVerdict(line.text, False, "duplicate paragraph"))
+        else:
+            seen.add(line.text)
+            out.append(LineVerdict(line.text, True, line.reason))
+    return out

@@ -1,0 +1,126 @@
+"""The LLM answerer: generate from the passages, verify every sentence, fall back when needed.
+
+Whatever the model says, the user only ever sees sentences that the verifier traced to a
+cited passage, or the extractive answer with a notice saying why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from rag.answering.base import Answerer, Draft, Turn
+from rag.answering.llm_clients import LLMClient, LLMUnavailable, one_line
+from rag.answering.prompt import build_condense_messages, build_messages
+from rag.answering.verify import DEFAULT_THRESHOLD, Embed, Mode, verify
+from rag.text import content_terms
+from rag.types import ScoredChunk, SentenceCheck
+
+NOT_SUPPORTED_NOTICE = (
+    "the model's answer was not supported by the passages; showing the extractive answer"
+)
+CONDENSE_MAX_TOKENS = 64
+CONDENSE_MAX_CHARS = 300
+
+# Labels a model may put before its reply, echoing the prompt's own "Answer:" cue.
+_LABEL = re.compile(r"^\s*(?:answer|standalone question|question|rewritten question)\s*:\s*",
+                    re.IGNORECASE)
+
+
+class LLMAnswerer:
+    """Answers with an LLM client; the fallback answerer covers failures and unsupported output."""
+
+    def __init__(
+        self,
+        client: LLMClient,
+        fallback: Answerer,
+        embed: Embed | None,
+        *,
+        verify_mode: Mode = "drop",
+        max_tokens: int = 256,
+        temperature: float = 0.1,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.client = client
+        self.fallback = fallback
+        self.embed = embed
+        self.verify_mode: Mode = verify_mode
+        self.max_tokens = max_tokens
+        self.temperature = temperature
+        self.threshold = threshold
+        self.name = client.name
+
+    def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
+        final = Draft.refusal()
+        for item in self.stream(question, passages):
+            if isinstance(item, Draft):
+                final = item
+        return final
+
+    def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
+        if not passages:
+            yield Draft.refusal()
+            return
+        messages = build_messages(question, passages)
+        pieces: list[str] = []
+        try:
+            for piece in self.client.stream_chat(messages, self.max_tokens, self.temperature):
+                pieces.append(piece)
+                yield piece
+        except LLMUnavailable as e:
+            yield self._fallback(question, passages, one_line(e))
+            return
+        yield self._finish(question, passages, "".join(pieces))
+
+    def _finish(self, question: str, passages: list[ScoredChunk], text: str) -> Draft:
+        verified = verify(
+            _LABEL.sub("", text), passages, self.embed, self.verify_mode, self.threshold
+        )
+        if verified.refusal:
+            return replace(Draft.refusal(), verification=verified.checks)
+        if not verified.supported:
+            return self._fallback(question, passages, NOT_SUPPORTED_NOTICE, verified.checks)
+        return Draft(
+            text=verified.text,
+            abstained=False,
+            citations=verified.citations,
+            verification=verified.checks,
+        )
+
+    def _fallback(
+        self,
+        question: str,
+        passages: list[ScoredChunk],
+        notice: str,
+        checks: list[SentenceCheck] | None = None,
+    ) -> Draft:
+        draft = self.fallback.answer(question, passages)
+        # The discarded answer's checks explain the fallback when the fallback has none.
+        verification = draft.verification if draft.verification is not None else checks
+        return replace(draft, fallback=True, notice=notice, verification=verification)
+
+
+def condense(client: LLMClient, history: list[Turn], question: str) -> str:
+    """Rewrite a follow-up as a standalone question; any failure keeps the question as asked."""
+    if not history:
+        return question
+    messages = build_condense_messages(history, question)
+    try:
+        reply = "".join(client.stream_chat(messages, CONDENSE_MAX_TOKENS, 0.0))
+    except Exception:
+        # Condensing only sharpens retrieval; the original question still works without it.
+        return question
+    return _standalone(reply, question, history)
+
+
+def _standalone(reply: str, question: str, history: list[Turn]) -> str:
+    """Accept the rewrite only if it looks like a question about the same conversation."""
+    lines = [_LABEL.sub("", line).strip().strip("\"'“”") for line in reply.splitlines()]
+    candidate = next((line for line in lines if line), "")
+    if not candidate or len(candidate) > CONDENSE_MAX_CHARS:
+        return question
+    context = " ".join([question, *(t.question for t in history[-2:])])
+    if not set(content_terms(candidate)) & set(content_terms(context)):
+        return question
+    return candidate

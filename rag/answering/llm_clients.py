@@ -1,0 +1,237 @@
+"""Two thin chat clients behind one interface: in-process llama.cpp and any OpenAI-style server.
+
+Both import their library only when first used, so the CLI starts fast when no LLM is
+configured, and both turn every failure into LLMUnavailable with a one-line message the
+answerer can show as a notice before falling back to the extractive answer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+Messages = list[dict[str, str]]
+
+# llama-cpp-python's "gemma" format silently drops system messages (Gemma has no system
+# role), so for it the rules are moved into the first user turn instead.
+FORMATS_WITHOUT_SYSTEM = frozenset({"gemma"})
+DEFAULT_CHAT_FORMAT = "gemma"
+MAX_MESSAGE_CHARS = 200
+
+
+class LLMUnavailable(Exception):
+    """The model could not answer; str(error) is one line, fit to show to a user."""
+
+
+class LLMClient(Protocol):
+    name: str
+
+    def stream_chat(self, messages: Messages, max_tokens: int, temperature: float) -> Iterator[str]:
+        """Yield the reply's text pieces as they are generated."""
+        ...
+
+
+def one_line(error: BaseException | str) -> str:
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else type(error).__name__
+    return first[:MAX_MESSAGE_CHARS]
+
+
+def fold_system(messages: Messages) -> Messages:
+    """Prepend system text to the first user message, for chat formats without a system role."""
+    system = "\n\n".join(m["content"] for m in messages if m["role"] == "system")
+    rest = [dict(m) for m in messages if m["role"] != "system"]
+    if not system:
+        return rest
+    for m in rest:
+        if m["role"] == "user":
+            m["content"] = f"{system}\n\n{m['content']}"
+            return rest
+    return [{"role": "user", "content": system}, *rest]
+
+
+class LlamaCppClient:
+    """A GGUF model run in this process by llama-cpp-python; loaded on first use, once."""
+
+    name = "llamacpp"
+
+    def __init__(
+        self,
+        model_path: str | Path,
+        chat_format: str | None = None,
+        n_ctx: int = 4096,
+        n_threads: int = 2,
+    ) -> None:
+        self.model_path = Path(model_path)
+        self.chat_format = chat_format
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        self._llm: Any = None
+        # One llama.cpp context cannot serve two generations at once (e.g. two UI users).
+        self._lock = threading.Lock()
+
+    @property
+    def effective_chat_format(self) -> str | None:
+        """The chat format in use once loaded: explicit, else the GGUF's template, else gemma."""
+        return None if self._llm is None else str(self._llm.chat_format)
+
+    def stream_chat(self, messages: Messages, max_tokens: int, temperature: float) -> Iterator[str]:
+        with self._lock:
+            llm = self._load()
+            if llm.chat_format in FORMATS_WITHOUT_SYSTEM:
+                messages = fold_system(messages)
+            try:
+                chunks = llm.create_chat_completion(
+                    messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True
+                )
+                for chunk in chunks:
+                    piece = _delta_text(chunk["choices"])
+                    if piece:
+                        yield piece
+            except (ValueError, RuntimeError, KeyError, IndexError) as e:
+                raise LLMUnavailable(f"llama.cpp failed to generate: {one_line(e)}") from e
+
+    def close(self) -> None:
+        """Free the model's memory; the next call loads it again."""
+        with self._lock:
+            if self._llm is not None:
+                self._llm.close()
+                self._llm = None
+
+    def _load(self) -> Any:
+        if self._llm is not None:
+            return self._llm
+        if not self.model_path.is_file():
+            raise LLMUnavailable(f"model file not found: {self.model_path}")
+        try:
+            import llama_cpp
+        except ImportError as e:
+            raise LLMUnavailable(
+                "llama-cpp-python is not installed (pip install 'rag[llamacpp]')"
+            ) from e
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(self.model_path),
+                chat_format=self.chat_format,
+                n_ctx=self.n_ctx,
+                n_threads=self.n_threads,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as e:
+            raise LLMUnavailable(f"could not load {self.model_path.name}: {one_line(e)}") from e
+        if self.chat_format is None and "tokenizer.chat_template" not in llm.metadata:
+            # Without a template llama-cpp-python guesses llama-2, which Gemma-family
+            # base models (the one shipped for tests) do not understand.
+            llm.chat_format = DEFAULT_CHAT_FORMAT
+        self._llm = llm
+        return llm
+
+
+class OpenAIClient:
+    """Any server speaking the OpenAI chat API: llama.cpp's server, vLLM, Ollama, OpenAI."""
+
+    name = "openai"
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None = None,
+        timeout_s: float = 60.0,
+        max_retries: int = 1,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.api_key = api_key
+        self.timeout_s = timeout_s
+        self.max_retries = max_retries
+        self._client: Any = None
+        self._model_checked = False
+
+    def stream_chat(self, messages: Messages, max_tokens: int, temperature: float) -> Iterator[str]:
+        import openai
+
+        received = 0
+        try:
+            client = self._connect()
+            self._check_model(client)
+            stream = client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stream=True,
+            )
+            try:
+                for chunk in stream:
+                    received += 1
+                    piece = _delta_text(chunk.choices)
+                    if piece:
+                        yield piece
+            finally:
+                stream.close()
+        except (openai.OpenAIError, ValueError, KeyError, TypeError, AttributeError) as e:
+            raise self._unavailable(e) from e
+        if received == 0:
+            raise LLMUnavailable(f"LLM server at {self.base_url} sent a malformed reply")
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            import openai
+
+            self._client = openai.OpenAI(
+                base_url=self.base_url,
+                api_key=self.api_key or "not-needed",
+                timeout=self.timeout_s,
+                max_retries=self.max_retries,
+            )
+        return self._client
+
+    def _check_model(self, client: Any) -> None:
+        """Fail clearly on an unknown model: some servers (llama.cpp's) silently serve another."""
+        if self._model_checked:
+            return
+        import openai
+
+        try:
+            served = [m.id for m in client.models.list()]
+        except openai.APIStatusError:
+            served = []  # No model listing on this server; the completion call will tell.
+        if served and self.model not in served:
+            listed = ", ".join(served[:3]) + (", …" if len(served) > 3 else "")
+            raise LLMUnavailable(
+                f"model '{self.model}' is not served by {self.base_url} (it serves: {listed})"
+            )
+        self._model_checked = True
+
+    def _unavailable(self, e: Exception) -> LLMUnavailable:
+        import openai
+
+        where = f"LLM server at {self.base_url}"
+        if isinstance(e, openai.APITimeoutError):
+            return LLMUnavailable(f"{where} did not answer within {self.timeout_s:g}s")
+        if isinstance(e, openai.APIConnectionError):
+            return LLMUnavailable(f"{where} is unreachable")
+        if isinstance(e, openai.NotFoundError):
+            return LLMUnavailable(f"model '{self.model}' is not served by {self.base_url}")
+        if isinstance(e, openai.AuthenticationError | openai.PermissionDeniedError):
+            return LLMUnavailable(f"{where} rejected the API key")
+        if isinstance(e, openai.APIStatusError):
+            return LLMUnavailable(f"{where} answered HTTP {e.status_code}: {one_line(e.message)}")
+        if isinstance(e, openai.APIError) and not isinstance(e, openai.APIResponseValidationError):
+            return LLMUnavailable(f"{where} reported an error: {one_line(e.message)}")
+        return LLMUnavailable(f"{where} sent a malformed reply")
+
+
+def _delta_text(choices: Any) -> str:
+    """The text of a streamed chunk; role-only and usage-only chunks carry none."""
+    if not choices:
+        return ""
+    first = choices[0]
+    delta = first["delta"] if isinstance(first, dict) else first.delta
+    content = delta.get("content") if isinstance(delta, dict) else delta.content
+    if content is not None and not isinstance(content, str):
+        raise TypeError("content is not text")
+    return content or ""

@@ -1,0 +1,443 @@
+"""Check a generated answer sentence by sentence against the passages it cites.
+
+A sentence survives only if it cites a passage that exists, that passage is close to it
+in meaning and wording, and every number and proper name in it occurs in what it cites.
+Small models invent numbers and names while staying on topic, so similarity alone would
+let exactly the most harmful errors through; the exact-match checks close that gap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from rag.answering.base import NOT_FOUND
+from rag.text import content_terms, numbers, proper_names, sentence_spans, stem, words
+from rag.types import Chunk, Citation, ScoredChunk, SentenceCheck
+
+Embed = Callable[[list[str]], np.ndarray]
+Mode = Literal["drop", "mark"]
+
+# A sentence is kept when its support score reaches this. With embeddings the score is
+# the mean of cosine similarity and term recall: a faithful paraphrase scores ~0.65-1.0,
+# a different claim about the same topic ~0.3-0.5 (see the module's tests and report).
+DEFAULT_THRESHOLD = 0.5
+COSINE_WEIGHT = 0.5
+# A second passage cited next to a supporting one is kept only if it supports the
+# sentence at least this fraction of the threshold, or holds one of its numbers or names.
+EXTRA_CITATION_RATIO = 0.5
+UNSUPPORTED_MARK = " [unsupported]"
+MAX_RANGE = 20
+
+_MARKER = re.compile(
+    r"\[\s*(?:passages?\s*)?(\d{1,3}(?:\s*(?:,|;|–|-|and)\s*\d{1,3})*)\s*\]", re.IGNORECASE
+)
+_MARKER_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*" + _MARKER.pattern + r")+)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_NOT_A_NUMBER = re.compile(r"\bones?\b", re.IGNORECASE)
+
+# Words that open a sentence with a capital without being names.
+_DISCOURSE = frozenset(
+    {
+        "however", "therefore", "thus", "hence", "overall", "additionally", "moreover",
+        "furthermore", "meanwhile", "instead", "although", "though", "since", "while", "yes",
+        "today", "currently", "first", "second", "third", "finally", "later", "initially",
+        "originally", "specifically", "unlike", "despite", "following", "besides", "also",
+    }
+)
+
+_ABOUT_SOURCES = r"(?:passages?|documents?|context|texts?|sources?|information(?: provided)?)"
+_STRONG_REFUSALS = [
+    re.compile(
+        _ABOUT_SOURCES + r"\b.*\b(?:do|does|did)\s*(?:not|n't)\s+"
+        r"(?:contain|mention|say|state|include|provide|specify|answer|cover|discuss)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:not|never)\s+(?:mentioned|stated|specified|provided|given|found|included)\s+"
+        r"in\s+(?:the|these|any)\s+" + _ABOUT_SOURCES,
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bi\s+(?:do\s+not|don't|don’t|cannot|can't|can’t)\s+know\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:i|we)\s+(?:cannot|can't|can’t|am unable to|are unable to)\s+"
+        r"(?:answer|determine|find|tell)\b",
+        re.IGNORECASE,
+    ),
+]
+# Phrases that are refusals only when the sentence cites nothing, since a cited sentence
+# like "The cause was not mentioned in the inquiry [2]" can be a real claim.
+_WEAK_REFUSALS = [
+    re.compile(r"\bnot\s+(?:mentioned|stated|specified|known|provided)\b", re.IGNORECASE),
+    re.compile(r"\b(?:there is|there's|there are)\s+no\s+(?:information|mention|details?)\b",
+               re.IGNORECASE),
+    re.compile(r"\bno\s+(?:information|mention)\s+(?:of|about|on)\b", re.IGNORECASE),
+]
+
+
+@dataclass
+class Verified:
+    """The surviving answer, its citations, and the verdict on every sentence."""
+
+    text: str
+    citations: list[Citation]
+    checks: list[SentenceCheck]
+    refusal: bool = False
+
+    @property
+    def supported(self) -> bool:
+        """True when at least one sentence of the answer passed."""
+        return any(c.supported for c in self.checks)
+
+
+@dataclass
+class _Unit:
+    """One sentence of the answer, as written, with the passage numbers it cites."""
+
+    raw: str
+    newline_before: bool
+    cited: list[int]
+    claim: str
+
+
+@dataclass
+class _Support:
+    """How well one passage supports one claim: score and its best sentence."""
+
+    passage: int
+    score: float
+    span: tuple[int, int]
+
+
+@dataclass
+class _Verdict:
+    check: SentenceCheck
+    supports: list[_Support] = field(default_factory=list)
+    kept: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _View:
+    """A cited passage prepared once per verification: sentences, terms, facts, vectors."""
+
+    chunk: Chunk
+    spans: list[tuple[int, int]]
+    sentence_terms: list[set[str]]
+    terms: set[str]
+    numbers: set[str]
+    vocabulary: set[str]
+    vectors: np.ndarray | None = None
+
+
+def verify(
+    answer_text: str,
+    passages: list[ScoredChunk],
+    embed: Embed | None,
+    mode: Mode = "drop",
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Verified:
+    """Keep (or mark) only the sentences the cited passages support; renumber citations."""
+    units = _units(answer_text)
+    refusals = [is_refusal(u.claim, bool(u.cited)) for u in units]
+    views = _views(units, passages)
+    claim_vectors = _embed_all(units, views, refusals, embed)
+    verdicts = [
+        _refusal_verdict(u)
+        if refused
+        else _judge(u, views, len(passages), threshold, claim_vectors.get(i))
+        for i, (u, refused) in enumerate(zip(units, refusals, strict=True))
+    ]
+    kept = [
+        (u, v)
+        for u, v, refused in zip(units, verdicts, refusals, strict=True)
+        if not refused and (v.check.supported or mode == "mark")
+    ]
+    numbering = _numbering(kept)
+    text = _render(kept, numbering)
+    citations = _citations(kept, numbering, passages)
+    any_supported = any(v.check.supported for v in verdicts)
+    return Verified(
+        text=text,
+        citations=citations,
+        checks=[v.check for v in verdicts],
+        refusal=any(refusals) and not any_supported,
+    )
+
+
+def is_refusal(sentence: str, cites: bool = False) -> bool:
+    """Whether a sentence says the passages lack the answer rather than answering."""
+    text = " ".join(sentence.split())
+    if not text:
+        return False
+    if text.rstrip(".").lower() == NOT_FOUND.rstrip(".").lower():
+        return True
+    if any(p.search(text) for p in _STRONG_REFUSALS):
+        return True
+    return not cites and any(p.search(text) for p in _WEAK_REFUSALS)
+
+
+def parse_markers(text: str) -> list[int]:
+    """Passage numbers cited in a text, in order of first appearance."""
+    found: list[int] = []
+    for m in _MARKER.finditer(text):
+        for n in _expand(m.group(1)):
+            if n not in found:
+                found.append(n)
+    return found
+
+
+def strip_markers(text: str) -> str:
+    return " ".join(_MARKER.sub(" ", text).split())
+
+
+def _expand(group: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*(?:,|;|and)\s*", group):
+        bounds = re.split(r"\s*[–-]\s*", part.strip())
+        if len(bounds) == 2 and 0 <= int(bounds[1]) - int(bounds[0]) <= MAX_RANGE:
+            out.extend(range(int(bounds[0]), int(bounds[1]) + 1))
+        else:
+            out.extend(int(b) for b in bounds if b)
+    return out
+
+
+# ---- splitting ---------------------------------------------------------------------------
+
+
+def _units(answer_text: str) -> list[_Unit]:
+    # "claim.[1] Next" would otherwise stay one sentence: the splitter needs space after
+    # the stop, and a marker after the stop belongs to the sentence before it.
+    text = _markers_before_stop(answer_text)
+    units: list[_Unit] = []
+    prev_end = 0
+    for s, e in sentence_spans(text):
+        raw = text[s:e]
+        newline = "\n" in text[prev_end:s]
+        prev_end = e
+        claim = _claim_text(raw)
+        if not claim and units:
+            # A marker on a line of its own cites the sentence before it.
+            units[-1] = _merge(units[-1], raw)
+            continue
+        units.append(_Unit(raw, newline, parse_markers(raw), claim))
+    return units
+
+
+def _markers_before_stop(text: str) -> str:
+    return _MARKER_AFTER_STOP.sub(lambda m: " " + m.group(2).strip() + m.group(1), text)
+
+
+def _merge(unit: _Unit, markers: str) -> _Unit:
+    raw = _markers_before_stop(f"{unit.raw} {markers.strip()}")
+    return _Unit(raw, unit.newline_before, parse_markers(raw), unit.claim)
+
+
+def _claim_text(raw: str) -> str:
+    return _BULLET.sub("", strip_markers(raw)).strip()
+
+
+# ---- passages and embeddings -------------------------------------------------------------
+
+
+def _views(units: list[_Unit], passages: list[ScoredChunk]) -> dict[int, _View]:
+    cited = {n for u in units for n in u.cited if 1 <= n <= len(passages)}
+    return {n: _view(passages[n - 1].chunk) for n in sorted(cited)}
+
+
+def _view(chunk: Chunk) -> _View:
+    spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
+    full = f"{chunk.title}\n{chunk.text}"
+    vocab = set(words(full))
+    return _View(
+        chunk=chunk,
+        spans=spans,
+        sentence_terms=[set(content_terms(chunk.text[s:e])) for s, e in spans],
+        terms=set(content_terms(full)),
+        numbers=numbers(full),
+        vocabulary=vocab | {stem(w) for w in vocab},
+    )
+
+
+def _embed_all(
+    units: list[_Unit], views: dict[int, _View], refusals: list[bool], embed: Embed | None
+) -> dict[int, np.ndarray]:
+    """One embedding call for all claims and cited sentences: batching is what is cheap."""
+    claims = [i for i, u in enumerate(units) if u.claim and u.cited and not refusals[i]]
+    if embed is None or not claims or not views:
+        return {}
+    sentences = [v.chunk.text[s:e] for v in views.values() for s, e in v.spans]
+    vectors = np.asarray(embed([units[i].claim for i in claims] + sentences), dtype=np.float32)
+    offset = len(claims)
+    for v in views.values():
+        v.vectors = vectors[offset : offset + len(v.spans)]
+        offset += len(v.spans)
+    return {i: vectors[k] for k, i in enumerate(claims)}
+
+
+# ---- judging one sentence ----------------------------------------------------------------
+
+
+def _refusal_verdict(unit: _Unit) -> _Verdict:
+    return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, "refusal"))
+
+
+def _judge(
+    unit: _Unit,
+    views: dict[int, _View],
+    n_passages: int,
+    threshold: float,
+    vector: np.ndarray | None,
+) -> _Verdict:
+    valid = [n for n in unit.cited if 1 <= n <= n_passages]
+    problem = _form_problem(unit, valid)
+    if problem:
+        return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, problem))
+    supports = sorted(
+        (_support(unit.claim, n, views[n], vector) for n in valid),
+        key=lambda s: -s.score,
+    )
+    score = supports[0].score
+    missing = _missing_facts(unit.claim, [views[n] for n in valid])
+    reason = missing or (
+        "" if score >= threshold else f"weak support ({score:.2f} < {threshold:.2f})"
+    )
+    check = SentenceCheck(unit.raw, not reason, unit.cited, score, reason)
+    kept = _kept_citations(unit.claim, supports, views, threshold)
+    return _Verdict(check, supports, kept)
+
+
+def _form_problem(unit: _Unit, valid: list[int]) -> str:
+    if not unit.cited:
+        return "no citation"
+    if not valid:
+        bad = "".join(f"[{n}]" for n in unit.cited)
+        return f"cites a passage that does not exist: {bad}"
+    if unit.claim.rstrip().endswith("?"):
+        return "a question, not a claim"
+    return ""
+
+
+def _support(claim: str, n: int, view: _View, vector: np.ndarray | None) -> _Support:
+    """Best sentence of a passage for a claim; term recall counts half sentence, half passage."""
+    terms = set(content_terms(claim))
+    passage_recall = _recall(terms, view.terms)
+    cosines = view.vectors @ vector if vector is not None and view.vectors is not None else None
+    best = (-1.0, 0)
+    for j, sentence_terms in enumerate(view.sentence_terms):
+        lexical = 0.5 * _recall(terms, sentence_terms) + 0.5 * passage_recall
+        if cosines is None:
+            score = lexical
+        else:
+            score = COSINE_WEIGHT * float(cosines[j]) + (1 - COSINE_WEIGHT) * lexical
+        best = max(best, (score, -j))
+    score, j = best[0], -best[1]
+    return _Support(n, score, view.spans[j])
+
+
+def _recall(terms: set[str], found: set[str]) -> float:
+    return len(terms & found) / len(terms) if terms else 0.0
+
+
+def _required_facts(claim: str) -> tuple[set[str], set[str]]:
+    # "one" is far more often a pronoun ("one of the") than a quantity.
+    nums = numbers(_NOT_A_NUMBER.sub(" ", claim))
+    names = proper_names(claim)
+    first = words(claim[:40])[:1]
+    if first and first[0] in _DISCOURSE:
+        names.discard(first[0])
+    return nums, names
+
+
+def _missing_facts(claim: str, views: Sequence[_View]) -> str:
+    nums, names = _required_facts(claim)
+    have_numbers = set().union(*(v.numbers for v in views))
+    vocabulary = set().union(*(v.vocabulary for v in views))
+    missing_numbers = sorted(nums - have_numbers)
+    if missing_numbers:
+        return f"number {', '.join(missing_numbers)} not in the cited passage"
+    missing_names = sorted(w for w in names if w not in vocabulary and stem(w) not in vocabulary)
+    if missing_names:
+        return f"name {', '.join(missing_names)} not in the cited passage"
+    return ""
+
+
+def _kept_citations(
+    claim: str, supports: list[_Support], views: dict[int, _View], threshold: float
+) -> list[int]:
+    """Drop extra citations that add nothing, so each [n] shown points at real support."""
+    nums, names = _required_facts(claim)
+    kept = [supports[0].passage]
+    for s in supports[1:]:
+        view = views[s.passage]
+        adds_fact = bool(nums & view.numbers) or any(w in view.vocabulary for w in names)
+        if s.score >= EXTRA_CITATION_RATIO * threshold or adds_fact:
+            kept.append(s.passage)
+    return kept
+
+
+# ---- output --------------------------------------------------------------------------------
+
+
+def _numbering(kept: list[tuple[_Unit, _Verdict]]) -> dict[int, int]:
+    """Old passage number -> new marker number, in order of first use in the kept text."""
+    numbering: dict[int, int] = {}
+    for unit, verdict in kept:
+        for n in unit.cited:
+            if n in verdict.kept and n not in numbering:
+                numbering[n] = len(numbering) + 1
+    return numbering
+
+
+def _render(kept: list[tuple[_Unit, _Verdict]], numbering: dict[int, int]) -> str:
+    parts: list[str] = []
+    for unit, verdict in kept:
+        sentence = _renumber(unit.raw, verdict.kept, numbering)
+        if not verdict.check.supported:
+            sentence += UNSUPPORTED_MARK
+        if parts:
+            parts.append("\n" if unit.newline_before else " ")
+        parts.append(sentence)
+    return "".join(parts).strip()
+
+
+def _renumber(raw: str, allowed: list[int], numbering: dict[int, int]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        new = [numbering[n] for n in _expand(m.group(1)) if n in allowed and n in numbering]
+        unique = list(dict.fromkeys(new))
+        return " " + "".join(f"[{n}]" for n in unique) if unique else ""
+
+    text = re.sub(r"[ \t]*" + _MARKER.pattern, replace, raw, flags=re.IGNORECASE)
+    text = re.sub(r"(\])[ \t]+(?=\[)", r"\1", text)
+    return re.sub(r"[ \t]+([.,;:!?])", r"\1", text).strip()
+
+
+def _citations(
+    kept: list[tuple[_Unit, _Verdict]], numbering: dict[int, int], passages: list[ScoredChunk]
+) -> list[Citation]:
+    best: dict[int, _Support] = {}
+    for _, verdict in kept:
+        for sup in verdict.supports:
+            if sup.passage in numbering and (
+                sup.passage not in best or sup.score > best[sup.passage].score
+            ):
+                best[sup.passage] = sup
+    citations = []
+    for old, new in sorted(numbering.items(), key=lambda kv: kv[1]):
+        chunk = passages[old - 1].chunk
+        s, e = best[old].span
+        citations.append(
+            Citation(
+                n=new,
+                source=chunk.source,
+                chunk_id=chunk.id,
+                text=chunk.text[s:e],
+                start=chunk.start + s,
+                end=chunk.start + e,
+                score=best[old].score,
+            )
+        )
+    return citations

@@ -1,0 +1,238 @@
+"""The Python API. Components are built once from the validated settings; the CLI, the UI and the
+eval runner are thin layers over this class."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rag.answering.base import Answerer, Draft, Turn
+from rag.followup import condense
+from rag.settings import Settings, load_settings
+from rag.types import Answer, DocumentInfo, IngestReport, ScoredChunk
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from index.embedding import Embedder
+    from index.pipeline import Ingestor, ProgressFn
+    from index.store import ChunkStore
+    from rag.answering.extractive import ExtractiveAnswerer
+    from rag.retrieval import HybridRetriever
+
+
+class RagError(Exception):
+    """A problem the user can fix; str() is one plain line."""
+
+
+class EmptyQuestionError(RagError):
+    pass
+
+
+class EmptyStoreError(RagError):
+    pass
+
+
+HistoryLike = Sequence[Turn] | Sequence[tuple[str, str]] | None
+
+
+class Assistant:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @classmethod
+    def open(cls, store: str | Path | None = None, **settings: Any) -> Assistant:
+        """Open (or create) the store; keyword arguments override rag.toml and RAG_* settings."""
+        return cls(load_settings(store=store, **settings))
+
+    # ---- components, built on first use --------------------------------------------------
+    @cached_property
+    def embedder(self) -> Embedder:
+        from index.embedding import Embedder
+
+        s = self.settings
+        return Embedder(
+            Path(s.embed_model) if s.embed_model else None,
+            batch_size=s.embed_batch_size,
+            backend=s.embed_backend,
+            threads=s.threads,
+        )
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        from index.store import ChunkStore, open_client
+
+        s = self.settings
+        return ChunkStore(open_client(s.store, s.chroma_host, s.chroma_port), s.collection)
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        from rag.retrieval import HybridRetriever
+
+        s = self.settings
+        return HybridRetriever(
+            self.store,
+            self.embedder.embed_one,
+            self._cache_dir / "bm25",
+            candidates=s.candidates,
+            fusion=s.fusion,
+            rrf_k=s.rrf_k,
+            dense_weight=s.dense_weight,
+        )
+
+    @cached_property
+    def extractive(self) -> ExtractiveAnswerer:
+        from rag.answering.extractive import ExtractiveAnswerer
+
+        return ExtractiveAnswerer(
+            self._embed_texts,
+            threshold=self.settings.abstain_threshold,
+            max_sentences=self.settings.max_sentences,
+        )
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        from rag.answering.factory import build_answerer
+
+        return build_answerer(self.settings, self.extractive, self._embed_texts)
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        from index.chunking import Chunker
+        from index.pipeline import Ingestor
+
+        s = self.settings
+        emb = self.embedder
+        chunker = Chunker(
+            lambda t: emb.tokenizer.encode(t, add_special_tokens=False).ids,
+            s.chunk_tokens,
+            s.chunk_overlap,
+        )
+        fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}"
+        return Ingestor(
+            self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint
+        )
+
+    @property
+    def _cache_dir(self) -> Path:
+        s = self.settings
+        if s.chroma_host:
+            return s.store / f"cache-{s.chroma_host}-{s.chroma_port}-{s.collection}"
+        return s.store / f"cache-{s.collection}"
+
+    def _embed_texts(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.embed(texts)
+
+    # ---- services --------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Sequence[str | Path] | str | Path,
+        prune: bool = False,
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        report = self.ingestor.ingest([Path(p) for p in paths], prune=prune, progress=progress)
+        self.retriever.refresh(force=True)
+        return report
+
+    def retrieve(self, question: str, top_k: int | None = None) -> list[ScoredChunk]:
+        return self.retriever.retrieve(question, top_k or self.settings.top_k)
+
+    def ask(self, question: str, history: HistoryLike = None, top_k: int | None = None) -> Answer:
+        final: Answer | None = None
+        for piece in self._run(question, history, top_k, streaming=False):
+            if isinstance(piece, Answer):
+                final = piece
+        assert final is not None
+        return final
+
+    def stream(
+        self, question: str, history: HistoryLike = None, top_k: int | None = None
+    ) -> Iterator[str | Answer]:
+        """Yield text as it arrives, then the verified Answer."""
+        yield from self._run(question, history, top_k, streaming=True)
+
+    def _run(
+        self, question: str, history: HistoryLike, top_k: int | None, *, streaming: bool
+    ) -> Iterator[str | Answer]:
+        t0 = time.perf_counter()
+        question = (question or "").strip()
+        if not question:
+            raise EmptyQuestionError("the question is empty: type a question about your documents")
+        standalone = self._standalone(question, _turns(history))
+        if self.retriever.chunk_count == 0:
+            raise EmptyStoreError(
+                f"the store at {self.settings.store} has no documents yet: "
+                "add some with `rag ingest PATH`"
+            )
+        passages = self.retrieve(standalone, top_k)
+        t1 = time.perf_counter()
+        draft: Draft | None = None
+        if streaming:
+            for piece in self.answerer.stream(standalone, passages):
+                if isinstance(piece, Draft):
+                    draft = piece
+                else:
+                    yield piece
+        else:
+            draft = self.answerer.answer(standalone, passages)
+        assert draft is not None
+        t2 = time.perf_counter()
+        yield Answer(
+            question=question,
+            text=draft.text,
+            abstained=draft.abstained,
+            citations=draft.citations,
+            retrieved=passages,
+            answerer=self.answerer.name,
+            timings_ms={
+                "retrieve": (t1 - t0) * 1000,
+                "answer": (t2 - t1) * 1000,
+                "total": (t2 - t0) * 1000,
+            },
+            fallback=draft.fallback,
+            notice=draft.notice,
+            verification=draft.verification,
+            standalone_question=standalone,
+        )
+
+    def _standalone(self, question: str, history: list[Turn]) -> str:
+        if not history:
+            return question
+        rewrite = getattr(self.answerer, "condense", None)
+        if callable(rewrite):
+            return str(rewrite(history, question))
+        return condense(question, history)
+
+    def sources(self) -> list[DocumentInfo]:
+        docs = self.store.documents().values()
+        return sorted(
+            (DocumentInfo(d.source, d.title, d.n_chunks, d.doc_hash, d.chars) for d in docs),
+            key=lambda d: d.source,
+        )
+
+    def document_text(self, source: str) -> str | None:
+        for d in self.store.documents().values():
+            if source in (d.source, d.key):
+                return self.store.document_text(d.key)
+        return None
+
+    def remove(self, source: str) -> list[str]:
+        removed = self.ingestor.remove(source)
+        self.retriever.refresh(force=True)
+        return removed
+
+    def warm_up(self) -> None:
+        """Load the models and the lexical index now rather than on the first question."""
+        self.embedder.warm_up()
+        self.retriever.refresh(force=True)
+
+
+def _turns(history: HistoryLike) -> list[Turn]:
+    if not history:
+        return []
+    return [h if isinstance(h, Turn) else Turn(str(h[0]), str(h[1])) for h in history]

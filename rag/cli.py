@@ -1,0 +1,335 @@
+"""The `rag` command: a thin layer over rag.Assistant. Heavy modules are imported per command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
+    from rag.types import Answer
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    from rag.assistant import RagError
+    from rag.settings import SettingsError
+
+    try:
+        return int(args.handler(args))
+    except (RagError, SettingsError) as err:
+        _err(str(err))
+        return EXIT_USAGE if isinstance(err, SettingsError) else EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+# ---- parser ------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="rag",
+        description="Answer questions from your documents, with a checkable citation for every claim.",
+        epilog="Settings come from defaults, then rag.toml, then RAG_* variables, then flags.",
+    )
+    sub = p.add_subparsers(title="commands", metavar="COMMAND")
+
+    c = _command(sub, "ingest", "add or update documents (.txt .md .html .pdf; folders recurse)", cmd_ingest)
+    c.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    c.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    c = _command(sub, "ask", "answer one question, or every line of a JSONL file", cmd_ask)
+    c.add_argument("question", nargs="?", help="the question (omit with --questions)")
+    c.add_argument("--questions", type=Path, metavar="FILE.jsonl",
+                   help='JSON lines with "question" and optional "id"; one answer line each')
+    c.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
+    c.add_argument("--stream", action="store_true", help="print the answer as it is generated")
+    _answer_options(c)
+
+    c = _command(sub, "chat", "a conversation in the terminal (follow-ups use the history)", cmd_chat)
+    _answer_options(c)
+
+    c = _command(sub, "sources", "list the indexed documents", cmd_sources)
+    c.add_argument("--json", action="store_true")
+
+    c = _command(sub, "remove", "remove a document by its source name or file path", cmd_remove)
+    c.add_argument("source")
+
+    c = _command(sub, "serve", "start the chat page (Gradio)", cmd_serve)
+    c.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    c.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    c.add_argument("--ingest", type=Path, nargs="*", metavar="PATH",
+                   help="ingest these paths first if the store is empty")
+    _answer_options(c)
+
+    c = _command(sub, "eval", "run a benchmark file and write a report", cmd_eval)
+    c.add_argument("questions", type=Path, metavar="QUESTIONS.jsonl")
+    c.add_argument("--docs", type=Path, help="ingest this folder into a fresh store first")
+    c.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder")
+    c.add_argument("--baseline", action="store_true", help="also run the naive llama-index baseline")
+    c.add_argument("--limit", type=int, help="only the first N questions")
+    c.add_argument("--min-accuracy", type=float, help="fail (exit 1) below this answer accuracy")
+    c.add_argument("--min-abstention", type=float, help="fail below this abstention recall")
+    c.add_argument("--max-wrong-refusals", type=float, help="fail above this wrong-refusal rate")
+    c.add_argument("--min-evidence-hit", type=float, help="fail below this evidence hit@k")
+    _answer_options(c)
+
+    c = _command(sub, "bench", "measure speed: ingest, retrieval, answering, cold start", cmd_bench)
+    c.add_argument("--sizes", default="1000,10000", help="corpus sizes in chunks (comma-separated)")
+    c.add_argument("--out", type=Path, default=Path("bench/out"), help="report folder")
+    c.add_argument("--queries", type=int, default=200, help="queries per measurement")
+    c.add_argument("--llm-model-path", type=Path, help="also time a GGUF model (TTFT, tokens/s)")
+    return p
+
+
+def _command(sub: Any, name: str, help_: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+    c = sub.add_parser(name, help=help_, description=help_)
+    c.add_argument("--store", type=Path, metavar="DIR", help="index folder (default .rag, or RAG_STORE)")
+    c.add_argument("--chroma-host", metavar="HOST", help="use a Chroma server instead of the folder")
+    c.add_argument("--chroma-port", type=int, metavar="PORT")
+    c.set_defaults(handler=handler)
+    return c
+
+
+def _answer_options(c: argparse.ArgumentParser) -> None:
+    g = c.add_argument_group("answering")
+    g.add_argument("--top-k", type=int, help="passages to retrieve (default 5)")
+    g.add_argument("--llm", choices=["extractive", "llamacpp", "openai"],
+                   help="answerer (default extractive: no LLM needed)")
+    g.add_argument("--model", type=Path, metavar="GGUF", help="GGUF file for --llm llamacpp")
+    g.add_argument("--llm-base-url", metavar="URL", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
+    g.add_argument("--llm-model", metavar="NAME", help="model name on that server")
+    g.add_argument("--llm-api-key", metavar="KEY", help="API key (or RAG_LLM_API_KEY)")
+
+
+def _open(args: argparse.Namespace, **extra: Any) -> Assistant:
+    from rag.assistant import Assistant
+
+    opts: dict[str, Any] = {
+        "chroma_host": getattr(args, "chroma_host", None),
+        "chroma_port": getattr(args, "chroma_port", None),
+        "top_k": getattr(args, "top_k", None),
+        "answerer": getattr(args, "llm", None),
+        "llm_model_path": getattr(args, "model", None),
+        "llm_base_url": getattr(args, "llm_base_url", None),
+        "llm_model": getattr(args, "llm_model", None),
+        "llm_api_key": getattr(args, "llm_api_key", None),
+    }
+    if opts["answerer"] is None and opts["llm_model_path"] is not None:
+        opts["answerer"] = "llamacpp"
+    opts.update(extra)
+    return Assistant.open(getattr(args, "store", None), **opts)
+
+
+def _err(msg: str) -> None:
+    print(f"rag: {msg}", file=sys.stderr)
+
+
+# ---- commands ----------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rag.progress import TqdmProgress
+
+    assistant = _open(args)
+    with TqdmProgress() as progress:
+        report = assistant.ingest(args.paths, prune=args.prune, progress=progress)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        for r in report.results:
+            if r.status == "failed":
+                _err(f"{r.source}: {r.reason}")
+            elif r.status != "unchanged":
+                print(f"{r.status:>9}  {r.source}" + (f"  ({r.chunks} chunks)" if r.chunks else ""))
+        print(f"{report.summary()}  [{report.timings_ms.get('total', 0) / 1000:.1f} s]")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    if args.questions and args.question:
+        raise _usage("give either a QUESTION or --questions FILE, not both")
+    if args.questions:
+        return _ask_file(args)
+    if args.question is None:
+        raise _usage("no question given: rag ask \"your question\"")
+    assistant = _open(args)
+    if args.stream and not args.json:
+        answer = _stream_to_stdout(assistant, args.question, None)
+    else:
+        answer = assistant.ask(args.question)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        else:
+            print(answer.text)
+    if answer.notice:
+        _err(answer.notice)
+    if not args.json:
+        print(format_sources(answer))
+    return EXIT_OK
+
+
+def _ask_file(args: argparse.Namespace) -> int:
+    from rag.assistant import RagError
+
+    lines = _read_questions(args.questions)
+    assistant = _open(args)
+    failures = 0
+    for lineno, item in lines:
+        if isinstance(item, str):
+            out: dict[str, Any] = {"line": lineno, "error": item}
+            failures += 1
+        else:
+            try:
+                answer = assistant.ask(str(item["question"]))
+                answer.id = None if item.get("id") is None else str(item["id"])
+                out = answer.to_dict()
+            except RagError as err:
+                out = {"id": item.get("id"), "question": item.get("question"), "error": str(err)}
+                failures += 1
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return EXIT_OK if not failures else EXIT_FAILED
+
+
+def _read_questions(path: Path) -> list[tuple[int, dict[str, Any] | str]]:
+    from rag.assistant import RagError
+
+    try:
+        raw = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise RagError(f"{path}: cannot read the questions file ({err.strerror})") from None
+    out: list[tuple[int, dict[str, Any] | str]] = []
+    for i, line in enumerate(raw, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            out.append((i, f"{path}:{i}: not valid JSON ({err.msg})"))
+            continue
+        if not isinstance(item, dict) or not str(item.get("question", "")).strip():
+            out.append((i, f'{path}:{i}: needs a non-empty "question" field'))
+            continue
+        out.append((i, item))
+    return out
+
+
+def _stream_to_stdout(assistant: Assistant, question: str, history: Any) -> Answer:
+    from rag.types import Answer
+
+    final: Answer | None = None
+    for piece in assistant.stream(question, history=history):
+        if isinstance(piece, Answer):
+            final = piece
+        else:
+            print(piece, end="", flush=True)
+    print()
+    assert final is not None
+    if final.answerer != "extractive" and (final.fallback or final.verification):
+        # What streamed was the raw model output; show what survived verification.
+        print(f"\nVerified answer: {final.text}")
+    return final
+
+
+def format_sources(answer: Answer) -> str:
+    if answer.abstained:
+        lines = ["Closest passages (they do not answer the question):"]
+        for r in answer.retrieved[:3]:
+            lines.append(f"  - {r.chunk.source}: {_clip(r.chunk.text, 160)}")
+        return "\n".join(lines)
+    lines = ["Sources:"]
+    for c in answer.citations:
+        lines.append(f"  [{c.n}] {c.source} (chars {c.start}-{c.end}): \"{_clip(c.text, 200)}\"")
+    return "\n".join(lines)
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from rag.answering.base import Turn
+    from rag.assistant import RagError
+
+    assistant = _open(args)
+    print("Ask about your documents. Empty line or Ctrl-D to quit.")
+    history: list[Turn] = []
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except EOFError:
+            print()
+            break
+        if not question:
+            break
+        try:
+            answer = _stream_to_stdout(assistant, question, history)
+        except RagError as err:
+            _err(str(err))
+            continue
+        if answer.notice:
+            _err(answer.notice)
+        print(format_sources(answer))
+        history.append(Turn(question, answer.text))
+    return EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    docs = _open(args).sources()
+    if args.json:
+        print(json.dumps([d.__dict__ for d in docs], indent=2))
+        return EXIT_OK
+    if not docs:
+        print("No documents yet: add some with `rag ingest PATH`.")
+    for d in docs:
+        print(f"{d.chunks:>5} chunks  {d.source}  — {d.title}")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    removed = _open(args).remove(args.source)
+    if not removed:
+        _err(f"{args.source}: no such document in the store (see `rag sources`)")
+        return EXIT_FAILED
+    for s in removed:
+        print(f"removed  {s}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import serve
+
+    assistant = _open(args)
+    return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from evals.runner import run_from_cli
+
+    return run_from_cli(args, _open)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from bench.runner import run_from_cli
+
+    return run_from_cli(args, _open)
+
+
+def _usage(msg: str) -> Exception:
+    from rag.assistant import RagError
+
+    return RagError(msg)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 (bm25s), fused by reciprocal rank or weighted sum."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from index.bm25 import LexicalIndex, normalise
+from index.store import ChunkStore
+from rag.types import Chunk, ScoredChunk
+
+EmbedQuery = Callable[[str], np.ndarray]
+
+
+class HybridRetriever:
+    # How often a long-lived process looks for another process's ingest (server mode, UI).
+    refresh_interval_s = 2.0
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        embed_query: EmbedQuery,
+        cache_dir: Path | None,
+        *,
+        candidates: int = 30,
+        fusion: str = "rrf",
+        rrf_k: int = 60,
+        dense_weight: float = 0.5,
+    ) -> None:
+        self.store = store
+        self.embed_query = embed_query
+        self.cache_dir = cache_dir
+        self.candidates = candidates
+        self.fusion = fusion
+        self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
+        self._lexical: LexicalIndex | None = None
+        self._by_id: dict[str, Chunk] = {}
+        self._checked_at = 0.0
+        self._lock = threading.Lock()
+
+    # ---- keeping the lexical side consistent with the collection -----------------------------
+    def refresh(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and self._lexical is not None and now - self._checked_at < self.refresh_interval_s:
+            return
+        with self._lock:
+            self._checked_at = now
+            gen = self.store.generation()
+            if not force and self._lexical is not None and self._lexical.generation == gen:
+                return
+            lexical = LexicalIndex.load(self.cache_dir, gen) if self.cache_dir else None
+            if lexical is None:
+                lexical = LexicalIndex.build(list(self.store.committed_chunks()), gen)
+                if self.cache_dir:
+                    lexical.save(self.cache_dir)
+            self._by_id = {c.id: c for c in lexical.chunks}
+            self._lexical = lexical
+
+    @property
+    def chunk_count(self) -> int:
+        self.refresh()
+        return len(self._by_id)
+
+    # ---- searching ---------------------------------------------------------------------------
+    def dense(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        self.refresh()
+        by_id = self._by_id
+        if not by_id:
+            return []
+        # Ask for a few more: chunks of an uncommitted (killed) ingest are skipped.
+        hits = self.store.query(self.embed_query(query), k + 8)
+        return [(by_id[i], s) for i, s in hits if i in by_id][:k]
+
+    def lexical(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        self.refresh()
+        return self._lexical.search(query, k) if self._lexical else []
+
+    def retrieve(self, query: str, top_k: int) -> list[ScoredChunk]:
+        dense = self.dense(query, self.candidates)
+        lexical = self.lexical(query, self.candidates)
+        fused = self._fuse(dense, lexical)
+        return fused[:top_k]
+
+    def _fuse(
+        self, dense: list[tuple[Chunk, float]], lexical: list[tuple[Chunk, float]]
+    ) -> list[ScoredChunk]:
+        chunks: dict[str, Chunk] = {}
+        d_score: dict[str, float] = {}
+        b_score: dict[str, float] = {}
+        fused: dict[str, float] = {}
+        if self.fusion == "rrf":
+            for side, scores in ((dense, d_score), (lexical, b_score)):
+                for rank, (c, s) in enumerate(side):
+                    chunks[c.id] = c
+                    scores[c.id] = s
+                    fused[c.id] = fused.get(c.id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+        else:
+            w = self.dense_weight
+            for side, scores, weight in ((dense, d_score, w), (lexical, b_score, 1 - w)):
+                norm = normalise([s for _, s in side])
+                for (c, s), ns in zip(side, norm, strict=True):
+                    chunks[c.id] = c
+                    scores[c.id] = s
+                    fused[c.id] = fused.get(c.id, 0.0) + weight * float(ns)
+        order = sorted(fused, key=lambda i: (-fused[i], chunks[i].source, chunks[i].position))
+        return [
+            ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order
+        ]

@@ -1,0 +1,157 @@
+"""Small, fast text helpers shared by the answerers and the verifier.
+
+Kept free of heavy imports: these run on the query path of every question.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+STOPWORDS = frozenset(
+    """
+a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can can't cannot could couldn't did didn't do does
+doesn't doing don't down during each few for from further had hadn't has hasn't have haven't
+having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll
+i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor
+not of off on once only or other ought our ours ourselves out over own same shan't she she'd
+she'll she's should shouldn't so some such than that that's the their theirs them themselves
+then there there's these they they'd they'll they're they've this those through to too under
+until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+you've your yours yourself yourselves s t will just said says say according did does do done
+many much one ones two per via upon yet still ever
+""".split()
+)
+
+# Question words and verbs that carry no topical content when matching a question to a passage.
+QUESTION_FILLER = frozenset(
+    """
+what which who whom whose when where why how many much long far old kind type name named
+happen happened happens according article report reports reported document documents mention
+mentioned mentions describe described tell give show
+""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "million": "1000000", "dozen": "12",
+}
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, lower-cased, with curly apostrophes folded and possessives dropped."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w.strip(".'-"))
+    return [w for w in out if w]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
+    """Stemmed non-stopword terms, in order, duplicates kept."""
+    skip = STOPWORDS | QUESTION_FILLER if drop_question_words else STOPWORDS
+    return [stem(w) for w in words(text) if w not in skip and len(w) > 1 or w.isdigit()]
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers in a text, normalised: '2,000' -> '2000'; number words become digits."""
+    found = {m.group(1).replace(",", "") for m in _NUMBER.finditer(text)}
+    for w in words(text):
+        for part in w.split("-"):
+            if part in _NUMBER_WORDS:
+                found.add(_NUMBER_WORDS[part])
+    return found
+
+
+def has_date(text: str) -> bool:
+    low = words(text)
+    if any(w in _MONTHS or w in _DAYS for w in low):
+        return True
+    return bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", text)) or "yesterday" in low or "today" in low
+
+
+_NAME = re.compile(r"\b([A-Z][a-z’'A-Z-]+(?:\s+[A-Z][a-z’'A-Z-]+)*)")
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words that are not merely the first word of a sentence, lower-cased."""
+    names: set[str] = set()
+    for m in _NAME.finditer(text):
+        start = m.start()
+        prefix = text[:start].rstrip()
+        at_sentence_start = not prefix or prefix[-1] in ".!?\"“:\n•-—"
+        for i, part in enumerate(m.group(1).split()):
+            w = part.lower().replace("’", "'")
+            if w.endswith("'s"):
+                w = w[:-2]
+            if i == 0 and at_sentence_start and w in STOPWORDS | QUESTION_FILLER:
+                continue
+            if w in STOPWORDS:
+                continue
+            names.add(w)
+    return names
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|St|Jr|Sr|Inc|Ltd|Co|vs|etc|"
+    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
+)
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding white space; never crosses a line."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        head = text[start : m.start()]
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV.search(head):
+            continue
+        _add_span(text, start, m.start(), offset, spans)
+        start = m.end()
+    _add_span(text, start, len(text), offset, spans)
+    return spans
+
+
+def _add_span(text: str, s: int, e: int, offset: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    # A quote closing a sentence belongs to that sentence.
+    while e < len(text) and text[e] in "\"”’')]" and e > s:
+        e += 1
+    if e > s:
+        spans.append((s + offset, e + offset))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

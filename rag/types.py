@@ -1,0 +1,190 @@
+"""Data that crosses a boundary between layers: chunks, citations, answers, ingest reports.
+
+Plain dataclasses (not pydantic) because they are built on the hot query path and
+must import instantly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a cleaned document; start/end are character offsets into that text."""
+
+    id: str
+    source: str
+    title: str
+    text: str
+    start: int
+    end: int
+    doc_hash: str = ""
+    position: int = 0
+    doc_key: str = ""
+
+
+@dataclass(frozen=True)
+class ScoredChunk:
+    """A retrieved chunk with its fused score and the per-retriever evidence behind it."""
+
+    chunk: Chunk
+    score: float
+    dense_score: float | None = None
+    bm25_score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.chunk
+        return {
+            "source": c.source,
+            "chunk_id": c.id,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What an [n] marker points at: a verbatim span of a cleaned document."""
+
+    n: int
+    source: str
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["score"] = round(self.score, 6)
+        return d
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """The verification verdict on one sentence of a generated answer."""
+
+    text: str
+    supported: bool
+    cited: list[int]
+    score: float
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["score"] = round(self.score, 4)
+        return d
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    citations: list[Citation]
+    retrieved: list[ScoredChunk]
+    answerer: str
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    id: str | None = None
+    fallback: bool = False
+    notice: str | None = None
+    verification: list[SentenceCheck] | None = None
+    standalone_question: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.id is not None:
+            d["id"] = self.id
+        d.update(
+            {
+                "question": self.question,
+                "answer": self.text,
+                "abstained": self.abstained,
+                "citations": [c.to_dict() for c in self.citations],
+                "retrieved": [r.to_dict() for r in self.retrieved],
+                "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+                "answerer": self.answerer,
+            }
+        )
+        if self.fallback:
+            d["fallback"] = True
+        if self.notice:
+            d["notice"] = self.notice
+        if self.verification is not None:
+            d["verification"] = [v.to_dict() for v in self.verification]
+        if self.standalone_question and self.standalone_question != self.question:
+            d["standalone_question"] = self.standalone_question
+        return d
+
+
+FileStatus = Literal["added", "updated", "unchanged", "removed", "failed"]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: str
+    status: FileStatus
+    chunks: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def _of(self, status: FileStatus) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def added(self) -> list[FileResult]:
+        return self._of("added")
+
+    @property
+    def updated(self) -> list[FileResult]:
+        return self._of("updated")
+
+    @property
+    def unchanged(self) -> list[FileResult]:
+        return self._of("unchanged")
+
+    @property
+    def removed(self) -> list[FileResult]:
+        return self._of("removed")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self._of("failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
+            f"{len(self.failed)} failed"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "results": [asdict(r) for r in self.results],
+            "summary": self.summary(),
+            "timings_ms": self.timings_ms,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One indexed document, as listed by `rag sources`."""
+
+    source: str
+    title: str
+    chunks: int
+    doc_hash: str
+    chars: int
