@@ -8,16 +8,19 @@ ingest was killed after committing). Writes go to a temporary folder renamed int
 from __future__ import annotations
 
 import json
+import math
 import pickle
 import shutil
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
 
-from rag.text import QUESTION_FILLER, STOPWORDS
+from rag.text import QUESTION_FILLER, STOPWORDS, content_terms
 from rag.types import Chunk
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -46,6 +49,20 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         retriever.index(_tokens([c.text for c in chunks], _STOPWORDS), show_progress=False)
         return cls(chunks=chunks, generation=generation, retriever=retriever)
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of each stemmed content term over the chunks."""
+        df: Counter[str] = Counter()
+        for c in self.chunks:
+            df.update(set(content_terms(c.text)))
+        n = len(self.chunks)
+        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+
+    def idf_of(self, term: str) -> float:
+        """IDF of a term; one never seen counts as the rarest possible."""
+        idf = self.idf
+        return idf.get(term, math.log(1 + (len(self.chunks) + 0.5) / 0.5))
 
     def search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         if self.retriever is None or k <= 0:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cache
+from itertools import islice
 
 import justext
 
@@ -54,6 +55,9 @@ SINGLE_CUE_MAX_WORDS = 20  # one boilerplate cue condemns a line only if it is s
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_SEARCH_LINES = 12
+LANGUAGE_SAMPLE_WORDS = 3000
+ENGLISH_ENOUGH = 0.30  # English prose scores 0.4-0.5 against jusText's English stop list
+LANGUAGE_MARGIN = 0.05  # some lists (e.g. Marathi) contain English words and tie with English
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _CLOSERS = "\"'”’)]»›*"
@@ -87,6 +91,9 @@ _BIO_CUES = tuple(
         r"(?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b",
         r"\b(?:he|she|they) (?:covers?|writes? about)\b",
     )
+)
+_ANY_CUE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in _CTA_CUES + _BIO_CUES), re.IGNORECASE
 )
 _PHOTO_CREDIT = re.compile(
     r"\((?:photo|photograph|picture|image|video|credit|source)s?(?:\s+by)?\s*:"
@@ -156,7 +163,9 @@ def clean_text(raw: str) -> CleanedText:
 
 def explain_lines(raw: str) -> list[LineVerdict]:
     """One verdict per non-empty line, in output order: the title (if any) comes first."""
-    lines = [_features(s) for s in (ln.strip() for ln in raw.splitlines()) if s]
+    texts = [s for s in (ln.strip() for ln in raw.splitlines()) if s]
+    stops = stoplist_for(texts)
+    lines = [_features(text, stops) for text in texts]
     for line in lines:
         line.kind, line.reason = _judge_alone(line)
     _mark_headline_lists(lines)
@@ -174,22 +183,37 @@ def _title_of(verdicts: Sequence[LineVerdict]) -> str:
     return first.text if first is not None and first.kept and first.reason == "title" else ""
 
 
-def _features(text: str) -> _Line:
+def _features(text: str, stops: frozenset[str]) -> _Line:
     words = _WORD.findall(text)
-    stops = _stoplist()
     n_stop = sum(w.lower().replace("’", "'") in stops for w in words)
     density = n_stop / len(words) if words else 0.0
     return _Line(text=text, words=words, stop_density=density, ending=text.rstrip(_CLOSERS)[-1:])
 
 
-@lru_cache(maxsize=1)
-def _stoplist() -> frozenset[str]:
-    return frozenset(justext.get_stoplist("English"))
+def stoplist_for(lines: Sequence[str]) -> frozenset[str]:
+    """jusText's stop words for the text's language: English unless another fits clearly better."""
+    words = (w.lower().replace("’", "'") for line in lines for w in _WORD.findall(line))
+    sample = list(islice(words, LANGUAGE_SAMPLE_WORDS))
+    english = _stoplist("English")
+    if not sample or _density(sample, english) >= ENGLISH_ENOUGH:
+        return english  # the common case, without loading a hundred stop lists
+    best = max(justext.get_stoplists(), key=lambda lang: _density(sample, _stoplist(lang)))
+    margin = _density(sample, _stoplist(best)) - _density(sample, english)
+    return _stoplist(best) if margin > LANGUAGE_MARGIN else english
+
+
+def _density(words: Sequence[str], stops: frozenset[str]) -> float:
+    return sum(w in stops for w in words) / len(words)
+
+
+@cache
+def _stoplist(language: str) -> frozenset[str]:
+    return frozenset(justext.get_stoplist(language))
 
 
 def _judge_alone(line: _Line) -> tuple[Kind, str]:
     """Context-free class of a line, with the reason in a few words."""
-    reason = boilerplate_reason(line.text)
+    reason = _boilerplate_reason(line.text, line.words, line.ending)
     if reason:
         return Kind.BAD, reason
     n = len(line.words)
@@ -208,13 +232,15 @@ def _judge_alone(line: _Line) -> tuple[Kind, str]:
 
 def boilerplate_reason(text: str) -> str:
     """Why a line is page furniture whatever its neighbours are, or "" if it may be text."""
-    words = _WORD.findall(text)
-    ending = text.rstrip(_CLOSERS)[-1:]
+    return _boilerplate_reason(text, _WORD.findall(text), text.rstrip(_CLOSERS)[-1:])
+
+
+def _boilerplate_reason(text: str, words: Sequence[str], ending: str) -> str:
     if not any(c.isalpha() for c in text):
         return "no words (separator, counter or symbol)"
     if len(words) <= 2 and ending not in ".!?…":
         return "one or two words (menu, button or site name)"
-    if _is_date_line(text) or _READING_TIME.match(text):
+    if len(words) <= 10 and (_is_date_line(text) or _READING_TIME.match(text)):
         return "date or reading time"
     if _PHOTO_CREDIT.search(text):
         return "photo caption or credit"
@@ -240,6 +266,8 @@ def _is_byline(text: str, ending: str) -> bool:
 
 
 def _cue_reason(text: str, n_words: int) -> str:
+    if not _ANY_CUE.search(text):
+        return ""  # one combined scan first: nearly all body lines have no cue at all
     cta = sum(bool(p.search(text)) for p in _CTA_CUES)
     bio = sum(bool(p.search(text)) for p in _BIO_CUES)
     # One cue may occur in a real sentence ("who has worked as a nurse"); two rarely do.
@@ -290,55 +318,64 @@ def _could_be_title(line: _Line) -> bool:
     )
 
 
-def _neighbour(lines: Sequence[_Line], i: int, step: int, skip: frozenset[Kind]) -> Kind | None:
-    """Class of the nearest line in one direction whose class is not skipped; None at an edge."""
-    j = i + step
-    while 0 <= j < len(lines):
-        if lines[j].kind not in skip:
-            return lines[j].kind
-        j += step
-    return None
+def _nearest(
+    lines: Sequence[_Line], skip: frozenset[Kind]
+) -> tuple[list[Kind | None], list[Kind | None]]:
+    """For each line, the class of the nearest earlier and later line whose class is not
+    skipped (None at an edge). Two linear passes, so long runs of short lines stay cheap."""
+    before: list[Kind | None] = []
+    last: Kind | None = None
+    for line in lines:
+        before.append(last)
+        last = last if line.kind in skip else line.kind
+    after: list[Kind | None] = []
+    last = None
+    for line in reversed(lines):
+        after.append(last)
+        last = last if line.kind in skip else line.kind
+    after.reverse()
+    return before, after
 
 
 _SKIP_FOR_SHORT = frozenset({Kind.SHORT, Kind.NEAR_GOOD, Kind.TITLE})
 _SKIP_FOR_NEAR_GOOD = frozenset({Kind.NEAR_GOOD, Kind.TITLE})
+_SKIP_FOR_TIE = frozenset({Kind.SHORT, Kind.TITLE})
 
 
 def _resolve_short(lines: list[_Line]) -> None:
     """Short lines follow their neighbours; the edge of the text is no evidence either way."""
+    before, after = _nearest(lines, _SKIP_FOR_SHORT)
+    tie_before, tie_after = _nearest(lines, _SKIP_FOR_TIE)
     decided: dict[int, Kind] = {}
     for i, line in enumerate(lines):
         if line.kind is not Kind.SHORT:
             continue
-        prev = _neighbour(lines, i, -1, _SKIP_FOR_SHORT)
-        nxt = _neighbour(lines, i, 1, _SKIP_FOR_SHORT)
-        sides = {prev, nxt} - {None}
+        sides = {before[i], after[i]} - {None}
         if sides == {Kind.BAD}:
             decided[i] = Kind.BAD
         elif Kind.BAD not in sides:
             decided[i] = Kind.GOOD
         else:
-            decided[i] = _short_between_good_and_bad(lines, i, prev, nxt)
+            # jusText: a sentence-like line on the boilerplate side still ties it to the text.
+            toward_bad = tie_before[i] if before[i] is Kind.BAD else tie_after[i]
+            decided[i] = Kind.GOOD if toward_bad is Kind.NEAR_GOOD else _prose_or_bad(line)
     _apply(lines, decided, ", kept with its neighbours")
 
 
-def _short_between_good_and_bad(
-    lines: Sequence[_Line], i: int, prev: Kind | None, nxt: Kind | None
-) -> Kind:
-    # jusText: on the boilerplate side, a sentence-like line in between still ties it to the text.
-    toward_bad = -1 if prev is Kind.BAD else 1
-    adjacent = _neighbour(lines, i, toward_bad, frozenset({Kind.SHORT, Kind.TITLE}))
-    return Kind.GOOD if adjacent is Kind.NEAR_GOOD else Kind.BAD
+def _prose_or_bad(line: _Line) -> Kind:
+    # Unlike jusText, a short line that reads as prose is kept: a lost sentence cannot be cited.
+    return Kind.GOOD if line.stop_density >= GOOD_STOP_DENSITY else Kind.BAD
 
 
 def _resolve_near_good(lines: list[_Line]) -> None:
     """Medium lines need a good neighbour, unless the whole text has no long paragraph."""
     any_good = any(line.kind is Kind.GOOD for line in lines)
+    before, after = _nearest(lines, _SKIP_FOR_NEAR_GOOD)
     decided: dict[int, Kind] = {}
     for i, line in enumerate(lines):
         if line.kind is not Kind.NEAR_GOOD:
             continue
-        sides = {_neighbour(lines, i, step, _SKIP_FOR_NEAR_GOOD) for step in (-1, 1)}
+        sides = {before[i], after[i]}
         if Kind.GOOD in sides or (not any_good and sides != {Kind.BAD}):
             decided[i] = Kind.GOOD
         else:

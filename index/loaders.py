@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import io
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ _BOMS = (
 )
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$", re.I)
 
 
 class LoadError(Exception):
@@ -155,13 +157,17 @@ def _decode_utf8_or_guess(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # only legacy-encoded files need it
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     # UTF-16/32 without a BOM is a guess about byte order as much as about text: not trusted.
     if best is None or best.chaos > _MAX_CHAOS or best.encoding.startswith(("utf_16", "utf_32")):
         raise LoadError("not valid text in any known encoding")
-    return str(best)
+    # Single-byte code pages often tie; cp1252 is by far the likeliest for Western text, and
+    # charset_normalizer would otherwise turn "très" into "trčs" (cp1250).
+    western = [m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos]
+    return str(western[0] if western else best)
 
 
 # --- formats --------------------------------------------------------------------------------
@@ -187,14 +193,19 @@ def _load_html(html: str) -> tuple[str, str]:
     cleaned = _clean_or_fail(extracted)
     text = cleaned.text
     # A short <h1> is dropped by the cleaner as a lone heading; metadata confirms it is the title.
-    if meta_title and not cleaned.title and meta_title in extracted.splitlines():
+    lost = meta_title not in text.split("\n\n")
+    if meta_title and not cleaned.title and lost and _has_line(extracted, meta_title):
         text = f"{meta_title}\n\n{text}"
     return meta_title or cleaned.title, text
 
 
+def _has_line(text: str, wanted: str) -> bool:
+    return any(line.strip() == wanted for line in text.splitlines())
+
+
 def _extract_html(html: str) -> tuple[str | None, str]:
     """Main text and title via trafilatura; it is given a string, so it never fetches anything."""
-    import trafilatura
+    import trafilatura  # imported on first use: it takes about half a second
 
     try:
         text = trafilatura.extract(
@@ -222,7 +233,7 @@ def _load_pdf(data: bytes) -> tuple[str, str]:
 def _read_pdf(data: bytes) -> tuple[list[str], str]:
     if b"%PDF-" not in data[:_PDF_HEADER_WINDOW]:
         raise LoadError("unreadable PDF: no PDF header (is it really a PDF?)")
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # imported on first use, like trafilatura
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -267,7 +278,7 @@ def _continues(previous: str, following: str) -> bool:
 
 def _reflow(page_text: str) -> list[str]:
     """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full."""
-    lines = [ln.strip() for ln in page_text.splitlines()]
+    lines = _without_page_numbers([ln.strip() for ln in page_text.splitlines()])
     full = _full_line_width(lines)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -286,10 +297,17 @@ def _reflow(page_text: str) -> list[str]:
     return paragraphs
 
 
+def _without_page_numbers(lines: list[str]) -> list[str]:
+    # A page number between two halves of a paragraph would stop them being joined again.
+    filled = [i for i, line in enumerate(lines) if line]
+    edges = {filled[0], filled[-1]} if filled else set()
+    return [ln for i, ln in enumerate(lines) if i not in edges or not _PAGE_NUMBER.match(ln)]
+
+
 def _full_line_width(lines: Sequence[str]) -> int:
     widths = sorted(len(line) for line in lines if line)
-    # The 90th percentile, not the maximum, so one overlong line does not make all others short.
-    return widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    # About the 90th percentile, so one overlong line does not make all others look short.
+    return widths[len(widths) - 1 - len(widths) // 10] if widths else 0
 
 
 def _join_lines(lines: Sequence[str]) -> str:

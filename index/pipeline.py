@@ -16,7 +16,7 @@ from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 # Progress callback: (stage, done, total).
 ProgressFn = Callable[[str, int, int], None]
@@ -103,10 +103,7 @@ class Ingestor:
             base = Path(root).expanduser()
             for f in files:
                 f = f.resolve()
-                if base.is_dir():
-                    source = f.relative_to(base.resolve()).as_posix()
-                else:
-                    source = f.name
+                source = f.relative_to(base.resolve()).as_posix() if base.is_dir() else f.name
                 yield f, source
 
     def _prepare(

@@ -89,6 +89,7 @@ class Assistant:
 
         return ExtractiveAnswerer(
             self._embed_texts,
+            idf=self.retriever.idf,
             threshold=self.settings.abstain_threshold,
             max_sentences=self.settings.max_sentences,
         )

@@ -61,6 +61,10 @@ class HybridRetriever:
             self._by_id = {c.id: c for c in lexical.chunks}
             self._lexical = lexical
 
+    def idf(self, term: str) -> float:
+        self.refresh()
+        return self._lexical.idf_of(term) if self._lexical else 1.0
+
     @property
     def chunk_count(self) -> int:
         self.refresh()

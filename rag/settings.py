@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     # Answering
     answerer: Literal["extractive", "llamacpp", "openai"] = "extractive"
     max_sentences: int = Field(3, ge=1, le=10)
-    abstain_threshold: float = Field(0.38, ge=0.0, le=1.0)
+    abstain_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="refuse when no sentence scores this probability"
+    )
 
     # LLM answerers
     llm_model_path: Path | None = None

@@ -45,6 +45,9 @@ _NUMBER_WORDS = {
     "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100", "thousand": "1000", "million": "1000000", "dozen": "12",
+    "hundreds": "100s", "thousands": "1000s", "millions": "1000000s", "dozens": "12s",
+    "half": "0.5", "third": "1/3", "thirds": "1/3", "quarter": "1/4", "twice": "2",
+    "billion": "1000000000", "billions": "1000000000s",
 }
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -91,7 +94,17 @@ def has_date(text: str) -> bool:
     low = words(text)
     if any(w in _MONTHS or w in _DAYS for w in low):
         return True
-    return bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", text)) or "yesterday" in low or "today" in low
+    if re.search(r"\b(1[89]\d\d|20\d\d)\b", text):
+        return True
+    return bool(_RELATIVE_DATE.search(text))
+
+
+_RELATIVE_DATE = re.compile(
+    r"\b(yesterday|today|tonight|(last|next|this|earlier this|later this) "
+    r"(week|month|year|spring|summer|autumn|fall|winter)|(days?|weeks?|months?|years?) ago|"
+    r"(days|weeks|months|years) (earlier|later|before|after)|in recent (days|weeks|months))\b",
+    re.IGNORECASE,
+)
 
 
 _NAME = re.compile(r"\b([A-Z][a-z’'A-Z-]+(?:\s+[A-Z][a-z’'A-Z-]+)*)")

@@ -23,9 +23,13 @@ NOT_SUPPORTED_NOTICE = (
 CONDENSE_MAX_TOKENS = 64
 CONDENSE_MAX_CHARS = 300
 
-# Labels a model may put before its reply, echoing the prompt's own "Answer:" cue.
-_LABEL = re.compile(r"^\s*(?:answer|standalone question|question|rewritten question)\s*:\s*",
-                    re.IGNORECASE)
+# Labels a model may put before its reply, echoing the prompt's own cues.
+_LABEL = re.compile(
+    r"^\s*(?:answer|standalone question|question|rewritten question|user|assistant)\s*:\s*",
+    re.IGNORECASE,
+)
+# A rewrite must keep at least this share of the follow-up's own content terms.
+CONDENSE_MIN_KEPT = 0.5
 
 
 class LLMAnswerer:
@@ -120,7 +124,11 @@ def _standalone(reply: str, question: str, history: list[Turn]) -> str:
     candidate = next((line for line in lines if line), "")
     if not candidate or len(candidate) > CONDENSE_MAX_CHARS:
         return question
-    context = " ".join([question, *(t.question for t in history[-2:])])
-    if not set(content_terms(candidate)) & set(content_terms(context)):
-        return question
-    return candidate
+    terms = set(content_terms(candidate))
+    asked = set(content_terms(question, drop_question_words=True))
+    if asked:
+        # A rewrite that loses what the follow-up asks about is a different question.
+        keeps_question = len(asked & terms) / len(asked) >= CONDENSE_MIN_KEPT
+        return candidate if keeps_question else question
+    earlier = set(content_terms(" ".join(t.question for t in history[-2:])))
+    return candidate if terms & earlier else question

@@ -7,6 +7,7 @@ answerer can show as a notice before falling back to the extractive answer.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,7 +220,8 @@ class OpenAIClient:
         if isinstance(e, openai.AuthenticationError | openai.PermissionDeniedError):
             return LLMUnavailable(f"{where} rejected the API key")
         if isinstance(e, openai.APIStatusError):
-            return LLMUnavailable(f"{where} answered HTTP {e.status_code}: {one_line(e.message)}")
+            detail = one_line(re.sub(r"^Error code: \d+ - ", "", e.message))
+            return LLMUnavailable(f"{where} answered HTTP {e.status_code}: {detail}")
         if isinstance(e, openai.APIError) and not isinstance(e, openai.APIResponseValidationError):
             return LLMUnavailable(f"{where} reported an error: {one_line(e.message)}")
         return LLMUnavailable(f"{where} sent a malformed reply")

@@ -38,6 +38,7 @@ _MARKER = re.compile(
 )
 _MARKER_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*" + _MARKER.pattern + r")+)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_CONDITIONAL = re.compile(r"^\W*(?:if|when|unless)\b", re.IGNORECASE)
 _NOT_A_NUMBER = re.compile(r"\bones?\b", re.IGNORECASE)
 
 # Words that open a sentence with a capital without being names.
@@ -63,6 +64,7 @@ _STRONG_REFUSALS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bi\s+(?:do\s+not|don't|don’t|cannot|can't|can’t)\s+know\b", re.IGNORECASE),
+    re.compile(r"\b(?:there is|there's)\s+no\s+information\b", re.IGNORECASE),
     re.compile(
         r"\b(?:i|we)\s+(?:cannot|can't|can’t|am unable to|are unable to)\s+"
         r"(?:answer|determine|find|tell)\b",
@@ -73,8 +75,7 @@ _STRONG_REFUSALS = [
 # like "The cause was not mentioned in the inquiry [2]" can be a real claim.
 _WEAK_REFUSALS = [
     re.compile(r"\bnot\s+(?:mentioned|stated|specified|known|provided)\b", re.IGNORECASE),
-    re.compile(r"\b(?:there is|there's|there are)\s+no\s+(?:information|mention|details?)\b",
-               re.IGNORECASE),
+    re.compile(r"\b(?:there is|there's|there are)\s+no\s+(?:mention|details?)\b", re.IGNORECASE),
     re.compile(r"\bno\s+(?:information|mention)\s+(?:of|about|on)\b", re.IGNORECASE),
 ]
 
@@ -109,7 +110,8 @@ class _Support:
     """How well one passage supports one claim: score and its best sentence."""
 
     passage: int
-    score: float
+    score: float  # with the terms of all passages the sentence cites pooled
+    own: float  # with this passage's terms alone
     span: tuple[int, int]
 
 
@@ -118,6 +120,16 @@ class _Verdict:
     check: SentenceCheck
     supports: list[_Support] = field(default_factory=list)
     kept: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What judging any one sentence needs to know about the whole answer."""
+
+    views: dict[int, _View]
+    n_passages: int
+    titles: set[frozenset[str]]
+    threshold: float
 
 
 @dataclass
@@ -145,10 +157,9 @@ def verify(
     refusals = [is_refusal(u.claim, bool(u.cited)) for u in units]
     views = _views(units, passages)
     claim_vectors = _embed_all(units, views, refusals, embed)
+    context = _Context(views, len(passages), _titles(passages), threshold)
     verdicts = [
-        _refusal_verdict(u)
-        if refused
-        else _judge(u, views, len(passages), threshold, claim_vectors.get(i))
+        _refusal_verdict(u) if refused else _judge(u, context, claim_vectors.get(i))
         for i, (u, refused) in enumerate(zip(units, refusals, strict=True))
     ]
     kept = [
@@ -164,7 +175,9 @@ def verify(
         text=text,
         citations=citations,
         checks=[v.check for v in verdicts],
-        refusal=any(refusals) and not any_supported,
+        # Only a reply that opens with a refusal is one; a refusal-like sentence further on
+        # is usually an echo of the prompt's own instruction by a weak model.
+        refusal=bool(refusals) and refusals[0] and not any_supported,
     )
 
 
@@ -175,6 +188,8 @@ def is_refusal(sentence: str, cites: bool = False) -> bool:
         return False
     if text.rstrip(".").lower() == NOT_FOUND.rstrip(".").lower():
         return True
+    if _CONDITIONAL.match(text):
+        return False  # "If the passages do not contain…" states a rule, not a refusal.
     if any(p.search(text) for p in _STRONG_REFUSALS):
         return True
     return not cites and any(p.search(text) for p in _WEAK_REFUSALS)
@@ -285,22 +300,23 @@ def _refusal_verdict(unit: _Unit) -> _Verdict:
     return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, "refusal"))
 
 
-def _judge(
-    unit: _Unit,
-    views: dict[int, _View],
-    n_passages: int,
-    threshold: float,
-    vector: np.ndarray | None,
-) -> _Verdict:
-    valid = [n for n in unit.cited if 1 <= n <= n_passages]
-    problem = _form_problem(unit, valid)
+def _titles(passages: list[ScoredChunk]) -> set[frozenset[str]]:
+    return {frozenset(content_terms(p.chunk.title)) for p in passages} - {frozenset()}
+
+
+def _judge(unit: _Unit, context: _Context, vector: np.ndarray | None) -> _Verdict:
+    views, threshold = context.views, context.threshold
+    valid = [n for n in unit.cited if 1 <= n <= context.n_passages]
+    problem = _form_problem(unit, valid, context.titles)
     if problem:
         return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, problem))
+    # Passage-level recall pools all cited passages: one sentence may draw on several.
+    pooled = set().union(*(views[n].terms for n in valid))
     supports = sorted(
-        (_support(unit.claim, n, views[n], vector) for n in valid),
-        key=lambda s: -s.score,
+        (_support(unit.claim, n, views[n], pooled, vector) for n in valid),
+        key=lambda s: -s.own,
     )
-    score = supports[0].score
+    score = max(s.score for s in supports)
     missing = _missing_facts(unit.claim, [views[n] for n in valid])
     reason = missing or (
         "" if score >= threshold else f"weak support ({score:.2f} < {threshold:.2f})"
@@ -310,7 +326,7 @@ def _judge(
     return _Verdict(check, supports, kept)
 
 
-def _form_problem(unit: _Unit, valid: list[int]) -> str:
+def _form_problem(unit: _Unit, valid: list[int], titles: set[frozenset[str]]) -> str:
     if not unit.cited:
         return "no citation"
     if not valid:
@@ -318,24 +334,28 @@ def _form_problem(unit: _Unit, valid: list[int]) -> str:
         return f"cites a passage that does not exist: {bad}"
     if unit.claim.rstrip().endswith("?"):
         return "a question, not a claim"
+    # Models echo the prompt's "[n] Title" headers; a bare title asserts nothing.
+    if frozenset(content_terms(unit.claim)) in titles:
+        return "a passage title, not a claim"
     return ""
 
 
-def _support(claim: str, n: int, view: _View, vector: np.ndarray | None) -> _Support:
+def _support(
+    claim: str, n: int, view: _View, pooled_terms: set[str], vector: np.ndarray | None
+) -> _Support:
     """Best sentence of a passage for a claim; term recall counts half sentence, half passage."""
     terms = set(content_terms(claim))
-    passage_recall = _recall(terms, view.terms)
     cosines = view.vectors @ vector if vector is not None and view.vectors is not None else None
-    best = (-1.0, 0)
-    for j, sentence_terms in enumerate(view.sentence_terms):
-        lexical = 0.5 * _recall(terms, sentence_terms) + 0.5 * passage_recall
+
+    def score(j: int, passage_recall: float) -> float:
+        lexical = 0.5 * _recall(terms, view.sentence_terms[j]) + 0.5 * passage_recall
         if cosines is None:
-            score = lexical
-        else:
-            score = COSINE_WEIGHT * float(cosines[j]) + (1 - COSINE_WEIGHT) * lexical
-        best = max(best, (score, -j))
-    score, j = best[0], -best[1]
-    return _Support(n, score, view.spans[j])
+            return lexical
+        return COSINE_WEIGHT * float(cosines[j]) + (1 - COSINE_WEIGHT) * lexical
+
+    own, pooled = _recall(terms, view.terms), _recall(terms, pooled_terms)
+    best = max(range(len(view.spans)), key=lambda j: (score(j, own), -j))
+    return _Support(n, score(best, pooled), score(best, own), view.spans[best])
 
 
 def _recall(terms: set[str], found: set[str]) -> float:
@@ -374,7 +394,7 @@ def _kept_citations(
     for s in supports[1:]:
         view = views[s.passage]
         adds_fact = bool(nums & view.numbers) or any(w in view.vocabulary for w in names)
-        if s.score >= EXTRA_CITATION_RATIO * threshold or adds_fact:
+        if s.own >= EXTRA_CITATION_RATIO * threshold or adds_fact:
             kept.append(s.passage)
     return kept
 
@@ -422,7 +442,7 @@ def _citations(
     for _, verdict in kept:
         for sup in verdict.supports:
             if sup.passage in numbering and (
-                sup.passage not in best or sup.score > best[sup.passage].score
+                sup.passage not in best or sup.own > best[sup.passage].own
             ):
                 best[sup.passage] = sup
     citations = []
@@ -437,7 +457,7 @@ def _citations(
                 text=chunk.text[s:e],
                 start=chunk.start + s,
                 end=chunk.start + e,
-                score=best[old].score,
+                score=best[old].own,
             )
         )
     return citations

@@ -1,0 +1,205 @@
+"""Writing an evaluation run: answers.jsonl, report.json, report.md with report.png, and the
+summary table printed to the terminal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from evals.gates import LABELS
+
+Metrics = Mapping[str, float | None]
+
+# Table rows in order; the flag marks rows that also get an ours/baseline ratio.
+ROWS: list[tuple[str, bool]] = [
+    ("answer_accuracy", True),
+    ("wrong_refusal_rate", False),
+    ("abstention_recall", False),
+    ("abstention_precision", False),
+    ("evidence_hit_at_k", True),
+    ("evidence_hit_at_5", True),
+    ("source_hit_at_k", True),
+    ("mrr", True),
+    ("cited_answers_valid", False),
+    ("citations_valid", False),
+    ("median_answer_words", False),
+    ("latency_p50_ms", False),
+    ("latency_p95_ms", False),
+]
+# Rows drawn in the chart: the ones on a 0..1 scale.
+CHART_ROWS = [key for key, _ in ROWS if not key.startswith(("median", "latency"))]
+
+
+def write_answers(path: Path, answers: Iterable[Mapping[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for a in answers:
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+
+
+def write_json(path: Path, report: Mapping[str, Any]) -> None:
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def ratios(ours: Metrics, baseline: Metrics) -> dict[str, float | None]:
+    return {key: _ratio(ours.get(key), baseline.get(key)) for key, with_ratio in ROWS if with_ratio}
+
+
+def _ratio(ours: float | None, base: float | None) -> float | None:
+    if ours is None or base is None or base == 0:
+        return None
+    return ours / base
+
+
+def fmt_value(key: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if key.startswith("latency"):
+        return f"{value:.1f}"
+    if key.startswith("median"):
+        return f"{value:g}"
+    return f"{value:.3f}"
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
+
+
+def table_rows(
+    ours: Metrics, baseline: Metrics | None, k: int, baseline_k: int | None
+) -> list[list[str]]:
+    """Header and rows shared by the Markdown report and the terminal summary."""
+    header = ["metric", "ours"] + (["baseline", "ours / baseline"] if baseline is not None else [])
+    rows = [header]
+    rates = ratios(ours, baseline) if baseline is not None else {}
+    for key, with_ratio in ROWS:
+        label = _label(key, k, baseline_k)
+        row = [label, fmt_value(key, ours.get(key))]
+        if baseline is not None:
+            row.append(fmt_value(key, baseline.get(key)))
+            row.append(fmt_ratio(rates.get(key)) if with_ratio else "")
+        rows.append(row)
+    return rows
+
+
+def _label(key: str, k: int, baseline_k: int | None) -> str:
+    label = LABELS[key]
+    if key in ("source_hit_at_k", "evidence_hit_at_k", "mrr"):
+        # Each system at its own k: say which, so the ratio is not misread.
+        ks = f"k={k}" if baseline_k is None else f"k={k} vs {baseline_k}"
+        label = f"{label} ({ks})"
+    return label
+
+
+def text_table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        pairs = enumerate(zip(row, widths, strict=True))
+        # Names left-aligned, numbers right-aligned.
+        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in pairs]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def markdown_table(rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(rows[0]) + " |"]
+    lines.append("|" + "|".join(["---"] + ["---:"] * (len(rows[0]) - 1)) + "|")
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
+
+
+def write_markdown(path: Path, report: Mapping[str, Any], chart: str | None) -> None:
+    base = report.get("baseline")
+    rows = table_rows(
+        report["metrics"],
+        base["metrics"] if base else None,
+        report["k"],
+        base["k"] if base else None,
+    )
+    c = report["counts"]
+    parts = [
+        "# Evaluation report",
+        "",
+        f"Benchmark `{report['benchmark']}`: {c['questions']} questions "
+        f"({c['answerable']} answerable, {c['unanswerable']} unanswerable); "
+        f"answerer `{report['settings'].get('answerer')}`, top_k {report['k']}"
+        + (f"; documents `{report['docs']}`." if report.get("docs") else "."),
+        "",
+        markdown_table(rows),
+        "",
+    ]
+    if base:
+        parts += [
+            "Baseline: the llama-index starter pipeline (default 1024-token chunks, dense top 2, "
+            "same embedding model); its answer is the text of its top-2 chunks and it never "
+            "abstains. Evidence hit@5 retrieves 5 chunks from each system.",
+            "",
+        ]
+    if chart:
+        parts += [f"![metrics]({chart})", ""]
+    parts += _category_section(report.get("by_category") or {})
+    parts += _gate_section(report.get("gates") or [])
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def _category_section(cats: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    if not cats:
+        return []
+    rows = [["category", "questions", "answer accuracy", "abstention recall"]]
+    for name, m in cats.items():
+        rows.append(
+            [
+                name,
+                str(m["questions"]),
+                fmt_value("answer_accuracy", m["answer_accuracy"]),
+                fmt_value("abstention_recall", m["abstention_recall"]),
+            ]
+        )
+    return ["## By category", "", markdown_table(rows), ""]
+
+
+def _gate_section(gates: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not gates:
+        return []
+    lines = ["## Gates", ""]
+    for g in gates:
+        verdict = "passed" if g["passed"] else "**failed**"
+        label = LABELS.get(g["metric"], g["metric"])
+        lines.append(f"- {label} {g['op']} {g['threshold']}: {verdict}")
+    return [*lines, ""]
+
+
+def write_chart(
+    path: Path, ours: Metrics, baseline: Metrics | None, k: int, baseline_k: int | None
+) -> None:
+    """Grouped horizontal bars of the 0..1 metrics, each bar labelled with its value."""
+    import matplotlib
+
+    # Agg renders to files without a display (servers, CI).
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = [_label(key, k, baseline_k) for key in CHART_ROWS]
+    series = [("ours", ours)] + ([("baseline", baseline)] if baseline is not None else [])
+    height = 0.8 / len(series)
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(labels) + 1.5))
+    for i, (name, values) in enumerate(series):
+        ys = [n + i * height for n in range(len(labels))]
+        widths = [values.get(key) or 0.0 for key in CHART_ROWS]
+        ax.barh(ys, widths, height=height, label=name)
+        for y, key in zip(ys, CHART_ROWS, strict=True):
+            # "n/a" must stay visible: an empty bar alone would read as 0.
+            value = values.get(key)
+            ax.text((value or 0.0) + 0.01, y, fmt_value(key, value), va="center", fontsize=7)
+    ax.set_yticks([n + height * (len(series) - 1) / 2 for n in range(len(labels))], labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.12)
+    ax.set_xlabel("share (higher is better, except wrong refusals)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series), frameon=False)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)

@@ -1,0 +1,282 @@
+"""`rag eval`: ask every benchmark question with one Assistant, score, report, apply gates.
+
+Everything that can be wrong with the command line or the benchmark file is checked before
+any model is loaded, so a typo costs a second, not a model load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tqdm import tqdm
+
+from evals import gates as gating
+from evals import metrics, report
+from evals.format import BenchmarkFormatError, BenchmarkQuestion, load_benchmark
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+OpenFn = Callable[..., "Assistant"]
+
+# Left in a store folder that `rag eval` made, so it only ever wipes its own folders.
+STORE_MARKER = ".rag-eval-store"
+FAIR_K = 5  # evidence hit is also reported at this k for both systems
+_SECRETS = ("llm_api_key",)
+
+
+class UsageError(Exception):
+    """A problem with the command line; str() is one line."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    questions: list[BenchmarkQuestion]
+    total_in_file: int
+    out: Path
+    docs: Path | None
+    gates: list[gating.Gate]
+
+
+def run_from_cli(args: argparse.Namespace, open_fn: OpenFn) -> int:
+    try:
+        plan = make_plan(args)
+    except (UsageError, BenchmarkFormatError) as err:
+        print(f"rag: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    result = run(plan, args, open_fn)
+    write_outputs(plan.out, result)
+    base = result.get("baseline")
+    print(
+        report.text_table(
+            report.table_rows(
+                result["metrics"], base["metrics"] if base else None, result["k"],
+                base["k"] if base else None,
+            )
+        )
+    )
+    print(f"report: {plan.out / 'report.md'}")
+    failed = [g["message"] for g in result["gates"] if not g["passed"]]
+    for line in failed:
+        print(line, file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# ---- checks before any work ------------------------------------------------------------------
+def make_plan(args: argparse.Namespace) -> Plan:
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, got {limit}")
+    docs: Path | None = getattr(args, "docs", None)
+    if docs is not None:
+        if not docs.is_dir():
+            raise UsageError(f"--docs {docs}: not a folder")
+        # --docs means a fresh store made here; an existing one given too would be ambiguous.
+        if getattr(args, "store", None) is not None:
+            raise UsageError("--docs builds a fresh store under --out; do not also give --store")
+        if getattr(args, "chroma_host", None):
+            raise UsageError("--docs makes a fresh local store: do not also give --chroma-host")
+        check_wipeable(args.out / "store")
+    elif getattr(args, "baseline", False):
+        raise UsageError("--baseline needs --docs DIR (the baseline indexes that folder itself)")
+    questions = load_benchmark(args.questions)
+    total = len(questions)
+    return Plan(
+        questions=questions[:limit] if limit else questions,
+        total_in_file=total,
+        out=args.out,
+        docs=docs,
+        gates=gating.gates_from_args(args),
+    )
+
+
+# ---- the run ---------------------------------------------------------------------------------
+def run(plan: Plan, args: argparse.Namespace, open_fn: OpenFn) -> dict[str, Any]:
+    """Everything report.json holds, plus the answer dicts under private keys."""
+    plan.out.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    assistant, ingest_summary = open_assistant(plan, args, open_fn)
+    timings["ingest_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    answers = ask_all(assistant, plan.questions)
+    timings["answering_s"] = time.perf_counter() - t0
+
+    k = assistant.settings.top_k
+    pairs = list(zip(plan.questions, answers, strict=True))
+    scores = score(pairs, document_texts(assistant, plan.docs), k)
+    result: dict[str, Any] = {
+        "benchmark": str(args.questions),
+        "questions_in_file": plan.total_in_file,
+        "docs": str(plan.docs) if plan.docs else None,
+        "store": str(assistant.settings.store),
+        "ingest": ingest_summary,
+        "k": k,
+        "settings": _public_settings(assistant.settings.describe()),
+        "counts": metrics.counts(pairs),
+        "metrics": scores,
+        "by_category": metrics.by_category(pairs),
+        "timings_s": timings,
+        "_answers": answers,
+    }
+    if getattr(args, "baseline", False) and plan.docs is not None:
+        result["baseline"] = run_baseline(plan.docs, plan.questions)
+        result["ratios"] = report.ratios(scores, result["baseline"]["metrics"])
+    result["gates"] = [
+        {
+            "metric": g.metric,
+            "op": g.op,
+            "threshold": g.threshold,
+            "value": scores.get(g.metric),
+            "passed": (msg := g.failure(scores.get(g.metric))) is None,
+            "message": msg,
+        }
+        for g in plan.gates
+    ]
+    return result
+
+
+def open_assistant(
+    plan: Plan, args: argparse.Namespace, open_fn: OpenFn
+) -> tuple[Assistant, str | None]:
+    """The Assistant to evaluate, over a freshly ingested store when --docs is given."""
+    if plan.docs is None:
+        assistant = open_fn(args)
+        assistant.warm_up()
+        return assistant, None
+    from rag.progress import TqdmProgress
+
+    store = fresh_store(plan.out / "store")
+    # A copy of args, not store=… as a keyword: the CLI's open function already passes
+    # args.store positionally.
+    assistant = open_fn(argparse.Namespace(**{**vars(args), "store": store}))
+    with TqdmProgress() as progress:
+        ingested = assistant.ingest([plan.docs], progress=progress)
+    for r in ingested.failed:
+        print(f"rag: {r.source}: {r.reason}", file=sys.stderr)
+    # Load the models now so the first question's latency does not include them.
+    assistant.warm_up()
+    return assistant, ingested.summary()
+
+
+def fresh_store(path: Path) -> Path:
+    """Empty `path` for a new store (make_plan has checked that rag eval made it)."""
+    check_wipeable(path)
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    (path / STORE_MARKER).write_text("made by `rag eval`, which wipes it on every run\n")
+    return path
+
+
+def check_wipeable(path: Path) -> None:
+    # A typo in --out must not wipe someone's folder: only folders rag eval made are wiped.
+    if path.exists() and any(path.iterdir()) and not (path / STORE_MARKER).is_file():
+        raise UsageError(
+            f"{path} exists and was not made by rag eval; not wiping it (choose another --out)"
+        )
+
+
+def ask_all(assistant: Assistant, questions: Sequence[BenchmarkQuestion]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for q in tqdm(questions, desc="questions", unit="q", file=sys.stderr, disable=None):
+        answer = assistant.ask(q.question)
+        answer.id = q.id
+        out.append(answer.to_dict())
+    return out
+
+
+def score(pairs: Sequence[metrics.Pair], doc_text: metrics.DocText, k: int) -> metrics.Metrics:
+    scores = metrics.compute(pairs, doc_text, k)
+    # Only meaningful when the system retrieved at least FAIR_K chunks.
+    scores["evidence_hit_at_5"] = metrics.evidence_hit_at_k(pairs, FAIR_K) if k >= FAIR_K else None
+    return scores
+
+
+def document_texts(assistant: Assistant, docs: Path | None) -> metrics.DocText:
+    """Where citations are checked: the original file under --docs, else the stored text."""
+    cache: dict[str, str | None] = {}
+
+    def text(source: str) -> str | None:
+        if source not in cache:
+            original = read_original(docs, source) if docs is not None else None
+            cache[source] = original if original is not None else assistant.document_text(source)
+        return cache[source]
+
+    return text
+
+
+def read_original(docs: Path, source: str) -> str | None:
+    """The file's own text, for plain-text files only.
+
+    HTML, PDF and Markdown files are converted before indexing, so a correct citation need not
+    appear in their raw bytes; for those the stored (cleaned) text is the reference.
+    """
+    path = docs / source
+    if path.suffix.lower() != ".txt":
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> dict[str, Any]:
+    from evals.baseline import FAIR_K as BASE_FAIR_K
+    from evals.baseline import TOP_K, Baseline, describe
+
+    t0 = time.perf_counter()
+    base = Baseline(docs)
+    base.build()
+    built = time.perf_counter() - t0
+    answers = base.run(questions)
+    pairs = list(zip(questions, answers, strict=True))
+    # The baseline cites nothing, so its citation metrics come out n/a or 0 whatever we pass.
+    scores = metrics.compute(pairs, lambda _source: None, TOP_K)
+    scores["evidence_hit_at_5"] = metrics.evidence_hit_at_k(pairs, BASE_FAIR_K)
+    return {
+        "k": TOP_K,
+        "settings": describe(),
+        "counts": metrics.counts(pairs),
+        "metrics": scores,
+        "by_category": metrics.by_category(pairs),
+        "timings_s": {"index_s": built, "answering_s": time.perf_counter() - t0 - built},
+        "_answers": answers,
+    }
+
+
+def _public_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    return {k: ("***" if k in _SECRETS and v else v) for k, v in settings.items()}
+
+
+# ---- output ----------------------------------------------------------------------------------
+def write_outputs(out: Path, result: dict[str, Any]) -> None:
+    report.write_answers(out / "answers.jsonl", result["_answers"])
+    base = result.get("baseline")
+    if base:
+        report.write_answers(out / "baseline_answers.jsonl", base["_answers"])
+    public = _without_private(result)
+    report.write_json(out / "report.json", public)
+    report.write_chart(
+        out / "report.png",
+        result["metrics"],
+        base["metrics"] if base else None,
+        result["k"],
+        base["k"] if base else None,
+    )
+    report.write_markdown(out / "report.md", public, "report.png")
+
+
+def _without_private(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_private(v) for k, v in value.items() if not k.startswith("_")}
+    return value

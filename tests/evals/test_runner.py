@@ -1,0 +1,211 @@
+"""`rag eval` end to end, in-process, on a few seeds questions.
+
+Runs cost a model load each, so the main run is one session-scoped fixture that the file,
+report and re-scoring tests all read, and the other runs are kept to a handful of questions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evals import metrics
+from evals.baseline import TOP_K as BASELINE_K
+from evals.format import load_benchmark
+from evals.runner import STORE_MARKER, UsageError, fresh_store
+from rag.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "seeds"
+SEEDS = ROOT / "evals" / "benchmarks" / "seeds.jsonl"
+LIMIT = 12
+
+
+class Run:
+    """One finished `rag eval` run: exit code, output folder, what it printed."""
+
+    def __init__(self, code: int, out: Path, stdout: str, stderr: str) -> None:
+        self.code = code
+        self.out = out
+        self.stdout = stdout
+        self.stderr = stderr
+
+    @property
+    def report(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((self.out / "report.json").read_text(encoding="utf-8"))
+        return data
+
+    def answers(self, name: str = "answers.jsonl") -> list[dict[str, Any]]:
+        lines = (self.out / name).read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines]
+
+
+def run_eval(argv: list[str], out: Path, capfd: Any = None) -> Run:
+    code = main(["eval", *argv, "--out", str(out)])
+    captured = capfd.readouterr() if capfd is not None else None
+    return Run(code, out, captured.out if captured else "", captured.err if captured else "")
+
+
+def original_text(source: str) -> str | None:
+    path = DOCS / source
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def rescore(answers: list[dict[str, Any]], k: int) -> metrics.Metrics:
+    """Scores recomputed from answers.jsonl alone, paired with the benchmark by id."""
+    by_id = {q.id: q for q in load_benchmark(SEEDS)}
+    pairs = [(by_id[a["id"]], a) for a in answers]
+    scores = metrics.compute(pairs, original_text, k)
+    scores["evidence_hit_at_5"] = metrics.evidence_hit_at_k(pairs, 5)
+    return scores
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    out = tmp_path_factory.mktemp("eval") / "out"
+    code = main(["eval", str(SEEDS), "--docs", str(DOCS), "--out", str(out), "--limit", str(LIMIT)])
+    return Run(code, out, "", "")
+
+
+# ---- the main run ----------------------------------------------------------------------------
+@pytest.mark.slow
+def test_run_writes_every_file(seeds_run: Run) -> None:
+    assert seeds_run.code == 0
+    for name in ("report.json", "answers.jsonl", "report.md", "report.png"):
+        assert (seeds_run.out / name).is_file(), name
+    assert (seeds_run.out / "store" / STORE_MARKER).is_file()
+    assert not (seeds_run.out / "baseline_answers.jsonl").exists()
+    assert (seeds_run.out / "report.png").read_bytes().startswith(b"\x89PNG")
+    md = (seeds_run.out / "report.md").read_text(encoding="utf-8")
+    assert "![metrics](report.png)" in md
+    assert "| answer accuracy |" in md
+
+
+@pytest.mark.slow
+def test_report_describes_the_run(seeds_run: Run) -> None:
+    report = seeds_run.report
+    assert report["counts"]["questions"] == LIMIT
+    assert report["questions_in_file"] == len(load_benchmark(SEEDS))
+    assert report["k"] == report["settings"]["top_k"]
+    assert report["settings"]["answerer"] == "extractive"
+    assert Path(report["store"]) == seeds_run.out / "store"
+    assert report["ingest"].startswith("5 added")
+    assert report["gates"] == []
+    assert "baseline" not in report
+    for key in ("answer_accuracy", "evidence_hit_at_k", "mrr", "citations_valid"):
+        value = report["metrics"][key]
+        assert value is not None and 0.0 <= value <= 1.0, key
+
+
+@pytest.mark.slow
+def test_answers_file_has_one_answer_per_question_in_order(seeds_run: Run) -> None:
+    answers = seeds_run.answers()
+    expected = [q.id for q in load_benchmark(SEEDS)[:LIMIT]]
+    assert [a["id"] for a in answers] == expected
+    for a in answers:
+        assert {"question", "answer", "abstained", "citations", "retrieved", "timings_ms"} <= set(a)
+        assert len(a["retrieved"]) <= seeds_run.report["k"]
+
+
+@pytest.mark.slow
+def test_rescoring_answers_file_reproduces_the_report(seeds_run: Run) -> None:
+    report = seeds_run.report
+    assert rescore(seeds_run.answers(), report["k"]) == report["metrics"]
+
+
+# ---- gates and an existing store -------------------------------------------------------------
+@pytest.mark.slow
+def test_failed_gate_exits_1_with_one_line_per_gate(
+    seeds_run: Run, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Reuses the fixture's store (no --docs): no second ingest, and it covers that path too.
+    store = str(seeds_run.out / "store")
+    argv = [str(SEEDS), "--store", store, "--limit", "2", "--min-accuracy", "1.01",
+            "--max-wrong-refusals", "1"]
+    run = run_eval(argv, tmp_path / "out", capfd)
+    assert run.code == 1
+    failed = [line for line in run.stderr.splitlines() if line.startswith("gate failed")]
+    assert len(failed) == 1
+    assert failed[0].startswith("gate failed: answer accuracy ") and failed[0].endswith("< 1.01")
+    assert "answer accuracy" in run.stdout  # the summary table is still printed
+    gates = run.report["gates"]
+    assert [(g["metric"], g["passed"]) for g in gates] == [
+        ("answer_accuracy", False),
+        ("wrong_refusal_rate", True),
+    ]
+    assert run.report["docs"] is None
+    assert (seeds_run.out / "store" / STORE_MARKER).is_file()  # an existing store is not wiped
+
+
+# ---- baseline --------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_baseline_run(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    argv = [str(SEEDS), "--docs", str(DOCS), "--limit", "6", "--baseline"]
+    run = run_eval(argv, tmp_path / "out", capfd)
+    assert run.code == 0
+    base = run.report["baseline"]
+    assert base["k"] == BASELINE_K == 2
+    assert base["counts"]["questions"] == 6
+    assert base["counts"]["abstained"] == 0
+    answers = run.answers("baseline_answers.jsonl")
+    assert [a["id"] for a in answers] == [q.id for q in load_benchmark(SEEDS)[:6]]
+    for a in answers:
+        assert not a["abstained"] and a["citations"] == []
+        assert len(a["retrieved"]) == 5  # retrieved at 5 so that hit@5 can be reported too
+        assert a["answer"] == "\n\n".join(r["text"] for r in a["retrieved"][:2])
+    assert rescore(answers, BASELINE_K) == base["metrics"]
+    assert base["metrics"]["evidence_hit_at_5"] >= base["metrics"]["evidence_hit_at_k"]
+    assert set(run.report["ratios"]) == {
+        "answer_accuracy", "evidence_hit_at_k", "evidence_hit_at_5", "source_hit_at_k", "mrr"
+    }
+    assert "ours / baseline" in run.stdout
+    assert "| metric | ours | baseline | ours / baseline |" in (
+        (run.out / "report.md").read_text(encoding="utf-8")
+    )
+
+
+# ---- usage errors: checked before any model is loaded ----------------------------------------
+def test_bad_benchmark_file_exits_2_with_one_line(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "q1", "question": "Who?", "answerable": "yes"}\n', encoding="utf-8")
+    run = run_eval([str(bad), "--docs", str(DOCS)], tmp_path / "out", capfd)
+    assert run.code == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{bad}:1" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--baseline"], "--baseline needs --docs"),
+        (["--docs", "no-such-folder"], "not a folder"),
+        (["--docs", str(DOCS), "--store", "x"], "do not also give --store"),
+        (["--limit", "0"], "--limit must be at least 1"),
+    ],
+)
+def test_usage_errors_exit_2(
+    argv: list[str], message: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    run = run_eval([str(SEEDS), *argv], tmp_path / "out", capfd)
+    assert run.code == 2
+    assert message in run.stderr
+
+
+def test_fresh_store_wipes_only_its_own_folders(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("precious")
+    with pytest.raises(UsageError):
+        fresh_store(foreign)
+    assert (foreign / "keep.txt").is_file()
+
+    ours = fresh_store(tmp_path / "ours")
+    (ours / "old-index").write_text("stale")
+    fresh_store(ours)
+    assert sorted(p.name for p in ours.iterdir()) == [STORE_MARKER]

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rag.answering.base import NOT_FOUND, Turn
+from rag.answering.prompt import (
+    PROMPT_BUDGET_TOKENS,
+    REFUSAL,
+    build_condense_messages,
+    build_messages,
+    estimate_tokens,
+)
+from rag.types import ScoredChunk
+
+FILLER = (
+    "The regional council discussed the harbour budget at length during its evening session. "
+    "Several members asked for more detail on maintenance costs and on the ferry timetable. "
+)
+
+
+def prompt_tokens(messages: list[dict[str, str]]) -> int:
+    return sum(estimate_tokens(m["content"]) for m in messages)
+
+
+def long_passages(factory: Callable[..., ScoredChunk], tokens: int = 200) -> list[ScoredChunk]:
+    passages = []
+    for n in range(1, 6):
+        text = f"Passage {n} opens here. " + FILLER * 6
+        text += f"The lighthouse on island {n} was rebuilt in 19{n}0 after a storm."
+        while estimate_tokens(text) > tokens:
+            text = text[len(FILLER) // 2 :]
+        passages.append(factory(n, f"Harbour report {n}", text))
+    return passages
+
+
+def test_messages_are_system_then_user(passages: list[ScoredChunk]) -> None:
+    messages = build_messages("How tall is the Eiffel Tower?", passages)
+
+    assert [m["role"] for m in messages] == ["system", "user"]
+    system, user = messages[0]["content"], messages[1]["content"]
+    assert REFUSAL == NOT_FOUND
+    assert REFUSAL in system
+    assert "[1]" in system  # the model is shown how to cite
+    assert "[1] Eiffel Tower\nThe Eiffel Tower is" in user
+    assert "[2] Photosynthesis\n" in user
+    assert "[3] Central bank decision\n" in user
+    assert user.rstrip().endswith("Question: How tall is the Eiffel Tower?\nAnswer:")
+
+
+def test_short_passages_are_passed_whole(passages: list[ScoredChunk]) -> None:
+    user = build_messages("q", passages)[-1]["content"]
+
+    for p in passages:
+        assert p.chunk.text in user
+
+
+def test_five_200_token_passages_fit_the_budget(
+    passage_factory: Callable[..., ScoredChunk],
+) -> None:
+    passages = long_passages(passage_factory)
+    assert all(190 <= estimate_tokens(p.chunk.text) <= 200 for p in passages)
+
+    messages = build_messages("When was the lighthouse on island 3 rebuilt?", passages)
+
+    assert PROMPT_BUDGET_TOKENS * 0.8 <= prompt_tokens(messages) <= PROMPT_BUDGET_TOKENS
+    user = messages[-1]["content"]
+    for n in range(1, 6):
+        assert f"[{n}] Harbour report {n}" in user
+
+
+def test_trimming_keeps_sentences_that_match_the_question(
+    passage_factory: Callable[..., ScoredChunk],
+) -> None:
+    passages = long_passages(passage_factory)
+
+    user = build_messages("When was the lighthouse rebuilt?", passages)[-1]["content"]
+
+    for n in range(1, 6):
+        assert f"The lighthouse on island {n} was rebuilt in 19{n}0 after a storm." in user
+    assert "…" in user  # cut sentences are marked
+
+
+def test_history_becomes_earlier_turns_without_old_markers(passages: list[ScoredChunk]) -> None:
+    history = [
+        Turn("Where is the Eiffel Tower?", "It is in Paris [1]."),
+        Turn("Who built it?", "Gustave Eiffel's company built it [2]."),
+        Turn("When?", "From 1887 to 1889 [1]."),
+    ]
+
+    messages = build_messages("How tall is it?", passages, history)
+
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant",
+                                             "user"]
+    assert messages[1]["content"] == "Who built it?"
+    assert messages[2]["content"] == "Gustave Eiffel's company built it."
+    assert messages[4]["content"] == "From 1887 to 1889."
+    assert prompt_tokens(messages) <= PROMPT_BUDGET_TOKENS
+
+
+def test_no_passages_still_builds_a_prompt() -> None:
+    messages = build_messages("Anything?", [])
+
+    assert messages[-1]["content"].startswith("Passages:")
+
+
+def test_condense_messages_carry_the_conversation_and_the_follow_up() -> None:
+    history = [Turn("Who designed the Eiffel Tower?", "Gustave Eiffel's company [1].")]
+
+    messages = build_condense_messages(history, "When was it finished?")
+
+    assert [m["role"] for m in messages] == ["system", "user"]
+    user = messages[1]["content"]
+    assert "User: Who designed the Eiffel Tower?" in user
+    assert "Assistant: Gustave Eiffel's company." in user
+    assert "Follow-up question: When was it finished?" in user
+    assert user.endswith("Standalone question:")
