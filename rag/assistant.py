@@ -3,6 +3,7 @@ eval runner are thin layers over this class."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -51,15 +52,8 @@ class Assistant:
     # ---- components, built on first use --------------------------------------------------
     @cached_property
     def embedder(self) -> Embedder:
-        from index.embedding import Embedder
-
         s = self.settings
-        return Embedder(
-            Path(s.embed_model) if s.embed_model else None,
-            batch_size=s.embed_batch_size,
-            backend=s.embed_backend,
-            threads=s.threads,
-        )
+        return _shared_embedder(s.embed_model, s.embed_batch_size, s.embed_backend, s.threads)
 
     @cached_property
     def store(self) -> ChunkStore:
@@ -143,28 +137,55 @@ class Assistant:
     def retrieve(self, question: str, top_k: int | None = None) -> list[ScoredChunk]:
         return self.retriever.retrieve(question, top_k or self.settings.top_k)
 
-    def ask(self, question: str, history: HistoryLike = None, top_k: int | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: HistoryLike = None,
+        top_k: int | None = None,
+        answerer: str | None = None,
+    ) -> Answer:
+        """Answer from the documents. answerer="extractive" skips a configured LLM for this call."""
         final: Answer | None = None
-        for piece in self._run(question, history, top_k, streaming=False):
+        for piece in self._run(question, history, top_k, answerer, streaming=False):
             if isinstance(piece, Answer):
                 final = piece
         assert final is not None
         return final
 
     def stream(
-        self, question: str, history: HistoryLike = None, top_k: int | None = None
+        self,
+        question: str,
+        history: HistoryLike = None,
+        top_k: int | None = None,
+        answerer: str | None = None,
     ) -> Iterator[str | Answer]:
         """Yield text as it arrives, then the verified Answer."""
-        yield from self._run(question, history, top_k, streaming=True)
+        yield from self._run(question, history, top_k, answerer, streaming=True)
+
+    def _pick(self, answerer: str | None) -> Answerer:
+        if answerer is None or answerer == self.settings.answerer:
+            return self.answerer
+        if answerer == "extractive":
+            return self.extractive
+        raise RagError(
+            f"answerer '{answerer}' is not configured here (configured: {self.settings.answerer})"
+        )
 
     def _run(
-        self, question: str, history: HistoryLike, top_k: int | None, *, streaming: bool
+        self,
+        question: str,
+        history: HistoryLike,
+        top_k: int | None,
+        answerer_name: str | None,
+        *,
+        streaming: bool,
     ) -> Iterator[str | Answer]:
         t0 = time.perf_counter()
+        answerer = self._pick(answerer_name)
         question = (question or "").strip()
         if not question:
             raise EmptyQuestionError("the question is empty: type a question about your documents")
-        standalone = self._standalone(question, _turns(history))
+        standalone = self._standalone(question, _turns(history), answerer)
         if self.retriever.chunk_count == 0:
             raise EmptyStoreError(
                 f"the store at {self.settings.store} has no documents yet: "
@@ -174,13 +195,13 @@ class Assistant:
         t1 = time.perf_counter()
         draft: Draft | None = None
         if streaming:
-            for piece in self.answerer.stream(standalone, passages):
+            for piece in answerer.stream(standalone, passages):
                 if isinstance(piece, Draft):
                     draft = piece
                 else:
                     yield piece
         else:
-            draft = self.answerer.answer(standalone, passages)
+            draft = answerer.answer(standalone, passages)
         assert draft is not None
         t2 = time.perf_counter()
         yield Answer(
@@ -189,7 +210,7 @@ class Assistant:
             abstained=draft.abstained,
             citations=draft.citations,
             retrieved=passages,
-            answerer=self.answerer.name,
+            answerer=answerer.name,
             timings_ms={
                 "retrieve": (t1 - t0) * 1000,
                 "answer": (t2 - t1) * 1000,
@@ -201,10 +222,10 @@ class Assistant:
             standalone_question=standalone,
         )
 
-    def _standalone(self, question: str, history: list[Turn]) -> str:
+    def _standalone(self, question: str, history: list[Turn], answerer: Answerer) -> str:
         if not history:
             return question
-        rewrite = getattr(self.answerer, "condense", None)
+        rewrite = getattr(answerer, "condense", None)
         if callable(rewrite):
             return str(rewrite(history, question))
         return condense(question, history)
@@ -231,6 +252,26 @@ class Assistant:
         """Load the models and the lexical index now rather than on the first question."""
         self.embedder.warm_up()
         self.retriever.refresh(force=True)
+        warm = getattr(self.answerer, "warm_up", None)
+        if callable(warm):
+            warm()
+
+
+_EMBEDDERS: dict[tuple[str | None, int, str, int], Embedder] = {}
+_EMBEDDERS_LOCK = threading.Lock()
+
+
+def _shared_embedder(model: str | None, batch: int, backend: str, threads: int) -> Embedder:
+    """One model per process: several Assistants (UI sessions, tests) share its weights."""
+    from index.embedding import Embedder
+
+    key = (model, batch, backend, threads)
+    with _EMBEDDERS_LOCK:
+        if key not in _EMBEDDERS:
+            _EMBEDDERS[key] = Embedder(
+                Path(model) if model else None, batch_size=batch, backend=backend, threads=threads
+            )
+        return _EMBEDDERS[key]
 
 
 def _turns(history: HistoryLike) -> list[Turn]:

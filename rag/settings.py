@@ -62,10 +62,10 @@ class Settings(BaseSettings):
     llm_chat_format: str | None = None
     llm_n_ctx: int = Field(4096, ge=512)
     llm_base_url: str | None = None
-    llm_model: str = "default"
+    llm_model: str | None = Field(None, description="model name; default: the server's first")
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(60.0, gt=0)
-    llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_max_retries: int = Field(1, ge=0, le=10)
     llm_max_tokens: int = Field(256, ge=16, le=4096)
     llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
     verify_mode: Literal["drop", "mark"] = "drop"

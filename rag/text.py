@@ -32,7 +32,7 @@ QUESTION_FILLER = frozenset(
     """
 what which who whom whose when where why how many much long far old kind type name named
 happen happened happens according article report reports reported document documents mention
-mentioned mentions describe described tell give show
+mentioned mentions describe described tell give show day date year month time
 """.split()
 )
 
@@ -57,6 +57,33 @@ _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 _STEMMER = Stemmer.Stemmer("english")
 
+# Past forms that no stemmer maps to their verb: "withdrew" must match "withdraw".
+_IRREGULAR = {
+    past: base
+    for base, forms in (
+        ("withdraw", "withdrew withdrawn"), ("flee", "fled"), ("take", "took taken"),
+        ("fight", "fought"), ("begin", "began begun"), ("give", "gave given"),
+        ("go", "went gone"), ("come", "came"), ("make", "made"), ("say", "said"),
+        ("tell", "told"), ("see", "saw seen"), ("hold", "held"), ("lead", "led"),
+        ("leave", "left"), ("lose", "lost"), ("win", "won"), ("send", "sent"),
+        ("seek", "sought"), ("bring", "brought"), ("buy", "bought"), ("think", "thought"),
+        ("catch", "caught"), ("teach", "taught"), ("keep", "kept"), ("meet", "met"),
+        ("run", "ran"), ("rise", "rose risen"), ("fall", "fell fallen"), ("drive", "drove driven"),
+        ("write", "wrote written"), ("speak", "spoke spoken"), ("break", "broke broken"),
+        ("choose", "chose chosen"), ("freeze", "froze frozen"), ("steal", "stole stolen"),
+        ("shoot", "shot"), ("strike", "struck"), ("blow", "blew blown"), ("throw", "threw thrown"),
+        ("grow", "grew grown"), ("know", "knew known"), ("draw", "drew drawn"),
+        ("fly", "flew flown"), ("sink", "sank sunk"), ("lay", "laid"), ("pay", "paid"),
+        ("sell", "sold"), ("build", "built"), ("spend", "spent"), ("feel", "felt"),
+        ("find", "found"), ("stand", "stood"), ("understand", "understood"), ("hit", "hit"),
+        ("set", "set"), ("put", "put"), ("cut", "cut"), ("hurt", "hurt"), ("bear", "bore borne"),
+        ("forbid", "forbade forbidden"), ("overtake", "overtook overtaken"),
+        ("undertake", "undertook undertaken"), ("retake", "retook retaken"),
+        ("mislead", "misled"), ("foresee", "foresaw foreseen"), ("arise", "arose arisen"),
+    )
+    for past in forms.split()
+}
+
 
 def words(text: str) -> list[str]:
     """Word tokens, lower-cased, with curly apostrophes folded and possessives dropped."""
@@ -71,7 +98,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
 def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:

@@ -98,8 +98,6 @@ class Handlers:
         self.assistant = assistant
         # Uploads and removals change the store; they wait for each other but never for asks.
         self._docs_lock = threading.Lock()
-        self._twin_lock = threading.Lock()
-        self._twin: Assistant | None = None
 
     # ---- settings ------------------------------------------------------------------------------
     @property
@@ -158,14 +156,16 @@ class Handlers:
         self, question: str, history: list[Exchange], top_k: float | None, answerer: str | None
     ) -> Generator[AskView, None, Answer]:
         """Streamed views while an LLM writes; returns the final Answer (`yield from` gets it)."""
-        assistant = self._assistant_for(answerer)
+        assistant = self.assistant
+        if answerer and answerer not in self.answerer_choices():
+            raise RagError(f"unknown answerer '{answerer}' (choose one of {self.answerer_choices()})")
         turns = [Turn(ex.question, ex.answer) for ex in history]
         k = int(top_k) if top_k else None  # sliders send floats; None means the configured k
-        if assistant.settings.answerer == EXTRACTIVE:
-            return assistant.ask(question, turns, k)
+        if (answerer or self.configured_answerer) == EXTRACTIVE:
+            return assistant.ask(question, turns, k, answerer=EXTRACTIVE)
         text = ""
         final: Answer | None = None
-        for piece in assistant.stream(question, turns, k):
+        for piece in assistant.stream(question, turns, k, answerer=answerer):
             if isinstance(piece, Answer):
                 final = piece
             else:
@@ -204,29 +204,6 @@ class Handlers:
         return cards.status_html(
             f"Answered by {answer.answerer} from {n} passage{'s' if n != 1 else ''} "
             f"in {seconds:.1f} s.", "info")
-
-    def _assistant_for(self, answerer: str | None) -> Assistant:
-        if not answerer or answerer == self.configured_answerer:
-            return self.assistant
-        if answerer == EXTRACTIVE:
-            return self._extractive_twin()
-        raise RagError(f"unknown answerer '{answerer}' (choose one of {self.answerer_choices()})")
-
-    def _extractive_twin(self) -> Assistant:
-        """The configured Assistant with the extractive answerer, sharing its loaded parts.
-
-        The Assistant takes its answerer from settings only, so choosing 'extractive' on the page
-        needs a second Assistant; handing it the first one's already-built components (the
-        cached properties) keeps one embedder, one store client and one index in memory.
-        """
-        with self._twin_lock:
-            if self._twin is None:
-                s = self.assistant.settings.model_copy(update={"answerer": EXTRACTIVE})
-                twin = Assistant(s)
-                for name in ("embedder", "store", "retriever", "extractive"):
-                    twin.__dict__[name] = getattr(self.assistant, name)
-                self._twin = twin
-            return self._twin
 
     # ---- documents -----------------------------------------------------------------------------
     @property

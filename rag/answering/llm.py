@@ -14,6 +14,8 @@ from rag.answering.base import Answerer, Draft, Turn
 from rag.answering.llm_clients import LLMClient, LLMUnavailable, one_line
 from rag.answering.prompt import build_condense_messages, build_messages
 from rag.answering.verify import DEFAULT_THRESHOLD, Embed, Mode, verify
+from rag.followup import condense as heuristic_condense
+from rag.followup import is_follow_up
 from rag.text import content_terms
 from rag.types import ScoredChunk, SentenceCheck
 
@@ -55,6 +57,12 @@ class LLMAnswerer:
         self.threshold = threshold
         self.name = client.name
 
+    def warm_up(self) -> None:
+        """Load a local model before the first question (its first call is the slow one)."""
+        warm = getattr(self.client, "warm_up", None)
+        if callable(warm):
+            warm()
+
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
         final = Draft.refusal()
         for item in self.stream(question, passages):
@@ -76,6 +84,15 @@ class LLMAnswerer:
             yield self._fallback(question, passages, one_line(e))
             return
         yield self._finish(question, passages, "".join(pieces))
+
+    def condense(self, history: list[Turn], question: str) -> str:
+        """The standalone form of a follow-up, for retrieval; the Assistant looks for this."""
+        if not history or not is_follow_up(question):
+            return question  # Nothing to resolve, so no model call and no added latency.
+        rewritten = condense(self.client, history, question)
+        if rewritten != question:
+            return rewritten
+        return heuristic_condense(question, history)
 
     def _finish(self, question: str, passages: list[ScoredChunk], text: str) -> Draft:
         verified = verify(

@@ -94,6 +94,14 @@ class LlamaCppClient:
             except (ValueError, RuntimeError, KeyError, IndexError) as e:
                 raise LLMUnavailable(f"llama.cpp failed to generate: {one_line(e)}") from e
 
+    def warm_up(self) -> None:
+        """Load the weights and run one token, so the first answer starts at full speed."""
+        try:
+            for _ in self.stream_chat([{"role": "user", "content": "Hi"}], 1, 0.0):
+                break
+        except LLMUnavailable:
+            pass  # the first real question reports the problem, with its fallback
+
     def close(self) -> None:
         """Free the model's memory; the next call loads it again."""
         with self._lock:
@@ -138,13 +146,14 @@ class OpenAIClient:
     def __init__(
         self,
         base_url: str,
-        model: str,
+        model: str | None,
         api_key: str | None = None,
         timeout_s: float = 60.0,
         max_retries: int = 1,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self.model = model
+        # None or "" means "whatever the server serves": single-model servers need no name.
+        self.model = model or ""
         self.api_key = api_key
         self.timeout_s = timeout_s
         self.max_retries = max_retries
@@ -200,7 +209,11 @@ class OpenAIClient:
             served = [m.id for m in client.models.list()]
         except openai.APIStatusError:
             served = []  # No model listing on this server; the completion call will tell.
-        if served and self.model not in served:
+        if not self.model:
+            if not served:
+                raise LLMUnavailable(f"no model name given and {self.base_url} lists no models")
+            self.model = served[0]
+        elif served and self.model not in served:
             listed = ", ".join(served[:3]) + (", …" if len(served) > 3 else "")
             raise LLMUnavailable(
                 f"model '{self.model}' is not served by {self.base_url} (it serves: {listed})"

@@ -1,13 +1,13 @@
 """The chat page over HTTP: one real app, launched on a seeds store, driven with gradio_client.
 
-The store is ingested and the app launched once per session (`running_app`, also used by
-test_browser.py); each test gets its own client, i.e. its own conversation. The last section
-exercises the handlers directly with stand-ins for failures a live store cannot easily produce.
+The app is launched once per session over a copy of the seeds store (`running_app`, also used
+by test_browser.py); each test starts a new conversation. The last section exercises the
+handlers directly, with stand-ins for failures a live store cannot easily produce.
 """
 
 from __future__ import annotations
 
-import os
+import shutil
 import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,22 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+import gradio as gr
+import pytest
+from gradio_client import Client, handle_file
 
-import gradio as gr  # noqa: E402
-import pytest  # noqa: E402
-from gradio_client import Client, handle_file  # noqa: E402
+from rag.answering.base import NOT_FOUND, Turn
+from rag.assistant import Assistant, EmptyStoreError
+from rag.settings import load_settings
+from rag.types import Answer, Chunk, Citation, ScoredChunk
+from ui.app import ASK_CONCURRENCY, QUEUE_SIZE, build_app, launch
+from ui.handlers import AskView, Handlers, chat_messages
 
-from rag.answering.base import NOT_FOUND, Turn  # noqa: E402
-from rag.assistant import Assistant, EmptyStoreError  # noqa: E402
-from rag.settings import load_settings  # noqa: E402
-from rag.types import Answer, Chunk, Citation, ScoredChunk  # noqa: E402
-from ui.app import ASK_CONCURRENCY, QUEUE_SIZE, build_app, launch  # noqa: E402
-from ui.handlers import AskView, Handlers, chat_messages  # noqa: E402
+# Gradio's queue trips pandas 3 deprecations on every event; they are Gradio's to fix, not ours.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*no_silent_downcasting.*"),
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 QUESTION = "Who is the Luhansk regional governor?"
 SEED_FILE = "004_2de2fe75480d23cb.txt"
 
@@ -46,14 +47,17 @@ class RunningApp:
 _RUNNING: RunningApp | None = None
 
 
-def running_app(tmp_path_factory: pytest.TempPathFactory, config: pytest.Config) -> RunningApp:
-    """Ingest seeds/ and launch the page once, however many test modules ask for it."""
+def running_app(
+    seeds_store: Path, tmp_path_factory: pytest.TempPathFactory, config: pytest.Config
+) -> RunningApp:
+    """Launch the page once over a seeds store, however many test modules ask for it."""
     global _RUNNING
     if _RUNNING is None:
-        store = tmp_path_factory.mktemp("ui-store")
+        # A private copy of the session's seeds store (ingested once, in tests/conftest.py):
+        # these tests add and remove documents, and the shared store must stay as it is.
+        store = tmp_path_factory.mktemp("ui") / "store"
+        shutil.copytree(seeds_store, store)
         assistant = Assistant.open(store)
-        report = assistant.ingest([SEEDS])
-        assert report.ok and report.added, report.summary()
         assistant.warm_up()
         demo = build_app(assistant)
         port = _free_port()
@@ -70,8 +74,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> RunningApp:
-    return running_app(tmp_path_factory, pytestconfig)
+def app(
+    seeds_store: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> RunningApp:
+    return running_app(seeds_store, tmp_path_factory, pytestconfig)
 
 
 @pytest.fixture(scope="module")

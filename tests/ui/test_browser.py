@@ -1,19 +1,28 @@
 """The page in a real browser: headless Chromium asks a question and finds the cited passage.
 
-Drives tests/ui/browser/ask.mjs (playwright-core) against the app launched once per session by
-test_app.running_app. `make test` installs Chromium and node_modules (scripts/install-browser.sh);
+Drives tests/ui/browser/ask.mjs (playwright-core) against the app that test_app.running_app
+launches once per session. `make test` installs Chromium and node_modules (scripts/install-browser.sh);
 the test is skipped only when they are missing.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
-from test_app import SEED_FILE, RunningApp, running_app
+
+# Gradio's queue trips pandas 3 deprecations on every event; they are Gradio's to fix, not ours.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*no_silent_downcasting.*"),
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 SCRIPT = BROWSER_DIR / "ask.mjs"
@@ -31,15 +40,33 @@ def _missing() -> str | None:
     return None
 
 
+def _test_app() -> ModuleType:
+    """test_app.py owns the one launched app; share its module rather than launch a second app.
+
+    pytest (--import-mode=importlib) registers it as tests.ui.test_app when it collects it first;
+    when this file runs alone, it is loaded here under that same name.
+    """
+    name = "tests.ui.test_app"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_app.py"))
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 @pytest.fixture(scope="session")
-def app(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> RunningApp:
-    return running_app(tmp_path_factory, pytestconfig)
+def app(
+    seeds_store: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Any:
+    return _test_app().running_app(seeds_store, tmp_path_factory, pytestconfig)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 def test_question_in_the_browser_shows_a_highlighted_source(
-    app: RunningApp, tmp_path_factory: pytest.TempPathFactory
+    app: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     screenshot = tmp_path_factory.mktemp("browser") / "ui-screenshot.png"
     assert NODE is not None
@@ -52,7 +79,7 @@ def test_question_in_the_browser_shows_a_highlighted_source(
     assert lines, f"no output from ask.mjs; stderr:\n{proc.stderr}"
     seen = json.loads(lines[-1])
     assert proc.returncode == 0 and seen["ok"], f"{seen.get('error')}\n{proc.stderr}"
-    assert "Haidai" in seen["marked"] and seen["file"] == SEED_FILE
+    assert "Haidai" in seen["marked"] and seen["file"] == "004_2de2fe75480d23cb.txt"
     assert seen["linkHref"] == "#source-1" and seen["hashAfterClick"] == "#source-1"
     assert seen["external"] == [], "the page tried to reach outside hosts"
     assert seen["pageErrors"] == []

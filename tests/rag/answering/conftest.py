@@ -88,8 +88,9 @@ class StubExtractive:
         self.calls += 1
         chunk = passages[0].chunk
         end = chunk.text.index(".") + 1
-        citation = Citation(1, chunk.source, chunk.id, chunk.text[:end], chunk.start,
-                            chunk.start + end, 1.0)
+        citation = Citation(
+            1, chunk.source, chunk.id, chunk.text[:end], chunk.start, chunk.start + end, 1.0
+        )
         return Draft(text=f"{chunk.text[:end]} [1]", abstained=False, citations=[citation])
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
@@ -138,9 +139,23 @@ def llama_server(
     base_url = f"http://127.0.0.1:{port}/v1"
     log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
     command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path),
-        "--model_alias", SERVER_MODEL, "--host", "127.0.0.1", "--port", str(port),
-        "--n_threads", "2", "--n_ctx", "4096", "--chat_format", "gemma",
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(gguf_path),
+        "--model_alias",
+        SERVER_MODEL,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_threads",
+        "2",
+        "--n_ctx",
+        "4096",
+        "--chat_format",
+        "gemma",
     ]
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
@@ -168,5 +183,6 @@ def _wait_until_serving(base_url: str, process: subprocess.Popen[bytes], log: Pa
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
-    pytest.fail(f"llama_cpp.server did not answer {base_url}/models within "
-                f"{SERVER_START_TIMEOUT_S:g}s")
+    pytest.fail(
+        f"llama_cpp.server did not answer {base_url}/models within {SERVER_START_TIMEOUT_S:g}s"
+    )

@@ -189,6 +189,31 @@ def test_condense_keeps_the_question_on_failure_or_nonsense(client: ScriptedClie
     assert condense(client, HISTORY, "When was it finished?") == "When was it finished?"
 
 
+def test_answerer_condenses_follow_ups_with_the_model(fallback: StubExtractive) -> None:
+    client = ScriptedClient(["When was the Eiffel Tower finished?"])
+
+    rewritten = answerer(client, fallback).condense(HISTORY, "When was it finished?")
+
+    assert rewritten == "When was the Eiffel Tower finished?"
+
+
+def test_answerer_skips_the_model_for_standalone_questions(fallback: StubExtractive) -> None:
+    client = ScriptedClient(["unused"])
+
+    question = "When was the Eiffel Tower finished?"
+    assert answerer(client, fallback).condense(HISTORY, question) == question
+    assert client.calls == []
+
+
+def test_answerer_condense_falls_back_to_the_heuristic(fallback: StubExtractive) -> None:
+    client = ScriptedClient([], error=LLMUnavailable("down"))
+
+    rewritten = answerer(client, fallback).condense(HISTORY, "When was it finished?")
+
+    assert rewritten.startswith("When was it finished?")
+    assert "Eiffel" in rewritten
+
+
 # ---- clients, without a model ------------------------------------------------------------
 
 
@@ -238,9 +263,12 @@ def fake_openai_server(
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = {"object": "list", "data": [
-                {"id": "served-model", "object": "model", "created": 0, "owned_by": "test"}
-            ]}
+            body = {
+                "object": "list",
+                "data": [
+                    {"id": "served-model", "object": "model", "created": 0, "owned_by": "test"}
+                ],
+            }
             self._send(200, json.dumps(body).encode(), "application/json")
 
         def do_POST(self) -> None:
@@ -301,6 +329,14 @@ def test_openai_client_streams_pieces() -> None:
         pieces = list(client.stream_chat([{"role": "user", "content": "hi"}], 16, 0.0))
 
     assert pieces == ["The tower ", "is tall."]
+
+
+def test_no_model_name_uses_the_served_model() -> None:
+    with fake_openai_server(sse("ok")) as url:
+        client = OpenAIClient(url, None, timeout_s=5, max_retries=0)
+        assert collect(client) == "ok"
+
+    assert client.model == "served-model"
 
 
 def test_unreachable_server(unused_url: str) -> None:
@@ -416,7 +452,7 @@ class TestLlamaCpp:
     def test_answer_is_verified_or_falls_back(
         self, client: LlamaCppClient, passages: list[ScoredChunk], fallback: StubExtractive
     ) -> None:
-        draft = answerer(client, fallback, max_tokens=96, temperature=0.0).answer(
+        draft = answerer(client, fallback, max_tokens=48, temperature=0.0).answer(
             QUESTION, passages
         )
 
@@ -472,7 +508,7 @@ class TestOpenAIServer:
         url, model = llama_server
         client = OpenAIClient(url, model, timeout_s=120, max_retries=0)
 
-        draft = answerer(client, fallback, max_tokens=96, temperature=0.0).answer(
+        draft = answerer(client, fallback, max_tokens=48, temperature=0.0).answer(
             QUESTION, passages
         )
 

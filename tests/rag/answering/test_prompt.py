@@ -89,8 +89,14 @@ def test_history_becomes_earlier_turns_without_old_markers(passages: list[Scored
 
     messages = build_messages("How tall is it?", passages, history)
 
-    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant",
-                                             "user"]
+    assert [m["role"] for m in messages] == [
+        "system",
+        "user",
+        "assistant",
+        "user",
+        "assistant",
+        "user",
+    ]
     assert messages[1]["content"] == "Who built it?"
     assert messages[2]["content"] == "Gustave Eiffel's company built it."
     assert messages[4]["content"] == "From 1887 to 1889."

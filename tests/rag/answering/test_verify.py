@@ -278,8 +278,9 @@ def test_high_similarity_never_excuses_an_invented_number(passages: list[ScoredC
 def test_threshold_is_configurable(passages: list[ScoredChunk]) -> None:
     answer = "Plants make sugar from sunlight [2]."
     assert verify(answer, passages, None, threshold=0.2).supported
-    assert not verify("The Eiffel Tower is 330 metres tall [1].", passages, None,
-                      threshold=1.01).supported
+    assert not verify(
+        "The Eiffel Tower is 330 metres tall [1].", passages, None, threshold=1.01
+    ).supported
 
 
 def test_empty_answer(passages: list[ScoredChunk]) -> None:
