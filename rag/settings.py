@@ -46,9 +46,11 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = Field(5, ge=1, le=50)
     candidates: int = Field(30, ge=1, le=500, description="hits per retriever before fusion")
-    fusion: Literal["rrf", "weighted"] = "rrf"
+    # Measured on the seeds questions (README, "Retrieval"): a convex mix of max-normalised
+    # scores beat reciprocal rank fusion on MRR (0.94 vs 0.88) at equal hit@5.
+    fusion: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = Field(60, ge=1)
-    dense_weight: float = Field(0.5, ge=0.0, le=1.0)
+    dense_weight: float = Field(0.7, ge=0.0, le=1.0)
 
     # Answering
     answerer: Literal["extractive", "llamacpp", "openai"] = "extractive"

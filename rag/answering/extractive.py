@@ -48,20 +48,23 @@ FEATURES = (
 # Features that did not help (names the corpus never mentions, terms it never uses) were
 # dropped: paraphrased questions use words the documents do not, so they cost right answers.
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "similarity": 3.78,
-    "context_similarity": 0.53,
-    "coverage": 3.26,
-    "context_coverage": 1.68,
-    "answer_type": 2.3,
-    "passage_prior": 1.47,
-    "focus_missing": -0.5,
+    "similarity": 3.34,
+    "context_similarity": 1.01,
+    "coverage": 3.17,
+    "context_coverage": 0.85,
+    "answer_type": 2.26,
+    "passage_prior": 2.46,
+    "focus_missing": 0.03,
 }
-DEFAULT_BIAS = -5.33
+DEFAULT_BIAS = -5.81
 
 # A question that asks for a number, a name or a date is only answered by a sentence that holds
 # one and whose context covers at least this IDF-weighted share of the question's terms: near
 # misses ("how many X were wounded" where the text counts X but not the wounded) are refused.
 TYPED_MIN_COVERAGE = 0.4
+
+# A runner-up sentence joins the answer when its log-odds are this close to the best one's.
+CLOSE_LOGIT_MARGIN = 1.0
 
 
 @dataclass
@@ -73,6 +76,8 @@ class Candidate:
     context: str = ""
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    logit: float = 0.0
+    following: tuple[int, int] | None = None  # the next sentence of the same chunk
 
 
 def expected_type(question: str) -> str | None:
@@ -109,21 +114,25 @@ class ExtractiveAnswerer:
         self.max_words = max_words
         self.weights = weights or DEFAULT_WEIGHTS
         self.bias = bias
+        self.typed_min_coverage = TYPED_MIN_COVERAGE
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     # ---- Answerer protocol ----------------------------------------------------------------
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
         ranked = self.rank(question, passages)
         if expected_type(question) is not None:
+            names = _place_and_person_names(question)
             ranked = [
                 c
                 for c in ranked
                 if c.features["answer_type"] >= 1.0
-                and c.features["context_coverage"] >= TYPED_MIN_COVERAGE
+                and c.features["context_coverage"] >= self.typed_min_coverage
+                and c.features["focus_missing"] == 0.0
+                and _mentions_all(passages[c.passage].chunk.text, names)
             ]
         if not ranked or ranked[0].score < self.threshold:
             return Draft.refusal()
-        chosen = self._choose(ranked)
+        chosen = self._choose(question, ranked, passages)
         return self._draft(chosen, passages)
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
@@ -148,6 +157,7 @@ class ExtractiveAnswerer:
             c.features["similarity"] = float(sim)
             c.features["context_similarity"] = float(ctx)
             z = self.bias + sum(self.weights[k] * c.features[k] for k in FEATURES)
+            c.logit = z
             c.score = 1.0 / (1.0 + exp(-z))
         return sorted(cands, key=lambda c: -c.score)
 
@@ -187,8 +197,9 @@ class ExtractiveAnswerer:
                     continue
                 seen.add(key)
                 lo, hi = spans[max(0, j - 1)][0], spans[min(len(spans) - 1, j + 1)][1]
+                following = spans[j + 1] if j + 1 < len(spans) else None
                 out.append(
-                    Candidate(passage=p_i, start=s, end=e, text=sentence, context=text[lo:hi])
+                    Candidate(p_i, s, e, sentence, context=text[lo:hi], following=following)
                 )
         return out
 
@@ -204,17 +215,62 @@ class ExtractiveAnswerer:
         return np.vstack([self._cache[t] for t in texts])
 
     # ---- choosing and citing ----------------------------------------------------------------
-    def _choose(self, ranked: list[Candidate]) -> list[Candidate]:
+    @staticmethod
+    def _continuation(
+        question: str, best: Candidate, passages: list[ScoredChunk]
+    ) -> Candidate | None:
+        """What a quoted person said next: "X said ..." is often followed by the answer itself.
+
+        Only for questions that ask for no number, name or date: those the gate already
+        placed in the sentence that holds them.
+        """
+        if expected_type(question) is not None or best.following is None:
+            return None
+        if not (_ASKS_WHAT_WAS_SAID.search(question) and _ATTRIBUTION.search(best.text)):
+            return None
+        s, e = best.following
+        text = passages[best.passage].chunk.text[s:e]
+        m = _BULLET.match(text)
+        if m:
+            s += m.end()
+        if word_count(text) < 4:
+            return None
+        return Candidate(best.passage, s, e, text[m.end() if m else 0 :], score=best.score)
+
+    def _choose(
+        self, question: str, ranked: list[Candidate], passages: list[ScoredChunk]
+    ) -> list[Candidate]:
+        """The best sentence, plus close runners-up or ones that cover what it leaves out.
+
+        A second sentence earns its place by score (nearly as likely to answer) or by adding
+        question terms the first lacks ("... and which river?" answered from another document).
+        """
         best = ranked[0]
         chosen = [best]
         words = word_count(best.text)
-        for c in ranked[1 : self.max_sentences * 3]:
+        nxt = self._continuation(question, best, passages)
+        if nxt is not None and words + word_count(nxt.text) <= self.max_words:
+            chosen.append(nxt)
+            words += word_count(nxt.text)
+        weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
+        total = sum(weights.values()) or 1.0
+        covered = set(content_terms(best.text)) & set(weights)
+        for c in ranked[1 : self.max_sentences * 4]:
             if len(chosen) >= self.max_sentences:
                 break
-            close = c.score >= best.score * 0.9
-            if close and words + word_count(c.text) <= self.max_words:
+            if any(c.passage == x.passage and c.start == x.start for x in chosen):
+                continue
+            if words + word_count(c.text) > self.max_words:
+                continue
+            adds = set(content_terms(c.text)) & set(weights) - covered
+            gain = sum(weights[t] for t in adds) / total
+            # Compared as log-odds: probabilities near 1 all look "close".
+            close = c.logit >= best.logit - CLOSE_LOGIT_MARGIN
+            complements = gain >= 0.25 and c.score >= self.threshold * 0.6
+            if close or complements:
                 chosen.append(c)
                 words += word_count(c.text)
+                covered |= adds
         return chosen
 
     def _draft(self, chosen: list[Candidate], passages: list[ScoredChunk]) -> Draft:
@@ -237,6 +293,13 @@ class ExtractiveAnswerer:
         return Draft(text=" ".join(parts), abstained=False, citations=citations)
 
 
+_ASKS_WHAT_WAS_SAID = re.compile(
+    r"\b(say|said|says|call|called|describe|described|compare|compared|according to|tell|told|"
+    r"warn|warned|claim|claimed|predict|predicted|reason|explain|explained|add|added)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(r"\b(said|says|told|added|warned|wrote|according to)\b|[:“\"]")
+
 _FOCUS = re.compile(
     r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:were|was|are|is|did|do|does|had|has|have|will|would|could|can)\b",
     re.IGNORECASE,
@@ -247,6 +310,31 @@ def _focus_terms(question: str) -> set[str]:
     """The stems of what a "how many/much" question counts: "how many civilians were ..."."""
     m = _FOCUS.search(question)
     return set(content_terms(m.group(1))) if m else set()
+
+
+# Nationality words name no place or person the text must repeat: "American" is "U.S." there.
+_DEMONYMS = frozenset(
+    "american british english european western eastern northern southern russian ukrainian "
+    "soviet nato western-backed pro-russian pro-moscow moscow-installed kremlin-backed".split()
+)
+
+
+_SECOND_QUESTION = re.compile(
+    r",? and (?:(?:in|on|to|over|at|from|for) )?(?:which|what|where|who|whom|when|how)\b", re.I
+)
+
+
+def _place_and_person_names(question: str) -> set[str]:
+    """Names the answering passage must mention; none for a two-part question, whose parts
+    may be answered by different documents."""
+    if _SECOND_QUESTION.search(question):
+        return set()
+    return {n for n in proper_names(question) if n not in _DEMONYMS and len(n) > 2}
+
+
+def _mentions_all(text: str, names: set[str]) -> bool:
+    low = text.lower()
+    return all(n in low for n in names)
 
 
 def _type_match(want: str | None, sentence: str, q_names: set[str], q_numbers: set[str]) -> float:

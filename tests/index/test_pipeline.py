@@ -119,14 +119,16 @@ def test_bad_inputs_fail_one_by_one_and_the_rest_is_ingested(tmp_path: Path) -> 
 
 
 def test_cli_ingest_exits_non_zero_and_names_each_failure(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad_inputs(tmp_path / "docs")
+    monkeypatch.setenv("RAG_MAX_FILE_MB", "1")
     code = cli(["ingest", str(tmp_path / "docs"), "--store", str(tmp_path / "s")])
     err = capsys.readouterr().err
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("rag: ")]
-    assert len(lines) == 5  # huge.txt is under the default 50 MB limit
+    assert len(lines) == 6
+    assert any("huge.txt" in line and "limit" in line for line in lines)
     assert all("Traceback" not in line for line in err.splitlines())
 
 

@@ -269,13 +269,19 @@ class StubAssistant:
         self.fail = fail
         self.histories: list[list[Turn]] = []
 
-    def ask(self, question: str, history: list[Turn], top_k: int | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[Turn], top_k: int | None = None,
+        answerer: str | None = None,
+    ) -> Answer:
         self.histories.append(list(history))
         if self.fail:
             raise self.fail
         return _stub_answer(question)
 
-    def stream(self, question: str, history: list[Turn], top_k: int | None = None) -> Iterator[Any]:
+    def stream(
+        self, question: str, history: list[Turn], top_k: int | None = None,
+        answerer: str | None = None,
+    ) -> Iterator[Any]:
         self.histories.append(list(history))
         yield "Blue "
         yield "[1]"
