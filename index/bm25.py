@@ -8,6 +8,7 @@ ingest was killed after committing). Writes go to a temporary folder renamed int
 from __future__ import annotations
 
 import json
+import logging
 import math
 import pickle
 import shutil
@@ -22,6 +23,9 @@ import Stemmer
 
 from rag.text import QUESTION_FILLER, STOPWORDS, content_terms
 from rag.types import Chunk
+
+# bm25s logs every index build at DEBUG through its own handler.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _STEMMER = Stemmer.Stemmer("english")
 _STOPWORDS = sorted(STOPWORDS)
