@@ -78,6 +78,7 @@ class Candidate:
     score: float = 0.0
     logit: float = 0.0
     following: tuple[int, int] | None = None  # the next sentence of the same chunk
+    preceding: tuple[int, int] | None = None  # the previous one
 
 
 def expected_type(question: str) -> str | None:
@@ -86,7 +87,7 @@ def expected_type(question: str) -> str | None:
         return "number"
     if re.search(r"\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b", q):
         return "date"
-    if re.search(r"^\s*(who|whom|whose)\b|\bwho (is|was|were|said|says|told)\b|\bwhich (official|person|general|minister|commander|president|adviser|spokesman)\b", q):
+    if re.search(r"^\s*(who|whom|whose)\b|\bwhat('s| is| was) the name\b|\bwhat (?:is|was) (?:he|she|it) called\b|\bwho (is|was|were|said|says|told)\b|\bwhich (official|person|general|minister|commander|president|adviser|spokesman)\b", q):
         return "name"
     if re.search(r"^\s*where\b|\bwhich (city|town|village|region|country|river|place)\b", q):
         return "place"
@@ -198,8 +199,12 @@ class ExtractiveAnswerer:
                 seen.add(key)
                 lo, hi = spans[max(0, j - 1)][0], spans[min(len(spans) - 1, j + 1)][1]
                 following = spans[j + 1] if j + 1 < len(spans) else None
+                preceding = spans[j - 1] if j > 0 else None
                 out.append(
-                    Candidate(p_i, s, e, sentence, context=text[lo:hi], following=following)
+                    Candidate(
+                        p_i, s, e, sentence, context=text[lo:hi],
+                        following=following, preceding=preceding,
+                    )
                 )
         return out
 
@@ -237,6 +242,22 @@ class ExtractiveAnswerer:
             return None
         return Candidate(best.passage, s, e, text[m.end() if m else 0 :], score=best.score)
 
+    @staticmethod
+    def _antecedent(
+        question: str, best: Candidate, passages: list[ScoredChunk]
+    ) -> Candidate | None:
+        """Who "he" is: for a who-question answered by "..., he said", the sentence before
+        names the speaker."""
+        if expected_type(question) != "name" or best.preceding is None:
+            return None
+        if not _PRONOUN_ATTRIBUTION.search(best.text):
+            return None
+        s, e = best.preceding
+        text = passages[best.passage].chunk.text[s:e]
+        if word_count(text) < 4:
+            return None
+        return Candidate(best.passage, s, e, text, score=best.score, logit=best.logit)
+
     def _choose(
         self, question: str, ranked: list[Candidate], passages: list[ScoredChunk]
     ) -> list[Candidate]:
@@ -248,8 +269,13 @@ class ExtractiveAnswerer:
         best = ranked[0]
         chosen = [best]
         words = word_count(best.text)
+        before = self._antecedent(question, best, passages)
+        if before is not None and words + word_count(before.text) <= self.max_words:
+            chosen.insert(0, before)
+            words += word_count(before.text)
         nxt = self._continuation(question, best, passages)
-        if nxt is not None and words + word_count(nxt.text) <= self.max_words:
+        # A quotation is worth a longer answer: it is what the question asked for.
+        if nxt is not None and words + word_count(nxt.text) <= self.max_words + 20:
             chosen.append(nxt)
             words += word_count(nxt.text)
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
@@ -296,6 +322,10 @@ class ExtractiveAnswerer:
 _ASKS_WHAT_WAS_SAID = re.compile(
     r"\b(say|said|says|call|called|describe|described|compare|compared|according to|tell|told|"
     r"warn|warned|claim|claimed|predict|predicted|reason|explain|explained|add|added)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"\b(he|she|they)\s+(said|says|told|added|wrote|warned)\b|\b(said|says|added)\s+(he|she|they)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(r"\b(said|says|told|added|warned|wrote|according to)\b|[:“\"]")
