@@ -13,7 +13,8 @@ export ANONYMIZED_TELEMETRY := False
 .PHONY: run test install install-test lint chat clean
 
 # Runtime install: torch pinned to the CPU build first, or pip pulls GBs of CUDA wheels.
-$(VENV)/.installed: pyproject.toml constraints.txt
+# A new top-level package needs the editable install redone, hence the __init__.py files.
+$(VENV)/.installed: pyproject.toml constraints.txt $(wildcard */__init__.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -c constraints.txt torch==2.13.0

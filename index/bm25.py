@@ -12,29 +12,33 @@ import logging
 import math
 import pickle
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import bm25s
 import numpy as np
-import Stemmer
 
-from rag.text import QUESTION_FILLER, STOPWORDS, content_terms
+from rag.text import QUESTION_FILLER, STOPWORDS, stem
 from rag.types import Chunk
 
 # bm25s logs every index build at DEBUG through its own handler.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-_STEMMER = Stemmer.Stemmer("english")
+# Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
+CACHE_FORMAT = "2"
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 
 
+def _stem_all(words: list[str]) -> list[str]:
+    return [stem(w) for w in words]
+
+
 def _tokens(texts: list[str], stopwords: list[str]) -> list[list[str]]:
+    # The answerer's stemmer (irregular verbs included), so both sides count the same terms.
     out = bm25s.tokenize(
-        texts, stopwords=stopwords, stemmer=_STEMMER, return_ids=False, show_progress=False
+        texts, stopwords=stopwords, stemmer=_stem_all, return_ids=False, show_progress=False
     )
     return [list(t) for t in out]
 
@@ -55,18 +59,24 @@ class LexicalIndex:
         return cls(chunks=chunks, generation=generation, retriever=retriever)
 
     @cached_property
-    def idf(self) -> dict[str, float]:
-        """Inverse document frequency of each stemmed content term over the chunks."""
-        df: Counter[str] = Counter()
-        for c in self.chunks:
-            df.update(set(content_terms(c.text)))
-        n = len(self.chunks)
-        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    def _document_frequency(self) -> tuple[dict[str, int], np.ndarray]:
+        """The BM25 matrix already counts, per term column, the chunks that hold the term."""
+        if self.retriever is None:
+            return {}, np.zeros(0, dtype=np.int64)
+        return self.retriever.vocab_dict, np.diff(np.asarray(self.retriever.scores["indptr"]))
 
     def idf_of(self, term: str) -> float:
-        """IDF of a term; one never seen counts as the rarest possible."""
-        idf = self.idf
-        return idf.get(term, math.log(1 + (len(self.chunks) + 0.5) / 0.5))
+        """BM25's IDF of a stemmed term; a hyphenated one takes its parts' mean; one never seen
+        counts as the rarest possible."""
+        vocab, df = self._document_frequency
+        n = len(self.chunks)
+        i = vocab.get(term)
+        if i is not None and i < len(df):
+            return math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))
+        parts = [p for p in term.replace("'", "-").split("-") if p and p != term]
+        if parts:
+            return sum(self.idf_of(stem(p)) for p in parts) / len(parts)
+        return math.log(1 + (n + 0.5) / 0.5)
 
     def search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         if self.retriever is None or k <= 0:
@@ -93,7 +103,9 @@ class LexicalIndex:
         with open(tmp / "chunks.pkl", "wb") as fh:
             pickle.dump(self.chunks, fh, protocol=pickle.HIGHEST_PROTOCOL)
         # The marker is written last: a folder without it is incomplete and ignored.
-        (tmp / "generation.json").write_text(json.dumps({"generation": self.generation}))
+        (tmp / "generation.json").write_text(
+            json.dumps({"generation": self.generation, "format": CACHE_FORMAT})
+        )
         old = folder.with_name(folder.name + ".old")
         if folder.exists():
             if old.exists():
@@ -108,7 +120,7 @@ class LexicalIndex:
         """The cached index if it was built for this generation, else None."""
         try:
             meta = json.loads((folder / "generation.json").read_text())
-            if meta.get("generation") != generation:
+            if meta.get("generation") != generation or meta.get("format") != CACHE_FORMAT:
                 return None
             with open(folder / "chunks.pkl", "rb") as fh:
                 chunks = pickle.load(fh)

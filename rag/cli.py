@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--min-evidence-hit", type=float, help="fail below this evidence hit@k")
     _answer_options(c)
 
-    c = _command(sub, "bench", "measure speed: ingest, retrieval, answering, cold start", cmd_bench)
+    c = _command(sub, "bench", "measure speed: ingest, retrieval, answering, cold start", cmd_bench,
+                 store_help="keep the bench stores in DIR (default: a temporary folder, deleted)")
     c.add_argument("--sizes", default="1000,10000", help="corpus sizes in chunks (comma-separated)")
     c.add_argument("--out", type=Path, default=Path("bench/out"), help="report folder")
     c.add_argument("--queries", type=int, default=200, help="queries per measurement")
@@ -93,9 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _command(sub: Any, name: str, help_: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+def _command(
+    sub: Any,
+    name: str,
+    help_: str,
+    handler: Callable[[argparse.Namespace], int],
+    store_help: str = "index folder (default .rag, or RAG_STORE)",
+) -> Any:
     c = sub.add_parser(name, help=help_, description=help_)
-    c.add_argument("--store", type=Path, metavar="DIR", help="index folder (default .rag, or RAG_STORE)")
+    c.add_argument("--store", type=Path, metavar="DIR", help=store_help)
     c.add_argument("--chroma-host", metavar="HOST", help="use a Chroma server instead of the folder")
     c.add_argument("--chroma-port", type=int, metavar="PORT")
     c.set_defaults(handler=handler)

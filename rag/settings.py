@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(24, ge=0, le=128)
     max_file_mb: float = Field(50.0, gt=0)
     embed_batch_size: int = Field(64, ge=1, le=1024)
-    embed_backend: Literal["torch", "onnx"] = "torch"
+    # auto: onnxruntime on a verified ONNX export of the model (made once, cached), else torch.
+    embed_backend: Literal["auto", "torch", "onnx", "sentence-transformers"] = "auto"
     embed_model: str | None = Field(None, description="path of a sentence-transformers model")
     threads: int = Field(2, ge=1, le=256)
 

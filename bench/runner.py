@@ -1,0 +1,591 @@
+"""`rag bench`: ingest, retrieval, answering and start-up speed at several corpus sizes.
+
+Speed is reported, never asserted: the numbers depend on the machine and on what else runs on
+it (bench.json records the load average before and after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.util
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from bench import corpus, measure
+from bench.report import write_reports
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
+
+OpenFn = Callable[..., "Assistant"]
+LogFn = Callable[[str], None]
+
+COLD_START_QUESTION = "How many battalion tactical groups were positioned around Kyiv?"
+TARGETS = {
+    "ingest_chunks_per_s_min": 15.0,
+    "hybrid_p50_ms_max": 15.0,
+    "hybrid_p95_ms_max": 30.0,
+    "cold_start_s_max": 6.0,
+}
+
+
+@dataclass
+class BenchConfig:
+    sizes: list[int]
+    out: Path
+    queries: int = 200
+    llm_model_path: Path | None = None
+    store_root: Path | None = None  # keep the stores here; default: a temporary folder
+    ingest_chunks_max: int = 1000  # real chunks through Assistant.ingest; the rest synthetic
+    chunk_tokens: int = 240  # + title + [CLS]/[SEP]: about 250 of MiniLM's 256 word pieces
+    cold_start_runs: int = 3
+    compare_backends: bool = True
+    backend_sample: int = 64
+    pool_sentences: int = 3000
+    answer_queries: int = 50
+    ask_queries: int = 30
+    chunks_per_doc: int = 50
+    seed: int = 0
+    plot: bool = True
+    extra_settings: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(s.replace("_", "")) for s in text.split(",") if s.strip()})
+    except ValueError:
+        sizes = []
+    if not sizes or sizes[0] < 10:
+        from rag.assistant import RagError
+
+        raise RagError(f"--sizes {text!r}: give chunk counts of at least 10, e.g. 1000,10000")
+    return sizes
+
+
+def run_from_cli(args: argparse.Namespace, open_fn: OpenFn) -> int:
+    """Entry point of `rag bench`; open_fn(args, **settings) -> Assistant (rag.cli._open)."""
+    config = BenchConfig(
+        sizes=parse_sizes(str(args.sizes)),
+        out=Path(args.out),
+        queries=max(1, int(args.queries)),
+        llm_model_path=getattr(args, "llm_model_path", None),
+        store_root=getattr(args, "store", None),
+    )
+    if getattr(args, "chroma_host", None):
+        _log("note: rag bench measures local stores; --chroma-host is ignored")
+
+    def open_assistant(store: Path, **settings: Any) -> Assistant:
+        ns = argparse.Namespace(**vars(args))
+        ns.store, ns.chroma_host, ns.chroma_port = store, None, None
+        return open_fn(ns, **settings)
+
+    result = run(config, open_assistant)
+    _log(f"wrote {config.out / 'bench.json'}, bench.md and latency.png")
+    for s in result["sizes"]:
+        h = s["retrieval"]["hybrid"]
+        _log(
+            f"{s['chunks']:>8} chunks: hybrid p50 {h['p50']:.1f} ms, p95 {h['p95']:.1f} ms; "
+            f"ask p50 {s['ask']['p50']:.0f} ms; cold start {s['cold_start'].get('median_s', 0):.2f} s"
+        )
+    ing = result["ingest"]
+    _log(f"ingest: {ing['chunks_per_s']:.1f} chunks/s end to end ({ing['chunks']} chunks)")
+    return 0
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _default_open(store: Path, **settings: Any) -> Assistant:
+    from rag.assistant import Assistant
+
+    return Assistant.open(store, **settings)
+
+
+def run(config: BenchConfig, open_assistant: OpenFn | None = None, log: LogFn = _log) -> dict[str, Any]:
+    """Run every measurement; write OUT/bench.json, bench.md, latency.png; return the result."""
+    open_assistant = open_assistant or _default_open
+    config.out.mkdir(parents=True, exist_ok=True)
+    temp: tempfile.TemporaryDirectory[str] | None = None
+    if config.store_root is None:
+        temp = tempfile.TemporaryDirectory(prefix="rag-bench-")
+        root = Path(temp.name)
+    else:
+        root = Path(config.store_root)
+        root.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(config, open_assistant, root, log)
+    finally:
+        if temp is not None:
+            temp.cleanup()
+
+
+def _run(config: BenchConfig, open_assistant: OpenFn, root: Path, log: LogFn) -> dict[str, Any]:
+    started = time.time()
+    result: dict[str, Any] = {
+        "schema": 1,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": _machine(),
+        "targets": TARGETS,
+    }
+    store_dir = root / "store"
+    if store_dir.exists():
+        measure.remove_tree(store_dir)
+    assistant = open_assistant(store_dir, chunk_tokens=config.chunk_tokens, **config.extra_settings)
+    s = assistant.settings
+    emb = assistant.embedder
+    result["settings"] = {
+        "chunk_tokens": s.chunk_tokens,
+        "chunk_overlap": s.chunk_overlap,
+        "embed_batch_size": s.embed_batch_size,
+        "embed_backend": s.embed_backend,
+        "threads": s.threads,
+        "candidates": s.candidates,
+        "top_k": s.top_k,
+        "fusion": s.fusion,
+        "queries": config.queries,
+        "sizes": config.sizes,
+    }
+    maker = corpus.TextMaker(corpus.seed_sentences(), corpus.word_list(emb.model_path),
+                             seed=config.seed)
+
+    # ---- 1. ingest: real documents, end to end ---------------------------------------------
+    real_target = min(config.ingest_chunks_max, config.sizes[0])
+    log(f"ingest: writing documents for about {real_target} chunks")
+    ingest, question_texts = _measure_ingest(assistant, root / "docs", real_target, maker)
+    result["ingest"] = ingest
+    result["settings"]["embedding_engine"] = emb.engine
+    log(f"ingest: {ingest['chunks']} chunks, {ingest['chunks_per_s']:.1f} chunks/s end to end "
+        f"(embed {ingest['embed_chunks_per_s']:.1f}/s, store {ingest['store_chunks_per_s']:.0f}/s)")
+
+    # ---- 2. each corpus size ---------------------------------------------------------------
+    real_questions = corpus.seed_questions()
+    pool: corpus.SentencePool | None = None
+    count = assistant.store.count()
+    sizes_out: list[dict[str, Any]] = []
+    next_doc = 0
+    for size in config.sizes:
+        entry: dict[str, Any] = {"requested": size}
+        if size > count:
+            if pool is None:
+                pool_n = min(config.pool_sentences, max(100, 2 * (config.sizes[-1] - count)))
+                log(f"embedding a pool of {pool_n} sentences for synthetic chunks")
+                t = time.perf_counter()
+                pool = corpus.SentencePool.build(maker, pool_n, emb.count_tokens, emb.embed)
+                result["synthetic_pool"] = {
+                    "sentences": pool_n,
+                    "embed_s": round(time.perf_counter() - t, 2),
+                    "mean_word_pieces": round(float(pool.tokens.mean()), 1),
+                }
+            log(f"filling the store to {size} chunks")
+            fill = _fill(assistant, pool, maker, size - count, next_doc, config, store_dir,
+                         question_texts)
+            next_doc = fill.pop("next_doc")
+            entry.update(fill)
+        t = time.perf_counter()
+        assistant.retriever.refresh(force=True)
+        entry["lexical_refresh_s"] = round(time.perf_counter() - t, 3)
+        count = assistant.store.count()
+        entry["chunks"] = count
+        entry["real_chunks"] = ingest["chunks"]
+        log(f"{count} chunks: measuring retrieval and answering")
+        entry.update(_measure_queries(assistant, real_questions, question_texts, config))
+        entry["store_mb"] = measure.disk_mb(store_dir)
+        entry["rss_mb"] = measure.rss_mb()
+        entry["peak_rss_mb"] = measure.peak_rss_mb()
+        if config.cold_start_runs > 0:
+            log(f"{count} chunks: cold start of `rag ask` x{config.cold_start_runs}")
+            entry["cold_start"] = measure.cold_start(store_dir, COLD_START_QUESTION,
+                                                     config.cold_start_runs)
+        else:
+            entry["cold_start"] = {}
+        entry["load_avg"] = measure.load_average()
+        sizes_out.append(entry)
+        result["sizes"] = sizes_out
+        write_reports(result, config.out, plot=False)  # partial results survive a crash
+
+    # ---- 3. embedding engines, LLM ---------------------------------------------------------
+    if config.compare_backends:
+        log("comparing embedding engines")
+        result["embedding_backends"] = _compare_backends(assistant, config, real_questions)
+    if config.llm_model_path:
+        log(f"timing {config.llm_model_path.name} with llama.cpp")
+        result["llm"] = _measure_llm(assistant, config, real_questions)
+    result["machine"]["load_avg_end"] = measure.load_average()
+    result["elapsed_s"] = round(time.time() - started, 1)
+    result["targets_met"] = _targets_met(result)
+    write_reports(result, config.out, plot=config.plot)
+    return result
+
+
+def _machine() -> dict[str, Any]:
+    import os
+
+    versions: dict[str, str] = {}
+    for mod in ("chromadb", "onnxruntime", "bm25s", "numpy", "tokenizers"):
+        with contextlib.suppress(Exception):
+            versions[mod] = str(__import__(mod).__version__)
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": versions,
+        "load_avg_start": measure.load_average(),
+    }
+
+
+# ---- ingest ------------------------------------------------------------------------------------
+def _measure_ingest(assistant: Assistant, folder: Path, target: int,
+                    maker: corpus.TextMaker) -> tuple[dict[str, Any], list[str]]:
+    from index.chunking import embedding_text
+
+    s = assistant.settings
+    emb = assistant.embedder
+    files = corpus.write_documents(folder, target, s.chunk_tokens, s.chunk_overlap,
+                                   emb.count_tokens, maker)
+    # One-time costs (chunker import, model load), reported apart from the throughput.
+    t = time.perf_counter()
+    _ = assistant.ingestor
+    emb.warm_up()
+    startup_s = time.perf_counter() - t
+
+    store = assistant.store
+    timed_embed = measure.Timed(emb.embed)
+    timed_add = measure.Timed(store.add_chunks)
+    setattr(emb, "embed", timed_embed)  # noqa: B010  (instance attributes shadow the methods)
+    setattr(store, "add_chunks", timed_add)  # noqa: B010
+    try:
+        t = time.perf_counter()
+        report = assistant.ingest([folder])
+        wall = time.perf_counter() - t
+    finally:
+        delattr(emb, "embed")
+        delattr(store, "add_chunks")
+    failed = [r.source for r in report.results if r.status == "failed"]
+    chunks = list(store.committed_chunks())
+    n = len(chunks)
+    pieces = [min(emb.count_tokens(embedding_text(c)) + 2, emb.max_tokens) for c in chunks]
+    return {
+        "chunks": n,
+        "files": files["files"],
+        "failed_files": failed,
+        "mean_word_pieces": round(float(np.mean(pieces)), 1) if pieces else 0.0,
+        "share_truncated": round(float(np.mean([p >= emb.max_tokens for p in pieces])), 3)
+        if pieces else 0.0,
+        "seconds": round(wall, 3),
+        "chunks_per_s": round(n / wall, 2) if wall else 0.0,
+        "embed_s": round(timed_embed.seconds, 3),
+        "embed_chunks_per_s": round(timed_embed.items / timed_embed.seconds, 2)
+        if timed_embed.seconds else 0.0,
+        "store_s": round(timed_add.seconds, 3),
+        "store_chunks_per_s": round(timed_add.items / timed_add.seconds, 1)
+        if timed_add.seconds else 0.0,
+        "other_s": round(wall - timed_embed.seconds - timed_add.seconds, 3),
+        "startup_s": round(startup_s, 3),
+        "engine": emb.engine,
+        "batch_size": emb.batch_size,
+        "threads": emb.threads,
+        "peak_rss_mb": measure.peak_rss_mb(),
+        "load_avg": measure.load_average(),
+    }, [c.text for c in chunks]
+
+
+# ---- synthetic fill ----------------------------------------------------------------------------
+def _fill(assistant: Assistant, pool: corpus.SentencePool, maker: corpus.TextMaker, n: int,
+          first_doc: int, config: BenchConfig, store_dir: Path,
+          sample_texts: list[str]) -> dict[str, Any]:
+    from index.store import DocRecord
+
+    store = assistant.store
+    add_s = commit_s = 0.0
+    made = 0
+    docs = first_doc
+    pending: list[tuple[str, str, str, list[Any], np.ndarray]] = []
+
+    def flush() -> None:
+        nonlocal add_s, commit_s
+        if not pending:
+            return
+        chunks = [c for p in pending for c in p[3]]
+        vectors = np.vstack([p[4] for p in pending])
+        t = time.perf_counter()
+        store.add_chunks(chunks, vectors)
+        add_s += time.perf_counter() - t
+        t = time.perf_counter()
+        for key, title, text, cs, _v in pending:
+            store.commit_document(
+                DocRecord(key=key, source=cs[0].source, title=title, doc_hash=cs[0].doc_hash,
+                          n_chunks=len(cs), chars=len(text)),
+                text,
+            )
+        commit_s += time.perf_counter() - t
+        pending.clear()
+
+    t0 = time.perf_counter()
+    for item in corpus.synthetic_documents(
+        pool, maker, n, first_index=first_doc, chunk_tokens=config.chunk_tokens,
+        chunks_per_doc=config.chunks_per_doc, key_prefix=str(store_dir),
+    ):
+        pending.append(item)
+        sample_texts.append(item[3][0].text)  # material for questions
+        made += len(item[3])
+        docs += 1
+        if sum(len(p[3]) for p in pending) >= 2000:
+            flush()
+    flush()
+    store.bump_generation()
+    total = time.perf_counter() - t0
+    return {
+        "synthetic_added": made,
+        "fill_s": round(total, 2),
+        "fill_add_vectors_per_s": round(made / add_s, 1) if add_s else 0.0,
+        "fill_commit_s": round(commit_s, 2),
+        "next_doc": docs,
+    }
+
+
+# ---- queries -----------------------------------------------------------------------------------
+def _question_mix(real: list[corpus.Question], texts: list[str], n: int,
+                  seed: int) -> list[corpus.Question]:
+    """Half real benchmark questions, half made of words of stored chunks; n in all."""
+    synthetic = corpus.synthetic_questions(texts, n, seed=seed)
+    out: list[corpus.Question] = []
+    i = j = 0
+    while len(out) < n and (real or synthetic):
+        if real and (len(out) % 2 == 0 or not synthetic):
+            out.append(real[i % len(real)])
+            i += 1
+        elif synthetic:
+            out.append(synthetic[j % len(synthetic)])
+            j += 1
+    return out
+
+
+def _measure_queries(assistant: Assistant, real: list[corpus.Question], texts: list[str],
+                     config: BenchConfig) -> dict[str, Any]:
+    r = assistant.retriever
+    store = assistant.store
+    emb = assistant.embedder
+    k = assistant.settings.top_k
+    cand = assistant.settings.candidates
+    questions = _question_mix(real, texts, config.queries, config.seed + 7)
+    for q in questions[:10]:  # warm: model, caches, HNSW pages
+        r.retrieve(q.text, k)
+    t_embed: list[float] = []
+    t_chroma: list[float] = []
+    t_dense: list[float] = []
+    t_bm25: list[float] = []
+    t_hybrid: list[float] = []
+    hits = total = 0
+    pc = time.perf_counter
+    # Interleaved, so a burst of load from elsewhere hits every kind of query alike.
+    for q in questions:
+        t = pc()
+        vec = emb.embed_one(q.text)
+        t_embed.append(pc() - t)
+        t = pc()
+        store.query(vec, cand + 8)
+        t_chroma.append(pc() - t)
+        t = pc()
+        r.dense(q.text, cand)
+        t_dense.append(pc() - t)
+        t = pc()
+        r.lexical(q.text, cand)
+        t_bm25.append(pc() - t)
+        t = pc()
+        got = r.retrieve(q.text, k)
+        t_hybrid.append(pc() - t)
+        if q.sources:
+            total += 1
+            hits += any(sc.chunk.source in q.sources for sc in got)
+    retrieval = {
+        "query_embedding": measure.summary_ms(t_embed),
+        "chroma_query": measure.summary_ms(t_chroma),
+        "dense": measure.summary_ms(t_dense),
+        "bm25": measure.summary_ms(t_bm25),
+        "hybrid": measure.summary_ms(t_hybrid),
+    }
+    # Answering. The extractive answerer keeps the vectors of sentences it has seen; a new
+    # question on a large store mostly meets new sentences, so that cache is emptied first.
+    cache: Any = getattr(assistant.extractive, "_cache", None)
+
+    def forget() -> None:
+        if cache is not None and hasattr(cache, "clear"):
+            cache.clear()
+
+    answer_qs = questions[: min(config.answer_queries, len(questions))]
+    t_answer: list[float] = []
+    abstained = 0
+    for q in answer_qs:
+        passages = assistant.retrieve(q.text)
+        forget()
+        t = pc()
+        draft = assistant.answerer.answer(q.text, passages)
+        t_answer.append(pc() - t)
+        abstained += bool(draft.abstained)
+    t_ask: list[float] = []
+    for q in questions[: min(config.ask_queries, len(questions))]:
+        forget()
+        t = pc()
+        assistant.ask(q.text)
+        t_ask.append(pc() - t)
+    return {
+        "retrieval": retrieval,
+        "answer": {**measure.summary_ms(t_answer), "answerer": assistant.answerer.name,
+                   "abstained": abstained},
+        "ask": measure.summary_ms(t_ask),
+        "seed_source_hit_at_k": round(hits / total, 3) if total else None,
+        "seed_questions": total,
+    }
+
+
+# ---- embedding engines -------------------------------------------------------------------------
+def _compare_backends(assistant: Assistant, config: BenchConfig,
+                      real: list[corpus.Question]) -> dict[str, Any]:
+    """Embedding throughput of onnxruntime (the export) and sentence-transformers on torch, on
+    the same real chunks, interleaved; plus int8 when the `onnx` package is there to quantize."""
+    from index.chunking import embedding_text
+    from index.embedding import Embedder
+
+    emb = assistant.embedder
+    chunks = [c for c in assistant.store.committed_chunks() if not c.source.startswith("synthetic/")]
+    step = max(1, len(chunks) // max(1, config.backend_sample))  # spread over all documents
+    sample = [embedding_text(c) for c in chunks[::step][: config.backend_sample]]
+    if not sample:
+        return {"skipped": "no real chunks"}
+    bs, th = emb.batch_size, emb.threads
+    engines: dict[str, Any] = {
+        "onnxruntime": Embedder(emb.model_path, backend="onnx", batch_size=bs, threads=th)
+    }
+    t = time.perf_counter()
+    engines["torch"] = Embedder(emb.model_path, backend="sentence-transformers", batch_size=bs,
+                                threads=th)
+    engines["torch"].warm_up()
+    torch_load_s = time.perf_counter() - t
+    out: dict[str, Any] = {
+        "sample_chunks": len(sample),
+        "torch_import_and_load_s": round(torch_load_s, 2),
+    }
+    int8_path = _int8_model(emb)
+    if isinstance(int8_path, Path):
+        from index.embedding import _OrtEngine
+
+        engines["onnxruntime-int8"] = _OrtEngine(int8_path, emb.model_path, emb.threads,
+                                                 emb.max_tokens)
+    else:
+        out["int8"] = int8_path
+
+    def run_engine(name: str, texts: list[str]) -> np.ndarray:
+        e = engines[name]
+        if isinstance(e, Embedder):
+            return e.embed(texts)
+        vecs = [e.encode(texts[i : i + emb.batch_size]) for i in range(0, len(texts), emb.batch_size)]
+        return np.vstack(vecs)
+
+    vectors: dict[str, np.ndarray] = {}
+    speed: dict[str, list[float]] = {name: [] for name in engines}
+    for name in engines:
+        run_engine(name, sample[:4])
+    for _round in range(2):
+        for name in engines:
+            t = time.perf_counter()
+            vectors[name] = run_engine(name, sample)
+            speed[name].append(len(sample) / (time.perf_counter() - t))
+    ref = vectors["torch"]
+    per: dict[str, Any] = {}
+    for name in engines:
+        cos = (vectors[name] * ref).sum(axis=1)
+        per[name] = {
+            "chunks_per_s": round(statistics.median(speed[name]), 2),
+            "rounds": [round(x, 2) for x in speed[name]],
+            "min_cosine_vs_torch": round(float(cos.min()), 6),
+            "mean_cosine_vs_torch": round(float(cos.mean()), 6),
+        }
+    out["engines"] = per
+    if "onnxruntime-int8" in engines:
+        out["int8_retrieval"] = _int8_retrieval(assistant, chunks, real,
+                                                lambda t: run_engine("onnxruntime-int8", t))
+    out["load_avg"] = measure.load_average()
+    return out
+
+
+def _int8_model(emb: Any) -> Path | str:
+    """A dynamically quantized (int8, per channel) copy of the export, or why there is none."""
+    if importlib.util.find_spec("onnx") is None:
+        return "skipped: onnxruntime.quantization needs the `onnx` package, which is not installed"
+    src = emb.onnx_path
+    dst = src.with_name("model-int8.onnx")
+    if not dst.is_file():
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True)
+    return dst
+
+
+def _int8_retrieval(assistant: Assistant, chunks: list[Any], real: list[corpus.Question],
+                    embed_int8: Callable[[list[str]], np.ndarray]) -> dict[str, Any]:
+    """Dense-only retrieval over the real chunks with fp32 and int8 vectors (exact search)."""
+    from index.chunking import embedding_text
+
+    texts = [embedding_text(c) for c in chunks]
+    fp32 = assistant.embedder.embed(texts)
+    int8 = embed_int8(texts)
+    qs = [q for q in real if q.sources]
+    k = assistant.settings.top_k
+    res: dict[str, Any] = {"chunks": len(chunks), "questions": len(qs), "k": k}
+    tops: dict[str, list[list[int]]] = {}
+    for name, mat, fn in (("fp32", fp32, assistant.embedder.embed), ("int8", int8, embed_int8)):
+        qv = fn([q.text for q in qs])
+        order = np.argsort(-(qv @ mat.T), axis=1)[:, :k]
+        tops[name] = order.tolist()
+        hit = [any(chunks[i].source in q.sources for i in row) for q, row in zip(qs, order, strict=True)]
+        res[f"{name}_source_hit_at_k"] = round(float(np.mean(hit)), 3) if hit else None
+    overlap = [len(set(a) & set(b)) / k for a, b in zip(tops["fp32"], tops["int8"], strict=True)]
+    res["top_k_overlap"] = round(float(np.mean(overlap)), 3) if overlap else None
+    return res
+
+
+# ---- LLM ---------------------------------------------------------------------------------------
+def _measure_llm(assistant: Assistant, config: BenchConfig,
+                 real: list[corpus.Question]) -> dict[str, Any]:
+    assert config.llm_model_path is not None
+    if importlib.util.find_spec("llama_cpp") is None:
+        return {"skipped": "llama-cpp-python is not installed (pip install -e '.[llamacpp]')"}
+    prompts = []
+    for q in [q for q in real if q.sources][:3]:
+        passages = assistant.retrieve(q.text, 3)
+        ctx = "\n\n".join(f"[{i}] {p.chunk.text}" for i, p in enumerate(passages, start=1))
+        prompts.append("Answer the question using only the passages below.\n\n"
+                       f"{ctx}\n\nQuestion: {q.text}\nAnswer:")
+    return measure.llm_speed(Path(config.llm_model_path), prompts,
+                             threads=assistant.settings.threads)
+
+
+def _targets_met(result: dict[str, Any]) -> dict[str, Any]:
+    sizes = result.get("sizes") or []
+    largest = sizes[-1] if sizes else {}
+    hybrid = largest.get("retrieval", {}).get("hybrid", {})
+    cold = [s["cold_start"]["median_s"] for s in sizes if s.get("cold_start", {}).get("median_s")]
+    return {
+        "at_chunks": largest.get("chunks"),
+        "ingest": result["ingest"]["chunks_per_s"] >= TARGETS["ingest_chunks_per_s_min"],
+        "hybrid_p50": bool(hybrid) and hybrid["p50"] <= TARGETS["hybrid_p50_ms_max"],
+        "hybrid_p95": bool(hybrid) and hybrid["p95"] <= TARGETS["hybrid_p95_ms_max"],
+        "cold_start": bool(cold) and max(cold) <= TARGETS["cold_start_s_max"],
+    }
+
+
+def config_dict(config: BenchConfig) -> dict[str, Any]:
+    d = asdict(config)
+    return {k: (str(v) if isinstance(v, Path) else v) for k, v in d.items()}
