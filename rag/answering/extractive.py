@@ -81,6 +81,16 @@ class Candidate:
     preceding: tuple[int, int] | None = None  # the previous one
 
 
+@dataclass(frozen=True)
+class QuestionFacts:
+    weights: dict[str, float]  # the question's content terms and their IDF
+    total: float
+    names: set[str]
+    numbers: set[str]
+    want: str | None  # the expected answer type
+    focus: set[str]  # what a "how many" question counts
+
+
 def expected_type(question: str) -> str | None:
     q = question.lower()
     if re.search(r"\bhow (many|much|far|long|large|big|old)\b|\bwhat (number|percentage|share)\b|\bwhat proportion\b", q):
@@ -147,8 +157,9 @@ class ExtractiveAnswerer:
         cands = self._candidates(passages)
         if not cands:
             return []
+        facts = self.analyse(question)
         for c in cands:
-            c.features = self.features(question, c)
+            c.features = self.features(facts, c)
         texts = [question] + [c.text for c in cands] + [c.context for c in cands]
         vecs = self._embed_cached(texts)
         n = len(cands)
@@ -162,22 +173,31 @@ class ExtractiveAnswerer:
             c.score = 1.0 / (1.0 + exp(-z))
         return sorted(cands, key=lambda c: -c.score)
 
-    def features(self, question: str, c: Candidate) -> dict[str, float]:
+    def analyse(self, question: str) -> QuestionFacts:
+        """What every candidate is compared with; computed once per question."""
+        weights = {
+            t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))
+        }
+        return QuestionFacts(
+            weights=weights,
+            total=sum(weights.values()) or 1.0,
+            names=proper_names(question),
+            numbers=numbers(question),
+            want=expected_type(question),
+            focus=_focus_terms(question),
+        )
+
+    @staticmethod
+    def features(q: QuestionFacts, c: Candidate) -> dict[str, float]:
         """The lexical features of a candidate (the two similarities are added by rank)."""
-        q_terms = set(content_terms(question, drop_question_words=True))
-        q_names = proper_names(question)
-        q_numbers = numbers(question)
-        weights = {t: self.idf(t) for t in q_terms}
-        total = sum(weights.values()) or 1.0
         s_terms = set(content_terms(c.text))
         ctx_terms = set(content_terms(c.context))
-        focus = _focus_terms(question)
         return {
-            "coverage": sum(w for t, w in weights.items() if t in s_terms) / total,
-            "context_coverage": sum(w for t, w in weights.items() if t in ctx_terms) / total,
-            "answer_type": _type_match(expected_type(question), c.text, q_names, q_numbers),
+            "coverage": sum(w for t, w in q.weights.items() if t in s_terms) / q.total,
+            "context_coverage": sum(w for t, w in q.weights.items() if t in ctx_terms) / q.total,
+            "answer_type": _type_match(q.want, c.text, q.names, q.numbers),
             "passage_prior": 1.0 / (1 + c.passage),
-            "focus_missing": 1.0 if focus and not (focus & ctx_terms) else 0.0,
+            "focus_missing": 1.0 if q.focus and not (q.focus & ctx_terms) else 0.0,
         }
 
     def _candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
