@@ -130,8 +130,9 @@ class ExtractiveAnswerer:
 
     # ---- Answerer protocol ----------------------------------------------------------------
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
-        ranked = self.rank(question, passages)
-        if expected_type(question) is not None:
+        facts = self.analyse(question)
+        ranked = self.rank(question, passages, facts)
+        if facts.want is not None:
             names = _place_and_person_names(question)
             ranked = [
                 c
@@ -143,7 +144,7 @@ class ExtractiveAnswerer:
             ]
         if not ranked or ranked[0].score < self.threshold:
             return Draft.refusal()
-        chosen = self._choose(question, ranked, passages)
+        chosen = self._choose(question, facts, ranked, passages)
         return self._draft(chosen, passages)
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
@@ -152,12 +153,14 @@ class ExtractiveAnswerer:
         yield draft
 
     # ---- scoring ---------------------------------------------------------------------------
-    def rank(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
+    def rank(
+        self, question: str, passages: list[ScoredChunk], facts: QuestionFacts | None = None
+    ) -> list[Candidate]:
         """Candidates, best first; score is the probability that the sentence answers."""
         cands = self._candidates(passages)
         if not cands:
             return []
-        facts = self.analyse(question)
+        facts = facts or self.analyse(question)
         for c in cands:
             c.features = self.features(facts, c)
         texts = [question] + [c.text for c in cands] + [c.context for c in cands]
@@ -279,7 +282,11 @@ class ExtractiveAnswerer:
         return Candidate(best.passage, s, e, text, score=best.score, logit=best.logit)
 
     def _choose(
-        self, question: str, ranked: list[Candidate], passages: list[ScoredChunk]
+        self,
+        question: str,
+        facts: QuestionFacts,
+        ranked: list[Candidate],
+        passages: list[ScoredChunk],
     ) -> list[Candidate]:
         """The best sentence, plus close runners-up or ones that cover what it leaves out.
 
@@ -298,8 +305,7 @@ class ExtractiveAnswerer:
         if nxt is not None and words + word_count(nxt.text) <= self.max_words + 20:
             chosen.append(nxt)
             words += word_count(nxt.text)
-        weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
-        total = sum(weights.values()) or 1.0
+        weights, total = facts.weights, facts.total
         covered = set(content_terms(best.text)) & set(weights)
         for c in ranked[1 : self.max_sentences * 4]:
             if len(chosen) >= self.max_sentences:
