@@ -23,6 +23,12 @@ class Chunk:
     doc_hash: str = ""
     position: int = 0
     doc_key: str = ""
+    # Stable identity of the document (not its display name): see index/ for how it is made.
+    doc_id: str = ""
+    # Where a reader finds the passage again: "Install › Requirements" for Markdown/HTML,
+    # the 1-based page for a PDF. Empty / None when the format has neither.
+    heading: str = ""
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class ScoredChunk:
             "start": c.start,
             "end": c.end,
             "score": round(self.score, 6),
+            "doc_id": c.doc_id,
+            "heading": c.heading,
+            "page": c.page,
         }
 
 
@@ -57,6 +66,25 @@ class Citation:
     start: int
     end: int
     score: float
+    doc_id: str = ""
+    heading: str = ""
+    page: int | None = None
+
+    @classmethod
+    def from_span(cls, n: int, chunk: Chunk, start: int, end: int, score: float) -> Citation:
+        """Cite chunk.text[start:end]; offsets become offsets into the document text."""
+        return cls(
+            n=n,
+            source=chunk.source,
+            chunk_id=chunk.id,
+            text=chunk.text[start:end],
+            start=chunk.start + start,
+            end=chunk.start + end,
+            score=score,
+            doc_id=chunk.doc_id,
+            heading=chunk.heading,
+            page=chunk.page,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -94,6 +122,8 @@ class Answer:
     notice: str | None = None
     verification: list[SentenceCheck] | None = None
     standalone_question: str | None = None
+    # The answerer's probability that the answer is supported (None when it has none).
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
@@ -110,6 +140,8 @@ class Answer:
                 "answerer": self.answerer,
             }
         )
+        if self.confidence is not None:
+            d["confidence"] = round(self.confidence, 4)
         if self.fallback:
             d["fallback"] = True
         if self.notice:
@@ -130,6 +162,9 @@ class FileResult:
     status: FileStatus
     chunks: int = 0
     reason: str = ""
+    doc_id: str = ""
+    # Share of the file's extracted characters kept after cleaning (1.0: nothing removed).
+    kept_ratio: float | None = None
 
 
 @dataclass
@@ -188,3 +223,4 @@ class DocumentInfo:
     chunks: int
     doc_hash: str
     chars: int
+    doc_id: str = ""
