@@ -1,0 +1,205 @@
+"""The ordinary-documents benchmarks (docs_dev, docs_test) are well-formed and their evidence is real.
+
+Evidence is checked against the text a reader sees, extracted here with deliberately simple
+methods that do not depend on the product's ingestion: the raw file for Markdown and plain text
+(exact match), trafilatura for HTML and pypdf for PDF (white space normalised, because both
+re-flow lines). A snippet that only matches after the product's own cleaning would make the
+benchmark measure the cleaner instead of the documents.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from evals.format import BenchmarkQuestion, load_benchmark, normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "evals" / "benchmarks"
+SPLITS = {
+    # split name: (questions file, documents folder, minimum questions, minimum documents)
+    "dev": (BENCH / "docs_dev.jsonl", BENCH / "docs_dev", 45, 10),
+    "test": (BENCH / "docs_test.jsonl", BENCH / "docs_test", 25, 6),
+}
+TEXT_SUFFIXES = {".md", ".txt"}
+CONVERTED_SUFFIXES = {".html", ".pdf"}
+# Documentation files of the corpus itself, not documents to index.
+NOT_DOCUMENTS = {"SOURCES.md"}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@functools.cache
+def reader_text(path: Path) -> str:
+    """The text of a document as a reader sees it, by the simplest faithful method."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return path.read_text(encoding="utf-8")
+    if suffix == ".html":
+        import trafilatura
+
+        extracted = trafilatura.extract(path.read_text(encoding="utf-8"), include_tables=True)
+        if not extracted:
+            raise AssertionError(f"{path.name}: trafilatura extracted no text")
+        return _squash(extracted)
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+        return _squash("\n".join(pages))
+    raise AssertionError(f"{path.name}: unexpected document type {suffix!r}")
+
+
+def evidence_problems(questions: list[BenchmarkQuestion], docs: Path) -> list[str]:
+    """One line per missing source or per evidence snippet absent from every one of its sources."""
+    problems: list[str] = []
+    for q in questions:
+        texts: list[tuple[str, bool]] = []  # (text, exact) per source
+        for name in q.sources:
+            path = docs / name
+            if not path.is_file():
+                problems.append(f"{q.id}: source not found: {path}")
+                continue
+            texts.append((reader_text(path), path.suffix.lower() in TEXT_SUFFIXES))
+        for snippet in q.evidence:
+            found = any(
+                (snippet in text) if exact else (_squash(snippet) in text) for text, exact in texts
+            )
+            if not found:
+                problems.append(f"{q.id}: evidence not in {', '.join(q.sources)}: {snippet[:70]!r}")
+    return problems
+
+
+def answer_problems(questions: list[BenchmarkQuestion]) -> list[str]:
+    """An accepted answer must stand in the evidence, and the question must not give it away."""
+    problems: list[str] = []
+    for q in questions:
+        if not q.answerable:
+            continue
+        evidence = [normalise(e) for e in q.evidence]
+        if not any(normalise(a) in e for a in q.answers for e in evidence):
+            problems.append(f"{q.id}: no accepted answer is contained in the evidence")
+        for m in q.must_include:
+            if not any(normalise(m) in e for e in evidence):
+                problems.append(f"{q.id}: must_include {m!r} is not in the evidence")
+        question = normalise(q.question)
+        for a in [*q.answers, *q.must_include]:
+            if normalise(a) in question:
+                problems.append(f"{q.id}: the question contains its answer {a!r}")
+    return problems
+
+
+def documents(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS
+    )
+
+
+@pytest.fixture(scope="module", params=sorted(SPLITS))
+def split(request: pytest.FixtureRequest) -> tuple[str, list[BenchmarkQuestion], Path]:
+    path, docs, _, _ = SPLITS[request.param]
+    return request.param, load_benchmark(path), docs
+
+
+def test_loads_with_enough_questions_and_documents(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    name, questions, docs = split
+    _, _, min_questions, min_docs = SPLITS[name]
+    assert len(questions) >= min_questions
+    assert len(documents(docs)) >= min_docs
+
+
+def test_evidence_is_in_the_text_a_reader_sees(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    _, questions, docs = split
+    assert evidence_problems(questions, docs) == []
+
+
+def test_answers_stand_in_evidence_and_not_in_questions(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    _, questions, _ = split
+    assert answer_problems(questions) == []
+
+
+def test_mix_of_categories_and_near_misses(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    _, questions, _ = split
+    counts = Counter(q.category for q in questions)
+    assert None not in counts, "every question is labelled"
+    # Refusing must be tested, but a set dominated by refusals would reward a system that refuses.
+    unanswerable = sum(not q.answerable for q in questions) / len(questions)
+    assert 0.12 <= unanswerable <= 0.25
+    assert counts["unanswerable_absent"] == sum(not q.answerable for q in questions)
+    assert counts["paraphrase"] / len(questions) >= 0.2
+    assert counts["two_documents"] >= 1
+    for q in questions:
+        if q.category == "two_documents":
+            assert len(set(q.sources)) >= 2, q.id
+
+
+def test_every_document_is_used_and_every_kind_is_present(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    _, questions, docs = split
+    used = {s for q in questions for s in q.sources}
+    names = {p.name for p in documents(docs)}
+    assert names - used == set(), "documents without questions"
+    suffixes = {p.suffix.lower() for p in documents(docs)}
+    assert suffixes == TEXT_SUFFIXES | CONVERTED_SUFFIXES
+    # Every PDF and HTML page yields a usable text layer with the simple extractors.
+    for p in documents(docs):
+        assert len(reader_text(p)) > 1000, p.name
+
+
+def test_every_document_has_its_origin_and_licence_recorded(
+    split: tuple[str, list[BenchmarkQuestion], Path],
+) -> None:
+    _, _, docs = split
+    sources_md = (docs / "SOURCES.md").read_text(encoding="utf-8")
+    missing = [p.name for p in documents(docs) if f"`{p.name}`" not in sources_md]
+    assert missing == []
+
+
+def test_dev_and_test_share_no_document() -> None:
+    dev, test = (documents(SPLITS[s][1]) for s in ("dev", "test"))
+    assert {p.name for p in dev}.isdisjoint(p.name for p in test)
+
+    def digest(p: Path) -> str:
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
+    assert {digest(p) for p in dev}.isdisjoint(digest(p) for p in test)
+    # Also no question is asked twice across the splits.
+    questions = [
+        {normalise(q.question) for q in load_benchmark(SPLITS[s][0])} for s in ("dev", "test")
+    ]
+    assert questions[0].isdisjoint(questions[1])
+
+
+def test_checks_catch_a_bad_question() -> None:
+    """The checks above can fail: a retyped snippet and a leaked answer are both reported."""
+    docs = SPLITS["dev"][1]
+    source = next(p for p in documents(docs) if p.suffix == ".pdf")
+    bad = BenchmarkQuestion(
+        id="bad-1",
+        question="What is the default compression level of gzip -6?",
+        answers=["-6"],
+        sources=[source.name],
+        evidence=["The default compression level is minus six"],
+        answerable=True,
+        category="single_fact",
+    )
+    assert len(evidence_problems([bad], docs)) == 1
+    assert [p for p in answer_problems([bad]) if "contains its answer" in p]
+    assert [p for p in answer_problems([bad]) if "no accepted answer" in p]
+    missing = bad.model_copy(update={"sources": ["no-such-file.md"]})
+    assert [p for p in evidence_problems([missing], docs) if "source not found" in p]
