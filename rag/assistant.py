@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     import numpy as np
 
     from index.embedding import Embedder
-    from index.pipeline import Ingestor, ProgressFn
+    from index.pipeline import Ingestor
     from index.store import ChunkStore
     from rag.answering.extractive import ExtractiveAnswerer
+    from rag.progress import Progress as ProgressFn
     from rag.retrieval import HybridRetriever
 
 
