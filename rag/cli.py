@@ -140,8 +140,10 @@ def _open(args: argparse.Namespace, store: Path | None = None, **extra: Any) -> 
     return Assistant.open(store if store is not None else getattr(args, "store", None), **opts)
 
 
-def _err(msg: str) -> None:
-    print(f"rag: {msg}", file=sys.stderr)
+def _err(msg: str | BaseException) -> None:
+    from rag.errors import one_line
+
+    print(f"rag: {one_line(msg, limit=1000)}", file=sys.stderr)
 
 
 # ---- commands ----------------------------------------------------------------------------------
@@ -351,11 +353,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         _err("note: rag bench measures local stores; --chroma-host is ignored")
     config = BenchConfig(sizes=sizes, out=args.out, queries=args.queries,
                          llm_model_path=args.llm_model_path, store_root=args.store)
-    # Bench stores are local folders of its own; the server flags do not apply to them.
-    return run_from_cli(
-        config, lambda store, **settings: _open(args, store, chroma_host=None, chroma_port=None,
-                                                **settings)
-    )
+    def factory(store: Path, /, **settings: Any) -> Assistant:
+        # Bench stores are local folders of its own; the server flags do not apply to them.
+        return _open(args, store, chroma_host=None, chroma_port=None, **settings)
+
+    return run_from_cli(config, factory)
 
 
 def _usage(msg: str) -> Exception:

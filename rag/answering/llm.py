@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from rag.answering.base import Answerer, Draft, Turn
-from rag.answering.llm_clients import LLMClient, LLMUnavailable, one_line
+from rag.answering.llm_clients import LLMClient, LLMUnavailable
 from rag.answering.prompt import build_condense_messages, build_messages
 from rag.answering.verify import DEFAULT_THRESHOLD, Mode, verify
+from rag.errors import one_line
 from rag.followup import condense as heuristic_condense
 from rag.followup import is_follow_up
 from rag.protocols import EmbedFn
