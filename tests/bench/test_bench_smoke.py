@@ -14,10 +14,10 @@ from bench import runner
 def test_cli_arguments_reach_the_runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: dict[str, Any] = {}
 
-    def fake_run(config: runner.BenchConfig, open_assistant: Any) -> dict[str, Any]:
+    def fake_run(config: runner.BenchConfig, open_assistant: Any) -> runner.BenchResult:
         seen["config"] = config
         seen["open"] = open_assistant
-        return {"sizes": [], "ingest": {"chunks_per_s": 1.0, "chunks": 1}}
+        return runner.BenchResult(created="now", machine={}, settings={})
 
     monkeypatch.setattr(runner, "run", fake_run)
     from rag.cli import main
