@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test install install-test lint chat clean
+.PHONY: run test test-fast install install-test lint chat clean
 
 # Runtime install: torch pinned to the CPU build first, or pip pulls GBs of CUDA wheels.
 # A new top-level package needs the editable install redone, hence the __init__.py files.
@@ -40,11 +40,19 @@ chat: install
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy rag index ui evals bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The unit tier: no real model, server, browser or llama.cpp (a fake embedder and an in-memory
+# Chroma instead); under a minute. `make test` still runs everything on the real stack.
+test-fast: install-test
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy rag index ui evals bench
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(STORE) .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,8 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
@@ -27,11 +29,13 @@ import numpy as np
 from rag.text import split_sentences
 from rag.types import Chunk
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS_DIR = REPO / "seeds"
-QUESTION_FILES = [
-    REPO / "evals" / "benchmarks" / "seeds.jsonl",
-    REPO / "evals" / "benchmarks" / "seeds_dev.jsonl",
+# Package data, so `rag bench` works from an installed wheel, not only in a checkout: copies of
+# seeds/*.txt and the seeds questions (tests/bench/test_bench_corpus.py keeps them identical).
+DATA: Traversable = files("bench") / "data"
+SEEDS_DIR: Traversable = DATA / "seeds"
+QUESTION_FILES: list[Traversable] = [
+    DATA / "questions" / "seeds.jsonl",
+    DATA / "questions" / "seeds_dev.jsonl",
 ]
 
 CountFn = Callable[[str], int]
@@ -45,11 +49,14 @@ class Question:
     real: bool = True
 
 
-def seed_texts(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
+def seed_texts(seeds_dir: Path | Traversable | None = None) -> dict[str, str]:
+    """name -> text of every *.txt in seeds_dir (default: the packaged seeds)."""
+    root = SEEDS_DIR if seeds_dir is None else seeds_dir
+    found = sorted((p for p in root.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return {p.name: p.read_text(encoding="utf-8") for p in found}
 
 
-def seed_sentences(seeds_dir: Path = SEEDS_DIR) -> list[str]:
+def seed_sentences(seeds_dir: Path | Traversable | None = None) -> list[str]:
     out: list[str] = []
     for text in seed_texts(seeds_dir).values():
         for s in split_sentences(text):
@@ -57,7 +64,7 @@ def seed_sentences(seeds_dir: Path = SEEDS_DIR) -> list[str]:
             if len(s.split()) >= 5:
                 out.append(s)
     if not out:
-        raise FileNotFoundError(f"no sentences in {seeds_dir}/*.txt")
+        raise FileNotFoundError(f"no sentences in {seeds_dir or SEEDS_DIR}/*.txt")
     return out
 
 
@@ -70,9 +77,9 @@ def word_list(model_path: Path) -> list[str]:
     return words
 
 
-def seed_questions(files: list[Path] = QUESTION_FILES) -> list[Question]:
+def seed_questions(question_files: list[Path] | list[Traversable] | None = None) -> list[Question]:
     out: list[Question] = []
-    for f in files:
+    for f in QUESTION_FILES if question_files is None else question_files:
         if not f.is_file():
             continue
         for line in f.read_text(encoding="utf-8").splitlines():
@@ -140,6 +147,7 @@ def write_documents(
     *,
     include_seeds: bool = True,
     tokens_per_doc: int = 1800,
+    seeds_dir: Path | None = None,
 ) -> dict[str, int]:
     """Write .txt files that chunk into about target_chunks chunks; the seed documents are
     copied in too (at the top level, so their sources match the benchmark questions)."""
@@ -149,7 +157,7 @@ def write_documents(
     written_tokens = 0
     files = 0
     if include_seeds:
-        for name, text in seed_texts().items():
+        for name, text in seed_texts(seeds_dir).items():
             (folder / name).write_text(text, encoding="utf-8")
             written_tokens += count_tokens(text)
             files += 1

@@ -46,26 +46,6 @@ def time_each(fn: Callable[[Any], Any], items: Iterable[Any]) -> list[float]:
     return out
 
 
-class Timed:
-    """Wraps a callable and adds up the time spent in it (for splitting ingest time)."""
-
-    def __init__(self, fn: Callable[..., Any]) -> None:
-        self.fn = fn
-        self.seconds = 0.0
-        self.calls = 0
-        self.items = 0
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
-        try:
-            return self.fn(*args, **kwargs)
-        finally:
-            self.seconds += time.perf_counter() - t
-            self.calls += 1
-            if args and hasattr(args[0], "__len__"):
-                self.items += len(args[0])
-
-
 def rss_mb() -> float:
     import psutil
 

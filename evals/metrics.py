@@ -8,13 +8,13 @@ The metric definitions are listed in evals/README.md.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
 from evals.format import BenchmarkQuestion, answer_matches, normalise
+from rag import markers
 
 AnswerDict = Mapping[str, Any]
 Pair = tuple[BenchmarkQuestion, AnswerDict]
@@ -22,7 +22,6 @@ Pair = tuple[BenchmarkQuestion, AnswerDict]
 DocText = Callable[[str], str | None]
 Metrics = dict[str, float | None]
 
-_MARKER = re.compile(r"\[\d+\]")
 
 
 def ratio(hits: int, total: int) -> float | None:
@@ -164,7 +163,7 @@ def citations_valid(pairs: Sequence[Pair], doc_text: DocText) -> float | None:
 # ---- length and speed ----------------------------------------------------------------------
 def answer_words(text: str) -> int:
     """Words of an answer, not counting [n] citation markers."""
-    return len(_MARKER.sub(" ", text).split())
+    return len(markers.strip(text).split())
 
 
 def median_answer_words(pairs: Sequence[Pair]) -> float | None:

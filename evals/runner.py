@@ -1,17 +1,19 @@
 """`rag eval`: ask every benchmark question with one Assistant, score, report, apply gates.
 
-Everything that can be wrong with the command line or the benchmark file is checked before
-any model is loaded, so a typo costs a second, not a model load.
+A layer over the Python API: it takes typed `EvalOptions` and an `AssistantFactory` (the CLI
+passes one that applies its flags; tests pass their own), never the CLI's argparse namespace.
+Everything that can be wrong with the options or the benchmark file is checked before any model
+is loaded, so a typo costs a second, not a model load.
 """
 
 from __future__ import annotations
 
-import argparse
+import importlib.util
 import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
     from rag.assistant import Assistant
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-OpenFn = Callable[..., "Assistant"]
+# factory(store): an Assistant over `store` (None: the configured one) with the caller's settings.
+AssistantFactory = Callable[[Path | None], "Assistant"]
 
 # Left in a store folder that `rag eval` made, so it only ever wipes its own folders.
 STORE_MARKER = ".rag-eval-store"
@@ -38,6 +41,32 @@ class UsageError(Exception):
 
 
 @dataclass(frozen=True)
+class EvalOptions:
+    """What `rag eval` was asked to do; the threshold fields are gates (None: no gate)."""
+
+    questions: Path
+    out: Path = Path("evals/out")
+    docs: Path | None = None  # ingest this folder into a fresh store under out/store first
+    baseline: bool = False
+    limit: int | None = None
+    store: Path | None = None  # only to refuse it next to `docs`
+    chroma_host: str | None = None  # likewise
+    min_accuracy: float | None = None
+    min_abstention: float | None = None
+    max_wrong_refusals: float | None = None
+    min_evidence_hit: float | None = None
+    extra_gates: list[gating.Gate] = field(default_factory=list)
+
+    def gates(self) -> list[gating.Gate]:
+        made = [
+            gating.Gate(metric, op, float(value))
+            for name, (metric, op) in gating.FLAG_GATES.items()
+            if (value := getattr(self, name)) is not None
+        ]
+        return made + list(self.extra_gates)
+
+
+@dataclass(frozen=True)
 class Plan:
     questions: list[BenchmarkQuestion]
     total_in_file: int
@@ -46,13 +75,14 @@ class Plan:
     gates: list[gating.Gate]
 
 
-def run_from_cli(args: argparse.Namespace, open_fn: OpenFn) -> int:
+def run_from_cli(options: EvalOptions, factory: AssistantFactory) -> int:
+    """The entry point `rag eval` calls: run, write the report, print, return the exit code."""
     try:
-        plan = make_plan(args)
+        plan = make_plan(options)
     except (UsageError, BenchmarkFormatError) as err:
         print(f"rag: {err}", file=sys.stderr)
         return EXIT_USAGE
-    result = run(plan, args, open_fn)
+    result = run(plan, options, factory)
     write_outputs(plan.out, result)
     base = result.get("baseline")
     print(
@@ -71,40 +101,42 @@ def run_from_cli(args: argparse.Namespace, open_fn: OpenFn) -> int:
 
 
 # ---- checks before any work ------------------------------------------------------------------
-def make_plan(args: argparse.Namespace) -> Plan:
-    limit = getattr(args, "limit", None)
+def make_plan(options: EvalOptions) -> Plan:
+    limit = options.limit
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, got {limit}")
-    docs: Path | None = getattr(args, "docs", None)
+    docs = options.docs
     if docs is not None:
         if not docs.is_dir():
             raise UsageError(f"--docs {docs}: not a folder")
         # --docs means a fresh store made here; an existing one given too would be ambiguous.
-        if getattr(args, "store", None) is not None:
+        if options.store is not None:
             raise UsageError("--docs builds a fresh store under --out; do not also give --store")
-        if getattr(args, "chroma_host", None):
+        if options.chroma_host:
             raise UsageError("--docs makes a fresh local store: do not also give --chroma-host")
-        check_wipeable(args.out / "store")
-    elif getattr(args, "baseline", False):
+        check_wipeable(options.out / "store")
+    elif options.baseline:
         raise UsageError("--baseline needs --docs DIR (the baseline indexes that folder itself)")
-    questions = load_benchmark(args.questions)
+    if options.baseline and importlib.util.find_spec("llama_index.embeddings") is None:
+        raise UsageError("--baseline needs the baseline extra: pip install 'rag[baseline]'")
+    questions = load_benchmark(options.questions)
     total = len(questions)
     return Plan(
         questions=questions[:limit] if limit else questions,
         total_in_file=total,
-        out=args.out,
+        out=options.out,
         docs=docs,
-        gates=gating.gates_from_args(args),
+        gates=options.gates(),
     )
 
 
 # ---- the run ---------------------------------------------------------------------------------
-def run(plan: Plan, args: argparse.Namespace, open_fn: OpenFn) -> dict[str, Any]:
+def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str, Any]:
     """Everything report.json holds, plus the answer dicts under private keys."""
     plan.out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    assistant, ingest_summary = open_assistant(plan, args, open_fn)
+    assistant, ingest_summary = open_assistant(plan, factory)
     timings["ingest_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -115,7 +147,7 @@ def run(plan: Plan, args: argparse.Namespace, open_fn: OpenFn) -> dict[str, Any]
     pairs = list(zip(plan.questions, answers, strict=True))
     scores = score(pairs, document_texts(assistant, plan.docs), k)
     result: dict[str, Any] = {
-        "benchmark": str(args.questions),
+        "benchmark": str(options.questions),
         "questions_in_file": plan.total_in_file,
         "docs": str(plan.docs) if plan.docs else None,
         "store": str(assistant.settings.store),
@@ -128,7 +160,7 @@ def run(plan: Plan, args: argparse.Namespace, open_fn: OpenFn) -> dict[str, Any]
         "timings_s": timings,
         "_answers": answers,
     }
-    if getattr(args, "baseline", False) and plan.docs is not None:
+    if options.baseline and plan.docs is not None:
         result["baseline"] = run_baseline(plan.docs, plan.questions)
         result["ratios"] = report.ratios(scores, result["baseline"]["metrics"])
     result["gates"] = [
@@ -145,20 +177,16 @@ def run(plan: Plan, args: argparse.Namespace, open_fn: OpenFn) -> dict[str, Any]
     return result
 
 
-def open_assistant(
-    plan: Plan, args: argparse.Namespace, open_fn: OpenFn
-) -> tuple[Assistant, str | None]:
+def open_assistant(plan: Plan, factory: AssistantFactory) -> tuple[Assistant, str | None]:
     """The Assistant to evaluate, over a freshly ingested store when --docs is given."""
     if plan.docs is None:
-        assistant = open_fn(args)
+        assistant = factory(None)
         assistant.warm_up()
         return assistant, None
     from rag.progress import TqdmProgress
 
     store = fresh_store(plan.out / "store")
-    # A copy of args, not store=… as a keyword: the CLI's open function already passes
-    # args.store positionally.
-    assistant = open_fn(argparse.Namespace(**{**vars(args), "store": store}))
+    assistant = factory(store)
     with TqdmProgress() as progress:
         ingested = assistant.ingest([plan.docs], progress=progress)
     for r in ingested.failed:

@@ -11,6 +11,11 @@ Two engines compute the same vectors:
   export cannot be made. Importing it costs 6-16 s, so nothing on the query path does that
   once the export exists.
 
+The export is torch's own exporter (torch.onnx.export, which needs the `onnx` package) plus a
+check against sentence-transformers. The library route, sentence-transformers'
+`backend="onnx"`, exports through optimum-onnx, whose releases require transformers < 4.58
+(this stack runs transformers 5.x): it cannot be installed next to the pinned stack.
+
 Backends: "auto" (and "torch", the settings default, which means the same until settings grow
 an "auto" value) use the export when it exists or can be made, else torch; "onnx" requires the
 export; "sentence-transformers" always runs torch and never exports.
@@ -19,12 +24,12 @@ export; "sentence-transformers" always runs torch and never exports.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import logging
 import os
 import tempfile
 import threading
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -32,6 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from rag.progress import Observers
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -41,7 +48,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-ProgressFn = Callable[[int], None]
+# Called after each batch with its size (the ingest pipeline turns it into a Progress).
+BatchDone = Callable[[int], None]
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +104,8 @@ class Embedder:
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         self._lock = threading.Lock()
         self._engine: _OrtEngine | _TorchEngine | None = None
+        # Timing("embed", seconds, texts) per call: how ingest and bench see the embedding cost.
+        self.timings = Observers()
 
     @property
     def name(self) -> str:
@@ -133,14 +143,17 @@ class Embedder:
         """The sentence-transformers model (imports torch: avoid on the query path)."""
         return _load_sentence_transformer(self.model_path, self.threads)
 
-    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: BatchDone | None = None) -> np.ndarray:
         """Embed texts in batches; progress(n) is called after each batch with its size."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # One model, shared by threads (UI sessions): one batch runs at a time.
         with self._lock:
             engine = self._get_engine_locked()
-            return engine.encode_many(list(texts), self.batch_size, progress)
+            t = time.perf_counter()
+            vectors = engine.encode_many(list(texts), self.batch_size, progress)
+        self.timings.emit("embed", time.perf_counter() - t, len(texts))
+        return vectors
 
     def embed_one(self, text: str) -> np.ndarray:
         return self.embed([text])[0]
@@ -207,7 +220,7 @@ class _OrtEngine:
         return self.encode_many(texts, max(1, len(texts)), None)
 
     def encode_many(
-        self, texts: list[str], batch_size: int, progress: ProgressFn | None
+        self, texts: list[str], batch_size: int, progress: BatchDone | None
     ) -> np.ndarray:
         """Tokenise once, then run batches of similar length: padding is work for nothing
         (a question's 40 retrieved sentences of 10-150 word pieces padded to 150 cost 2x)."""
@@ -259,7 +272,7 @@ class _TorchEngine:
         return np.asarray(vecs, dtype=np.float32)
 
     def encode_many(
-        self, texts: list[str], batch_size: int, progress: ProgressFn | None
+        self, texts: list[str], batch_size: int, progress: BatchDone | None
     ) -> np.ndarray:
         out: list[np.ndarray] = []
         for i in range(0, len(texts), batch_size):
@@ -349,7 +362,8 @@ def export_onnx(model_path: Path, target: Path, *, threads: int = 2) -> dict[str
     why_not = exportable(model_path)
     if why_not:
         raise RuntimeError(why_not)
-    import onnxruntime  # noqa: F401  (fail before the slow part if it is missing)
+    import onnx  # noqa: F401  (torch.onnx.export writes the model through it; fail early)
+    import onnxruntime  # noqa: F401
     import torch
 
     st_model = _load_sentence_transformer(model_path, threads)
@@ -382,7 +396,7 @@ def export_onnx(model_path: Path, target: Path, *, threads: int = 2) -> dict[str
     try:
         sample = torch.ones((2, 16), dtype=torch.long)
         axes = {0: "batch", 1: "tokens"}
-        with warnings.catch_warnings(), torch.no_grad(), _without_onnx_package():
+        with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 _Pooled(transformer),
@@ -432,28 +446,6 @@ def _remove_stale_exports(current: Path) -> None:
             for f in folder.iterdir():
                 f.unlink(missing_ok=True)
             folder.rmdir()
-
-
-class _without_onnx_package:
-    """torch's TorchScript exporter writes the ONNX protobuf itself; only a final step (inserting
-    custom onnxscript functions, of which this model has none) imports the `onnx` package. When
-    that package is absent, skip that step instead of failing."""
-
-    def __enter__(self) -> None:
-        self._saved: tuple[Any, Any] | None = None
-        if importlib.util.find_spec("onnx") is not None:
-            return
-        try:
-            from torch.onnx._internal.torchscript_exporter import onnx_proto_utils as opu
-        except ImportError:
-            return
-        self._saved = (opu, opu._add_onnxscript_fn)
-        opu._add_onnxscript_fn = lambda model_bytes, custom_opsets: model_bytes
-
-    def __exit__(self, *exc: object) -> None:
-        if self._saved is not None:
-            module, original = self._saved
-            module._add_onnxscript_fn = original
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,14 +12,12 @@ from index.chunking import Chunker, embedding_text
 from index.embedding import Embedder
 from index.loaders import LoadError, discover_files, load_document
 from index.store import ChunkStore, DocRecord
+from rag.progress import Progress as ProgressFn
 from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
 PIPELINE_VERSION = "2"
-
-# Progress callback: (stage, done, total).
-ProgressFn = Callable[[str, int, int], None]
 
 
 @dataclass

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     import numpy as np
 
     from index.embedding import Embedder
-    from index.pipeline import Ingestor, ProgressFn
+    from index.pipeline import Ingestor
     from index.store import ChunkStore
     from rag.answering.extractive import ExtractiveAnswerer
+    from rag.progress import Progress as ProgressFn
+    from rag.protocols import TextEmbedder
     from rag.retrieval import HybridRetriever
 
 
@@ -41,8 +43,19 @@ HistoryLike = Sequence[Turn] | Sequence[tuple[str, str]] | None
 
 
 class Assistant:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: TextEmbedder | None = None,
+        chroma_client: Any = None,
+    ) -> None:
+        """`embedder` and `chroma_client` replace the configured ones (tests: a fake embedder
+        and chromadb.EphemeralClient); by default both are built from the settings on first use."""
         self.settings = settings
+        self._chroma_client = chroma_client
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder  # what the cached property would hold
 
     @classmethod
     def open(cls, store: str | Path | None = None, **settings: Any) -> Assistant:
@@ -60,7 +73,8 @@ class Assistant:
         from index.store import ChunkStore, open_client
 
         s = self.settings
-        return ChunkStore(open_client(s.store, s.chroma_host, s.chroma_port), s.collection)
+        client = self._chroma_client or open_client(s.store, s.chroma_host, s.chroma_port)
+        return ChunkStore(client, s.collection)
 
     @cached_property
     def retriever(self) -> HybridRetriever:

@@ -120,7 +120,8 @@ def _answer_options(c: argparse.ArgumentParser) -> None:
     g.add_argument("--llm-api-key", metavar="KEY", help="API key (or RAG_LLM_API_KEY)")
 
 
-def _open(args: argparse.Namespace, **extra: Any) -> Assistant:
+def _open(args: argparse.Namespace, store: Path | None = None, **extra: Any) -> Assistant:
+    """The Assistant the flags describe; `store` and `extra` settings override them."""
     from rag.assistant import Assistant
 
     opts: dict[str, Any] = {
@@ -136,11 +137,13 @@ def _open(args: argparse.Namespace, **extra: Any) -> Assistant:
     if opts["answerer"] is None and opts["llm_model_path"] is not None:
         opts["answerer"] = "llamacpp"
     opts.update(extra)
-    return Assistant.open(getattr(args, "store", None), **opts)
+    return Assistant.open(store if store is not None else getattr(args, "store", None), **opts)
 
 
-def _err(msg: str) -> None:
-    print(f"rag: {msg}", file=sys.stderr)
+def _err(msg: str | BaseException) -> None:
+    from rag.errors import one_line
+
+    print(f"rag: {one_line(msg, limit=1000)}", file=sys.stderr)
 
 
 # ---- commands ----------------------------------------------------------------------------------
@@ -320,16 +323,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
 
 
+# ui, evals and bench are reached only through these entry points (ui.app.serve,
+# evals.runner.run_from_cli, bench.runner.run_from_cli): the import contract in pyproject.toml
+# allows exactly these three imports, and they take typed options and an Assistant factory.
 def cmd_eval(args: argparse.Namespace) -> int:
-    from evals.runner import run_from_cli
+    from evals.runner import EvalOptions, run_from_cli
 
-    return run_from_cli(args, _open)
+    options = EvalOptions(
+        questions=args.questions, out=args.out, docs=args.docs, baseline=args.baseline,
+        limit=args.limit, store=args.store, chroma_host=args.chroma_host,
+        min_accuracy=args.min_accuracy, min_abstention=args.min_abstention,
+        max_wrong_refusals=args.max_wrong_refusals, min_evidence_hit=args.min_evidence_hit,
+    )
+    return run_from_cli(options, lambda store: _open(args, store))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bench.runner import run_from_cli
+    from bench.runner import BenchConfig, parse_sizes, run_from_cli
 
-    return run_from_cli(args, _open)
+    try:
+        sizes = parse_sizes(str(args.sizes))
+    except ValueError as err:
+        _err(str(err))
+        return EXIT_USAGE
+    if args.queries < 1:
+        _err(f"--queries must be at least 1, got {args.queries}")
+        return EXIT_USAGE
+    if args.chroma_host:
+        _err("note: rag bench measures local stores; --chroma-host is ignored")
+    config = BenchConfig(sizes=sizes, out=args.out, queries=args.queries,
+                         llm_model_path=args.llm_model_path, store_root=args.store)
+    def factory(store: Path, /, **settings: Any) -> Assistant:
+        # Bench stores are local folders of its own; the server flags do not apply to them.
+        return _open(args, store, chroma_host=None, chroma_port=None, **settings)
+
+    return run_from_cli(config, factory)
 
 
 def _usage(msg: str) -> Exception:

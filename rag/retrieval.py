@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-
-import numpy as np
 
 from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
+from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.types import Chunk, ScoredChunk
-
-EmbedQuery = Callable[[str], np.ndarray]
 
 
 class HybridRetriever:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
+from rag import markers
 from rag.types import Answer, Citation, FileResult, ScoredChunk
 
 # Characters of surrounding document text shown on each side of a cited passage.
@@ -24,7 +25,6 @@ CLOSEST_CHARS = 500
 NOT_FOUND_TITLE = "Not found in the documents"
 NOT_SUPPORTING = "Closest passage — does not support an answer"
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 _HELD = re.compile(r"\x00(\d+)\x00")
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is the only
 # simple rule that keeps document text from becoming lists, headings, links, code or HTML.
@@ -41,9 +41,18 @@ def markdown_escape(text: str) -> str:
     return "\n".join(_MD_PUNCTUATION.sub(r"\\\1", line) for line in lines)
 
 
-def answer_markdown(text: str, cited: Iterable[int]) -> str:
-    """The answer for the chat: escaped text whose [n] markers link to their source cards."""
+def answer_markdown(text: str, cited: Iterable[int], quoted: Iterable[str] = ()) -> str:
+    """The answer for the chat: escaped text whose [n] markers link to their source cards.
+
+    Only the strict `[n]` rag writes becomes a link. Document text is data: a marker inside a
+    passage the answer quotes (`quoted`, the citations' texts) or one a document made (escaped
+    by rag.markers) stays plain text, so a document cannot plant a citation link.
+    """
     known = set(cited)
+    text = text.replace("\0", "")
+    for passage in quoted:
+        if passage and markers.has_markers(passage):
+            text = text.replace(passage, markers.escape_document_markers(passage))
 
     def hold(m: re.Match[str]) -> str:
         n = int(m.group(1))
@@ -52,7 +61,7 @@ def answer_markdown(text: str, cited: Iterable[int]) -> str:
 
     # Markers are swapped for NUL-delimited tokens (untouched by escaping, absent from cleaned
     # text) so the text is escaped in one piece and its spacing survives.
-    escaped = markdown_escape(_MARKER.sub(hold, text.replace("\0", "")))
+    escaped = markdown_escape(markers.SIMPLE_MARKER.sub(hold, text))
     return _HELD.sub(lambda m: cite_link(int(m.group(1))), escaped)
 
 

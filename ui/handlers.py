@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rag.answering.base import Turn
 from rag.assistant import Assistant, EmptyStoreError, RagError
+from rag.progress import Progress as ProgressFn
 from rag.types import Answer, DocumentInfo, FileResult
 from ui import cards
 
@@ -27,7 +28,6 @@ UNEXPECTED = (
     "Something went wrong while {doing} (the details are in the server log). Please try again."
 )
 
-ProgressFn = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Exchange:
     answer: str  # plain text, with its [n] markers: what the next question's history is built from
     cited: tuple[int, ...]  # the [n] that have a source card
     sources: str  # the sources panel for this answer
+    quoted: tuple[str, ...] = ()  # the cited passages' texts: their own markers are not links
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def chat_messages(view: AskView) -> list[dict[str, str]]:
     messages: list[dict[str, str]] = []
     last = len(view.exchanges) - 1 if view.pending is None else -1
     for i, ex in enumerate(view.exchanges):
-        shown = cards.answer_markdown(ex.answer, ex.cited if i == last else ())
+        shown = cards.answer_markdown(ex.answer, ex.cited if i == last else (), ex.quoted)
         messages.append({"role": "user", "content": cards.markdown_escape(ex.question)})
         messages.append({"role": "assistant", "content": shown})
     if view.pending is not None:
@@ -149,7 +150,8 @@ class Handlers:
             return
         sources = self.sources_html(answer)
         cited = tuple(c.n for c in answer.citations)
-        history.append(Exchange(answer.question, answer.text, cited, sources))
+        quoted = tuple(c.text for c in answer.citations)
+        history.append(Exchange(answer.question, answer.text, cited, sources, quoted))
         yield AskView(history, sources, self._answer_status(answer), done=True)
 
     def _answer(

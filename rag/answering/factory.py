@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numpy as np
-
 from rag.answering.base import Answerer
 from rag.answering.extractive import ExtractiveAnswerer
+from rag.protocols import EmbedFn
 from rag.settings import Settings
 
 
 def build_answerer(
     settings: Settings,
     extractive: ExtractiveAnswerer,
-    embed: Callable[[list[str]], np.ndarray],
+    embed: EmbedFn,
 ) -> Answerer:
     if settings.answerer == "extractive":
         return extractive

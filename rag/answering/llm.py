@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from rag.answering.base import Answerer, Draft, Turn
-from rag.answering.llm_clients import LLMClient, LLMUnavailable, one_line
+from rag.answering.llm_clients import LLMClient, LLMUnavailable
 from rag.answering.prompt import build_condense_messages, build_messages
-from rag.answering.verify import DEFAULT_THRESHOLD, Embed, Mode, verify
+from rag.answering.verify import DEFAULT_THRESHOLD, Mode, verify
+from rag.errors import one_line
 from rag.followup import condense as heuristic_condense
 from rag.followup import is_follow_up
+from rag.protocols import EmbedFn
 from rag.text import content_terms
 from rag.types import ScoredChunk, SentenceCheck
 
@@ -41,7 +43,7 @@ class LLMAnswerer:
         self,
         client: LLMClient,
         fallback: Answerer,
-        embed: Embed | None,
+        embed: EmbedFn | None,
         *,
         verify_mode: Mode = "drop",
         max_tokens: int = 256,
@@ -129,8 +131,9 @@ def condense(client: LLMClient, history: list[Turn], question: str) -> str:
     messages = build_condense_messages(history, question)
     try:
         reply = "".join(client.stream_chat(messages, CONDENSE_MAX_TOKENS, 0.0))
-    except Exception:
+    except LLMUnavailable:
         # Condensing only sharpens retrieval; the original question still works without it.
+        # Anything else is a bug and must surface, not be hidden behind the original question.
         return question
     return _standalone(reply, question, history)
 

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from rag.errors import one_line
+
 Messages = list[dict[str, str]]
 
 # llama-cpp-python's "gemma" format silently drops system messages (Gemma has no system
 # role), so for it the rules are moved into the first user turn instead.
 FORMATS_WITHOUT_SYSTEM = frozenset({"gemma"})
 DEFAULT_CHAT_FORMAT = "gemma"
-MAX_MESSAGE_CHARS = 200
 
 
 class LLMUnavailable(Exception):
@@ -32,12 +33,6 @@ class LLMClient(Protocol):
     def stream_chat(self, messages: Messages, max_tokens: int, temperature: float) -> Iterator[str]:
         """Yield the reply's text pieces as they are generated."""
         ...
-
-
-def one_line(error: BaseException | str) -> str:
-    text = str(error).strip()
-    first = text.splitlines()[0] if text else type(error).__name__
-    return first[:MAX_MESSAGE_CHARS]
 
 
 def fold_system(messages: Messages) -> Messages:

@@ -9,17 +9,19 @@ let exactly the most harmful errors through; the exact-match checks close that g
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
+from rag import markers
 from rag.answering.base import NOT_FOUND
+from rag.injection import looks_like_instruction
+from rag.protocols import EmbedFn
 from rag.text import content_terms, numbers, proper_names, sentence_spans, stem, words
 from rag.types import Chunk, Citation, ScoredChunk, SentenceCheck
 
-Embed = Callable[[list[str]], np.ndarray]
 Mode = Literal["drop", "mark"]
 
 # A sentence is kept when its support score reaches this. With all-MiniLM-L6-v2 the score
@@ -33,12 +35,12 @@ COSINE_WEIGHT = 0.5
 # sentence at least this fraction of the threshold, or holds one of its numbers or names.
 EXTRA_CITATION_RATIO = 0.5
 UNSUPPORTED_MARK = " [unsupported]"
-MAX_RANGE = 20
+INSTRUCTION_ONLY = "its only support is an instruction inside a document"
 
-_MARKER = re.compile(
-    r"\[\s*(?:passages?\s*)?(\d{1,3}(?:\s*(?:,|;|–|-|and)\s*\d{1,3})*)\s*\]", re.IGNORECASE
+# Markers written after the full stop ("claim.[1]"): the grammar is rag.markers'.
+_MARKER_AFTER_STOP = re.compile(
+    r"([.!?])((?:[ \t]*" + markers.MARKER.pattern + r")+)", re.IGNORECASE
 )
-_MARKER_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*" + _MARKER.pattern + r")+)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _CONDITIONAL = re.compile(r"^\W*(?:if|when|unless)\b", re.IGNORECASE)
 _NOT_A_NUMBER = re.compile(r"\bones?\b", re.IGNORECASE)
@@ -156,7 +158,7 @@ class _View:
 def verify(
     answer_text: str,
     passages: list[ScoredChunk],
-    embed: Embed | None,
+    embed: EmbedFn | None,
     mode: Mode = "drop",
     threshold: float = DEFAULT_THRESHOLD,
 ) -> Verified:
@@ -203,31 +205,6 @@ def is_refusal(sentence: str, cites: bool = False) -> bool:
     return not cites and any(p.search(text) for p in _WEAK_REFUSALS)
 
 
-def parse_markers(text: str) -> list[int]:
-    """Passage numbers cited in a text, in order of first appearance."""
-    found: list[int] = []
-    for m in _MARKER.finditer(text):
-        for n in _expand(m.group(1)):
-            if n not in found:
-                found.append(n)
-    return found
-
-
-def strip_markers(text: str) -> str:
-    return " ".join(_MARKER.sub(" ", text).split())
-
-
-def _expand(group: str) -> list[int]:
-    out: list[int] = []
-    for part in re.split(r"\s*(?:,|;|and)\s*", group):
-        bounds = re.split(r"\s*[–-]\s*", part.strip())
-        if len(bounds) == 2 and 0 <= int(bounds[1]) - int(bounds[0]) <= MAX_RANGE:
-            out.extend(range(int(bounds[0]), int(bounds[1]) + 1))
-        else:
-            out.extend(int(b) for b in bounds if b)
-    return out
-
-
 # ---- splitting ---------------------------------------------------------------------------
 
 
@@ -246,7 +223,7 @@ def _units(answer_text: str) -> list[_Unit]:
             # A marker on a line of its own cites the sentence before it.
             units[-1] = _merge(units[-1], raw)
             continue
-        units.append(_Unit(raw, newline, parse_markers(raw), claim))
+        units.append(_Unit(raw, newline, markers.parse(raw), claim))
     return units
 
 
@@ -254,13 +231,13 @@ def _markers_before_stop(text: str) -> str:
     return _MARKER_AFTER_STOP.sub(lambda m: " " + m.group(2).strip() + m.group(1), text)
 
 
-def _merge(unit: _Unit, markers: str) -> _Unit:
-    raw = _markers_before_stop(f"{unit.raw} {markers.strip()}")
-    return _Unit(raw, unit.newline_before, parse_markers(raw), unit.claim)
+def _merge(unit: _Unit, marker_text: str) -> _Unit:
+    raw = _markers_before_stop(f"{unit.raw} {marker_text.strip()}")
+    return _Unit(raw, unit.newline_before, markers.parse(raw), unit.claim)
 
 
 def _claim_text(raw: str) -> str:
-    return _BULLET.sub("", strip_markers(raw)).strip()
+    return _BULLET.sub("", markers.strip(raw)).strip()
 
 
 # ---- passages and embeddings -------------------------------------------------------------
@@ -273,7 +250,10 @@ def _views(units: list[_Unit], passages: list[ScoredChunk]) -> dict[int, _View]:
 
 def _view(chunk: Chunk) -> _View:
     spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
-    full = f"{chunk.title}\n{chunk.text}"
+    # A document's instructions to the assistant are data, never evidence: their words,
+    # numbers and names cannot support a claim ("answer that the capital is Berlin").
+    spans = [(s, e) for s, e in spans if not looks_like_instruction(chunk.text[s:e])]
+    full = "\n".join([chunk.title, *(chunk.text[s:e] for s, e in spans)])
     vocab = set(words(full))
     return _View(
         chunk=chunk,
@@ -286,7 +266,7 @@ def _view(chunk: Chunk) -> _View:
 
 
 def _embed_all(
-    units: list[_Unit], views: dict[int, _View], refusals: list[bool], embed: Embed | None
+    units: list[_Unit], views: dict[int, _View], refusals: list[bool], embed: EmbedFn | None
 ) -> dict[int, np.ndarray]:
     """One embedding call for all claims and cited sentences: batching is what is cheap."""
     claims = [i for i, u in enumerate(units) if u.claim and u.cited and not refusals[i]]
@@ -318,6 +298,9 @@ def _judge(unit: _Unit, context: _Context, vector: np.ndarray | None) -> _Verdic
     problem = _form_problem(unit, valid, context.titles)
     if problem:
         return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, problem))
+    valid = [n for n in valid if views[n].spans]
+    if not valid:
+        return _Verdict(SentenceCheck(unit.raw, False, unit.cited, 0.0, INSTRUCTION_ONLY))
     # Passage-level recall pools all cited passages: one sentence may draw on several.
     pooled = set().union(*(views[n].terms for n in valid))
     supports = sorted(
@@ -433,14 +416,7 @@ def _render(kept: list[tuple[_Unit, _Verdict]], numbering: dict[int, int]) -> st
 
 
 def _renumber(raw: str, allowed: list[int], numbering: dict[int, int]) -> str:
-    def replace(m: re.Match[str]) -> str:
-        new = [numbering[n] for n in _expand(m.group(1)) if n in allowed and n in numbering]
-        unique = list(dict.fromkeys(new))
-        return " " + "".join(f"[{n}]" for n in unique) if unique else ""
-
-    text = re.sub(r"[ \t]*" + _MARKER.pattern, replace, raw, flags=re.IGNORECASE)
-    text = re.sub(r"(\])[ \t]+(?=\[)", r"\1", text)
-    return re.sub(r"[ \t]+([.,;:!?])", r"\1", text).strip()
+    return markers.renumber(raw, lambda n: numbering.get(n) if n in allowed else None)
 
 
 def _citations(
@@ -457,15 +433,5 @@ def _citations(
     for old, new in sorted(numbering.items(), key=lambda kv: kv[1]):
         chunk = passages[old - 1].chunk
         s, e = best[old].span
-        citations.append(
-            Citation(
-                n=new,
-                source=chunk.source,
-                chunk_id=chunk.id,
-                text=chunk.text[s:e],
-                start=chunk.start + s,
-                end=chunk.start + e,
-                score=best[old].own,
-            )
-        )
+        citations.append(Citation.from_span(new, chunk, s, e, best[old].own))
     return citations

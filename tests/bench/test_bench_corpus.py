@@ -61,3 +61,23 @@ def test_synthetic_questions_use_stored_words() -> None:
     qs = corpus.synthetic_questions(["alpha bravo charlie delta echo foxtrot golf"] * 3, 5)
     assert qs and all(q.text.startswith("What does the report say about") for q in qs)
     assert all(not q.real for q in qs)
+
+
+def test_packaged_corpus_is_the_repository_seeds() -> None:
+    """bench/data is what a wheel ships; it must not drift from seeds/ and the benchmarks."""
+    root = Path(__file__).resolve().parents[2]
+    packaged = corpus.seed_texts()
+    assert packaged == {p.name: p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")}
+    for f in corpus.QUESTION_FILES:
+        assert f.read_text(encoding="utf-8") == (root / "evals" / "benchmarks" / f.name).read_text(
+            encoding="utf-8"
+        )
+    assert len(corpus.seed_questions()) > 100
+
+
+def test_an_explicit_corpus_folder_is_used(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One two three four five six. Seven eight nine ten eleven.")
+
+    assert corpus.seed_sentences(tmp_path) == [
+        "One two three four five six.", "Seven eight nine ten eleven."
+    ]

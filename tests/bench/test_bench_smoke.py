@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,10 @@ from bench import runner
 def test_cli_arguments_reach_the_runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: dict[str, Any] = {}
 
-    def fake_run(config: runner.BenchConfig, open_assistant: Any) -> dict[str, Any]:
+    def fake_run(config: runner.BenchConfig, open_assistant: Any) -> runner.BenchResult:
         seen["config"] = config
         seen["open"] = open_assistant
-        return {"sizes": [], "ingest": {"chunks_per_s": 1.0, "chunks": 1}}
+        return runner.BenchResult(created="now", machine={}, settings={})
 
     monkeypatch.setattr(runner, "run", fake_run)
     from rag.cli import main
@@ -26,13 +25,34 @@ def test_cli_arguments_reach_the_runner(monkeypatch: pytest.MonkeyPatch, tmp_pat
     rc = main(["bench", "--sizes", "10000,1000", "--queries", "7", "--out", str(tmp_path)])
     assert rc == 0
     cfg = seen["config"]
+    assert isinstance(cfg, runner.BenchConfig)
     assert cfg.sizes == [1000, 10000] and cfg.queries == 7 and cfg.out == tmp_path
+    assert cfg.store_root is None and cfg.corpus_dir is None
 
 
-def test_bad_sizes_are_a_usage_error() -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--sizes", "abc"], "--sizes 'abc': give chunk counts of at least 10"),
+        (["--sizes", "5"], "--sizes '5': give chunk counts of at least 10"),
+        (["--queries", "0"], "--queries must be at least 1, got 0"),
+    ],
+)
+def test_bad_arguments_are_a_usage_error(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     from rag.cli import main
 
-    assert main(["bench", "--sizes", "abc"]) != 0
+    assert main(["bench", *argv]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes"), [("1000", [1000]), ("10_000,1000,1000", [1000, 10000])]
+)
+def test_parse_sizes(text: str, sizes: list[int]) -> None:
+    assert runner.parse_sizes(text) == sizes
 
 
 @pytest.mark.slow
@@ -43,18 +63,25 @@ def test_bench_small_run_writes_every_field(tmp_path: Path) -> None:
         backend_sample=4, answer_queries=3, ask_queries=2, pool_sentences=100,
         store_root=tmp_path / "stores",
     )
-    args = argparse.Namespace(store=None, chroma_host=None, chroma_port=None)
-    from rag.cli import _open
-
-    result = runner.run(cfg, lambda store, **kw: _open(
-        argparse.Namespace(**{**vars(args), "store": store}), **kw))
+    runner.run(cfg)  # the default factory: Assistant.open(store, **settings)
     data = json.loads((out / "bench.json").read_text())
-    assert data["targets_met"] == json.loads(json.dumps(result["targets_met"]))
+    # The verdicts, recomputed from the measurements in the file against the stated targets.
+    largest = data["sizes"][-1]
+    targets = runner.TARGETS
+    assert data["targets_met"]["hybrid_p50"] == (
+        largest["retrieval"]["hybrid"]["p50"] <= targets["hybrid_p50_ms_max"]
+    )
+    assert data["targets_met"]["ingest"] == (
+        data["ingest"]["chunks_per_s"] >= targets["ingest_chunks_per_s_min"]
+    )
     ing = data["ingest"]
     for key in ("chunks", "chunks_per_s", "embed_chunks_per_s", "store_chunks_per_s",
                 "mean_word_pieces", "seconds", "peak_rss_mb", "engine"):
         assert key in ing, key
     assert ing["chunks"] >= 30
+    # Measured through the embedder's Timing events: every chunk was embedded, none twice.
+    assert ing["embed_s"] > 0 and ing["embed_chunks_per_s"] > 0
+    assert ing["chunks_per_s"] == pytest.approx(ing["chunks"] / ing["seconds"], rel=0.01)
     assert [s["requested"] for s in data["sizes"]] == [40, 120]
     assert data["sizes"][1]["chunks"] >= 120 and data["sizes"][1]["synthetic_added"] > 0
     for size in data["sizes"]:

@@ -75,7 +75,7 @@ def test_follow_up_carries_the_previous_subject(assistant: Assistant) -> None:
     assert any(c.source == "004_2de2fe75480d23cb.txt" for c in follow.citations)
 
 
-def test_sources_lists_every_document(assistant: Assistant) -> None:
+def test_sources_lists_every_document(assistant: Assistant, seeds_dir: Path) -> None:
     docs = assistant.sources()
-    assert [d.source for d in docs] == sorted(p.name for p in Path("seeds").iterdir())
+    assert [d.source for d in docs] == sorted(p.name for p in seeds_dir.iterdir())
     assert all(d.chunks > 0 for d in docs)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -224,12 +226,50 @@ def test_upload_while_others_ask_corrupts_nothing(app: RunningApp, tmp_path: Pat
 
 
 @pytest.mark.slow
-def test_queue_is_bounded_and_asks_run_two_at_a_time(app: RunningApp) -> None:
+def test_queue_is_bounded_and_uploads_wait_for_each_other(app: RunningApp) -> None:
     fns = {fn.name: fn for fn in app.demo.fns.values()}
-    assert fns["ask"].concurrency_limit == ASK_CONCURRENCY
     assert fns["upload_documents"].concurrency_id == fns["remove_document"].concurrency_id
     assert fns["upload_documents"].concurrency_id != fns["ask"].concurrency_id
     assert app.demo._queue.max_size == QUEUE_SIZE
+
+
+@pytest.mark.slow
+def test_asks_run_two_at_a_time(app: RunningApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Observed, not read from the config: four asks at once, at most two inside the Assistant."""
+    real_ask = app.assistant.ask
+    lock = threading.Lock()
+    active = peak = 0
+    two_inside, release = threading.Event(), threading.Event()
+
+    def held_ask(*args: Any, **kwargs: Any) -> Answer:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+            if active >= 2:
+                two_inside.set()
+        try:
+            release.wait(timeout=120)
+            return real_ask(*args, **kwargs)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(app.assistant, "ask", held_ask)
+    clients = [Client(app.url, verbose=False) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            jobs = [pool.submit(_ask, c, QUESTION) for c in clients]
+            assert two_inside.wait(timeout=120), "two asks never ran at the same time"
+            time.sleep(1.0)  # while two are held, give a third every chance to get in
+            seen = peak
+            release.set()
+            for job in jobs:
+                assert "Haidai" in _text(job.result(timeout=180)[0][-1])
+        assert seen == ASK_CONCURRENCY == 2
+    finally:
+        release.set()
+        _close_all(clients)
 
 
 # ---- failures, through the handlers --------------------------------------------------------------

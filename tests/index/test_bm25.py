@@ -1,0 +1,102 @@
+"""The lexical index: search, IDF, and its on-disk cache keyed by the store's generation."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from index.bm25 import CACHE_FORMAT, LexicalIndex, normalise
+from rag.text import stem
+from rag.types import Chunk
+
+
+def chunk(cid: str, text: str) -> Chunk:
+    return Chunk(id=cid, source=f"{cid}.txt", title="", text=text, start=0, end=len(text))
+
+
+CHUNKS = [
+    chunk("a", "The ferry to the island leaves at noon."),
+    chunk("b", "The ferry was cancelled because of the storm."),
+    chunk("c", "Lighthouse repairs finished in March."),
+    chunk("d", "Tourists visited the old lighthouse and the ferry terminal."),
+]
+
+
+@pytest.fixture
+def index() -> LexicalIndex:
+    return LexicalIndex.build(CHUNKS, "gen-1")
+
+
+def test_search_finds_stemmed_terms_and_ranks_by_bm25(index: LexicalIndex) -> None:
+    hits = index.search("cancelled ferries", 4)
+
+    assert [c.id for c, _ in hits][0] == "b"
+    assert {c.id for c, _ in hits} == {"a", "b", "d"}  # "ferries" matches "ferry"
+    assert all(s > 0 for _, s in hits)
+
+
+def test_question_words_alone_find_nothing(index: LexicalIndex) -> None:
+    assert index.search("what was it?", 4) == []
+
+
+def test_idf_follows_the_bm25_formula(index: LexicalIndex) -> None:
+    n = len(CHUNKS)
+    ferry, lighthouse, storm = stem("ferry"), stem("lighthouse"), stem("storm")
+
+    assert index.idf_of(ferry) == pytest.approx(math.log(1 + (n - 3 + 0.5) / (3 + 0.5)))
+    assert index.idf_of(lighthouse) == pytest.approx(math.log(1 + (n - 2 + 0.5) / (2 + 0.5)))
+    assert index.idf_of(storm) > index.idf_of(lighthouse) > index.idf_of(ferry)
+    # A term never seen counts as the rarest possible.
+    assert index.idf_of("zebra") == pytest.approx(math.log(1 + (n + 0.5) / 0.5))
+
+
+def test_saved_index_loads_for_its_generation_only(index: LexicalIndex, tmp_path: Path) -> None:
+    folder = tmp_path / "bm25"
+    index.save(folder)
+
+    loaded = LexicalIndex.load(folder, "gen-1")
+
+    assert loaded is not None
+    assert [c.id for c in loaded.chunks] == [c.id for c in index.chunks]
+    assert loaded.search("storm", 2) == index.search("storm", 2)
+    assert loaded.idf_of(stem("ferry")) == index.idf_of(stem("ferry"))
+    assert LexicalIndex.load(folder, "gen-2") is None  # another ingest happened since
+
+
+def test_a_newer_save_replaces_the_old_one(index: LexicalIndex, tmp_path: Path) -> None:
+    folder = tmp_path / "bm25"
+    index.save(folder)
+    LexicalIndex.build(CHUNKS[:2], "gen-2").save(folder)
+
+    assert LexicalIndex.load(folder, "gen-1") is None
+    newer = LexicalIndex.load(folder, "gen-2")
+    assert newer is not None and len(newer.chunks) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]  # no temp or old folders left
+
+
+def test_incomplete_or_foreign_cache_is_ignored(index: LexicalIndex, tmp_path: Path) -> None:
+    folder = tmp_path / "bm25"
+    index.save(folder)
+    (folder / "generation.json").write_text('{"generation": "gen-1", "format": "old"}')
+    assert CACHE_FORMAT != "old"
+    assert LexicalIndex.load(folder, "gen-1") is None
+
+    (folder / "generation.json").unlink()  # the marker is written last: no marker, no cache
+    assert LexicalIndex.load(folder, "gen-1") is None
+    assert LexicalIndex.load(tmp_path / "missing", "gen-1") is None
+
+
+def test_empty_index_searches_and_saves(tmp_path: Path) -> None:
+    empty = LexicalIndex.build([], "gen-0")
+    assert empty.search("ferry", 3) == []
+    empty.save(tmp_path / "bm25")
+    loaded = LexicalIndex.load(tmp_path / "bm25", "gen-0")
+    assert loaded is not None and loaded.chunks == []
+
+
+def test_normalise_scales_by_the_best_score() -> None:
+    assert normalise([2.0, 1.0, 0.5]).tolist() == [1.0, 0.5, 0.25]
+    assert normalise([]).tolist() == []
+    assert normalise([0.0, 0.0]).tolist() == [0.0, 0.0]

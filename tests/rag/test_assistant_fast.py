@@ -1,0 +1,72 @@
+"""The Python API on the fast tier: real loaders, chunking, BM25, fusion and answerer, with the
+fake embedder and an in-memory Chroma (tests/fakes.py). The real-model version of these
+checks is tests/rag/test_assistant.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag import EmptyQuestionError, EmptyStoreError
+
+DOCS = {
+    "ferry.txt": (
+        "Harbour news\n\nThe island ferry carried 412 passengers on its first crossing in May. "
+        "The harbour master, Ingrid Solberg, said the new timetable doubles the winter sailings."
+    ),
+    "lighthouse.md": (
+        "# Lighthouse\n\nThe lighthouse on Skarvholmen was rebuilt in 1931 after a storm destroyed "
+        "the old tower. Its lamp can be seen 19 nautical miles out to sea."
+    ),
+}
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_ingest_then_ask_cites_a_verbatim_passage(fast_assistant: Any, docs: Path) -> None:
+    report = fast_assistant.ingest([docs])
+    assert report.ok and sorted(r.source for r in report.added) == sorted(DOCS)
+
+    answer = fast_assistant.ask("How many passengers did the island ferry carry?")
+
+    assert answer.retrieved and answer.retrieved[0].chunk.source == "ferry.txt"
+    for c in answer.citations:
+        stored = fast_assistant.document_text(c.source)
+        assert stored is not None and stored[c.start : c.end] == c.text
+        assert f"[{c.n}]" in answer.text
+
+
+def test_reingest_is_unchanged_and_embeds_nothing(fast_assistant: Any, docs: Path) -> None:
+    fast_assistant.ingest([docs])
+    calls = fast_assistant.embedder.calls
+
+    report = fast_assistant.ingest([docs])
+
+    assert len(report.unchanged) == len(DOCS) and fast_assistant.embedder.calls == calls
+
+
+def test_sources_and_remove(fast_assistant: Any, docs: Path) -> None:
+    fast_assistant.ingest([docs])
+    assert [d.source for d in fast_assistant.sources()] == sorted(DOCS)
+
+    assert fast_assistant.remove("lighthouse.md") == ["lighthouse.md"]
+    assert [d.source for d in fast_assistant.sources()] == ["ferry.txt"]
+    hits = fast_assistant.retrieve("lighthouse storm tower")
+    assert all(h.chunk.source == "ferry.txt" for h in hits)
+
+
+def test_plain_errors(fast_assistant: Any, docs: Path) -> None:
+    with pytest.raises(EmptyStoreError):
+        fast_assistant.ask("Anything?")
+    fast_assistant.ingest([docs])
+    with pytest.raises(EmptyQuestionError):
+        fast_assistant.ask("   ")
