@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = _command(sub, "remove", "remove a document by its source name or file path", cmd_remove)
     c.add_argument("source")
 
-    c = _command(sub, "serve", "start the chat page (Gradio)", cmd_serve)
+    c = _command(sub, "serve", "serve the chat page and the HTTP API (/v1, OpenAI-compatible)",
+                 cmd_serve)
     c.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     c.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     c.add_argument("--ingest", type=Path, nargs="*", metavar="PATH",
@@ -314,7 +315,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ui.app import serve
+    from ui.server import serve
 
     assistant = _open(args)
     return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
