@@ -75,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     _answer_options(c)
 
     c = _command(sub, "eval", "run a benchmark file and write a report", cmd_eval)
-    c.add_argument("questions", type=Path, metavar="QUESTIONS.jsonl")
+    c.add_argument("questions", type=Path, metavar="QUESTIONS",
+                   help="rag's JSONL, a RAGAS test set, a LabelledRagDataset JSON or a BEIR folder")
+    c.add_argument("--format", choices=["auto", "rag", "beir", "ragas", "llamaindex"],
+                   default="auto", help="the set's format (default: detected)")
     c.add_argument("--docs", type=Path, help="ingest this folder into a fresh store first")
     c.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder")
     c.add_argument("--baseline", action="store_true", help="also run the naive llama-index baseline")
@@ -322,7 +325,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from evals.runner import run_from_cli
+    from evals.ecosystem_runner import run_from_cli
 
     return run_from_cli(args, _open)
 
