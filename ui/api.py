@@ -154,33 +154,34 @@ class ApiGate:
         await self._limited(scope, receive, send, limit)
 
     async def _limited(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        """A body without Content-Length (chunked) is counted as it arrives."""
+        """A body without Content-Length (chunked) is counted as it arrives.
+
+        Past the limit the 413 is sent from here and the app is told the client went away;
+        whatever the app answers to that is dropped. (Raising instead would not work: FastAPI
+        turns any error while reading the body into its own 400.)
+        """
         seen = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise _BodyTooLarge
+                if seen > limit and not started:
+                    refused = True
+                    await _error_response(_too_large(limit))(scope, receive, send)
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await _error_response(_too_large(limit))(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, counting_receive, guarded_send)
 
 
 def _too_large(limit: int) -> ApiError:

@@ -57,7 +57,8 @@ def to_node(hit: ScoredChunk) -> NodeWithScore:
         "end": c.end,
         "chunk_id": c.id,
     }
-    hidden = [k for k in metadata if k not in _LLM_METADATA]
+    # An empty heading or page would only be noise in the prompt.
+    hidden = [k for k, v in metadata.items() if k not in _LLM_METADATA or v in ("", None)]
     node = TextNode(
         id_=c.id,
         text=c.text,

@@ -54,7 +54,8 @@ def test_nodes_carry_text_score_and_where_they_come_from() -> None:
     assert nodes[1].node.relationships[NodeRelationship.SOURCE].node_id == "doc2.md"  # no doc_id
     # The LLM sees where a passage is from, not offsets and ids.
     shown = first.get_content(metadata_mode="llm")  # type: ignore[arg-type]
-    assert "doc1.md" in shown and "Install › Requirements" in shown and "c1" not in shown
+    assert "source: doc1.md" in shown and "heading: Install › Requirements" in shown
+    assert "chunk_id" not in shown and "start" not in shown and "page" not in shown  # page: None
 
 
 def test_query_engine_with_mock_llm_over_a_stub() -> None:
