@@ -389,6 +389,12 @@ def create_api(
             ticket.release()
         return {"removed": removed}
 
+    @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                   include_in_schema=False)
+    async def unknown_route(rest: str) -> None:
+        # Without this, the page mounted at / would answer with its own 404 shape.
+        raise ApiError(404, f"no such API route: /v1/{rest}", "not_found_error", "unknown_route")
+
     return app
 
 

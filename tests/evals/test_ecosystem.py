@@ -191,3 +191,18 @@ def test_rag_eval_runs_a_labelled_rag_dataset(tmp_path: Path, seeds_store: Path)
     assert report["format"] == "llamaindex" and report["questions"] == 2
     assert report["metrics"]["answer_contains_reference"] == 1.0
 
+
+
+@pytest.mark.slow
+def test_rag_eval_of_rags_own_format_also_writes_a_ragas_dataset(
+    tmp_path: Path, seeds_store: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store, store)
+    out = tmp_path / "out"
+    code = main(["eval", str(NATIVE), "--store", str(store), "--out", str(out), "--limit", "2"])
+    assert code == 0
+    rows = [json.loads(line) for line in (out / "ragas_dataset.jsonl").read_text().splitlines()]
+    answers = [json.loads(line) for line in (out / "answers.jsonl").read_text().splitlines()]
+    assert [r["response"] for r in rows] == [a["answer"] for a in answers]
+    assert len(rows) == 2 and all(r["reference_contexts"] for r in rows)

@@ -221,6 +221,7 @@ def test_bad_requests_get_the_right_4xx(http: httpx.Client) -> None:
                         headers=hdr)
     assert_one_line_error(chunked, 413)
     assert_one_line_error(http.delete("/v1/documents/no-such-document.txt"), 404)
+    assert assert_one_line_error(http.get("/v1/embeddings"), 404)["code"] == "unknown_route"
 
 
 @pytest.mark.slow
