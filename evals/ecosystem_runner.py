@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from tqdm import tqdm
 
@@ -27,9 +27,6 @@ from evals import ecosystem, metrics, report, runner
 from evals.ecosystem import BeirSet, EcosystemFormatError, QAItem
 from evals.format import BenchmarkFormatError, load_benchmark, normalise
 from rag.text import content_terms
-
-if TYPE_CHECKING:
-    from rag.assistant import Assistant
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEPTH = 10  # documents ranked per BEIR query (nDCG@10 is BEIR's headline metric)
@@ -170,11 +167,10 @@ def qa_metrics(
     """Lexical scores; an abstention scores 0 on every answer metric (these sets have answers)."""
     with_ctx = [(i, a) for i, a in zip(items, answers, strict=True) if i.contexts]
     with_ref = [(i, a) for i, a in zip(items, answers, strict=True) if i.reference]
-    ctx_recall = [
-        _mean([term_recall(c, " ".join(str(r["text"]) for r in a["retrieved"][:k]))
-               for c in i.contexts])
-        for i, a in with_ctx
-    ]
+    ctx_recall = []
+    for i, a in with_ctx:
+        seen = " ".join(str(r["text"]) for r in a["retrieved"][:k])
+        ctx_recall.append(sum(term_recall(c, seen) for c in i.contexts) / len(i.contexts))
 
     def given(a: dict[str, Any]) -> str:
         return "" if a["abstained"] else _unmarked(str(a["answer"]))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from llama_index.core.llms import MockLLM
 from llama_index.core.query_engine import RetrieverQueryEngine
-from llama_index.core.schema import NodeRelationship
+from llama_index.core.schema import TextNode
 
 from rag.integrations.llama_index import RagRetriever
 from rag.types import Chunk, ScoredChunk
@@ -44,14 +44,15 @@ def test_nodes_carry_text_score_and_where_they_come_from() -> None:
     assert [n.node.node_id for n in nodes] == ["c1", "c2"]
     assert [n.score for n in nodes] == pytest.approx([0.9, 0.8])
     first = nodes[0].node
+    assert isinstance(first, TextNode)
     assert first.get_content() == "Install with pip."
     assert first.metadata == {
         "source": "doc1.md", "doc_id": "id-1", "title": "Doc 1", "heading": "Install › Requirements",
         "page": None, "start": 100, "end": 117, "chunk_id": "c1",
     }
     assert (first.start_char_idx, first.end_char_idx) == (100, 117)
-    assert first.relationships[NodeRelationship.SOURCE].node_id == "id-1"
-    assert nodes[1].node.relationships[NodeRelationship.SOURCE].node_id == "doc2.md"  # no doc_id
+    assert first.ref_doc_id == "id-1"
+    assert nodes[1].node.ref_doc_id == "doc2.md"  # no doc_id yet: the source name stands in
     # The LLM sees where a passage is from, not offsets and ids.
     shown = first.get_content(metadata_mode="llm")  # type: ignore[arg-type]
     assert "source: doc1.md" in shown and "heading: Install › Requirements" in shown
