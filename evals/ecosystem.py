@@ -64,8 +64,9 @@ def detect_format(path: Path) -> Format:
             return "llamaindex"
         if "user_input" in first:
             return "ragas"
-        if "question" in first and "answerable" in first:
-            return "rag"
+    if path.suffix.lower() != ".json":
+        # JSON Lines that are neither: rag's own format, whose strict loader says what is wrong.
+        return "rag"
     raise EcosystemFormatError(
         f"{path}: cannot tell the format (expected rag's JSONL, a RAGAS test set, a "
         "LabelledRagDataset JSON or a BEIR folder): choose one with --format"

@@ -34,9 +34,12 @@ def test_formats_are_detected() -> None:
 
 
 def test_undetectable_input_names_the_file(tmp_path: Path) -> None:
-    (tmp_path / "notes.jsonl").write_text('{"text": "hello"}\n')
-    with pytest.raises(EcosystemFormatError, match=r"notes.jsonl: cannot tell the format.*--format"):
-        detect_format(tmp_path / "notes.jsonl")
+    (tmp_path / "notes.json").write_text('{"text": "hello"}\n')
+    with pytest.raises(EcosystemFormatError, match=r"notes.json: cannot tell the format.*--format"):
+        detect_format(tmp_path / "notes.json")
+    # Other JSON Lines go to rag's own strict loader, which names the line that is wrong.
+    (tmp_path / "mine.jsonl").write_text('{"question": "Who?"\n')
+    assert detect_format(tmp_path / "mine.jsonl") == "rag"
     with pytest.raises(EcosystemFormatError, match="not a BEIR set"):
         detect_format(tmp_path)
     with pytest.raises(EcosystemFormatError, match="no such file"):
