@@ -460,3 +460,20 @@ def test_serving_beyond_loopback_without_a_key_warns(
     keyed = StubAssistant(load_settings(store=tmp_path, api_key="k"))
     server_module.serve(keyed, host="0.0.0.0", port=1)  # type: ignore[arg-type]
     assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:.*no_silent_downcasting.*")
+@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+def test_the_mounted_page_still_answers(live: tuple[str, Assistant]) -> None:
+    """The chat page's own events work when it shares the port with the API."""
+    from gradio_client import Client
+
+    client = Client(f"{live[0]}/", verbose=False)
+    try:
+        chat, sources, _status, _box = client.predict(
+            "Who is the Luhansk regional governor?", 5, "extractive", api_name="/ask"
+        )
+    finally:
+        client.close()
+    assert "Haidai" in str(chat[-1]["content"]) and "004_2de2fe75480d23cb.txt" in sources
