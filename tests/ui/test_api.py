@@ -477,3 +477,45 @@ def test_the_mounted_page_still_answers(live: tuple[str, Assistant]) -> None:
     finally:
         client.close()
     assert "Haidai" in str(chat[-1]["content"]) and "004_2de2fe75480d23cb.txt" in sources
+
+
+@pytest.mark.slow
+def test_rag_serve_command_serves_the_api_with_a_key(seeds_store: Path, tmp_path: Path) -> None:
+    """`python -m rag.cli serve` end to end: a key from RAG_API_KEY, a clean exit on Ctrl-C."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store, store)
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    sock.close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "RAG_API_KEY": KEY,
+           "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "serve", "--store", str(store), "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(900):
+            if proc.poll() is not None:
+                break
+            try:
+                if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                threading.Event().wait(0.2)
+        assert proc.poll() is None, proc.communicate()[1]
+        assert httpx.get(f"{url}/v1/models").status_code == 401
+        done = _openai(url).chat.completions.create(
+            model="rag", messages=[{"role": "user", "content": BTG}])
+        assert "20" in done.choices[0].message.content
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert f"the API at {url}/v1" in out and "warning" not in err
