@@ -30,7 +30,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.assistant import Assistant, EmptyQuestionError, EmptyStoreError, RagError
-from rag.types import Answer, DocumentInfo, FileResult
+from rag.types import Answer, DocumentInfo, FileResult, IngestReport
+from ui.writes import document_lock
 
 log = logging.getLogger("ui.api")
 
@@ -535,8 +536,26 @@ async def _stream_chat(
             ticket.release()
         yield "data: [DONE]\n\n"
 
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return _TicketedStream(ticket, events(), media_type="text/event-stream",
+                           headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+class _TicketedStream(StreamingResponse):
+    """Gives the queue place back however the response ends.
+
+    The generator's own `finally` does not run when the client leaves before the first chunk
+    (a never-started generator has nothing to clean up), which would leak a place for good.
+    """
+
+    def __init__(self, ticket: Ticket, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._ticket = ticket
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)  # type: ignore[arg-type]
+        finally:
+            self._ticket.release()
 
 
 # ---- documents --------------------------------------------------------------------------------
@@ -587,8 +606,12 @@ async def _save_and_ingest(assistant: Assistant, files: list[UploadFile]) -> lis
         saved.append(path)
     if not saved:
         return failed
+    def ingest() -> IngestReport:
+        with document_lock(assistant):
+            return assistant.ingest(saved)
+
     try:
-        report = await run_in_threadpool(_call, lambda: assistant.ingest(saved))
+        report = await run_in_threadpool(_call, ingest)
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
@@ -608,8 +631,9 @@ def _remove(assistant: Assistant, ref: str) -> list[str]:
         raise ApiError(404, f"no document with id or source '{ref}'", "not_found_error",
                        "document_not_found")
     removed: list[str] = []
-    for source in sorted({d.source for d in hits}):
-        removed += assistant.remove(source)
+    with document_lock(assistant):
+        for source in sorted({d.source for d in hits}):
+            removed += assistant.remove(source)
     for name in removed:  # as the page does: the kept upload goes with its document
         (Path(assistant.settings.store) / UPLOADS_FOLDER / Path(name).name).unlink(missing_ok=True)
     return removed

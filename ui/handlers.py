@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from rag.answering.base import Turn
 from rag.assistant import Assistant, EmptyStoreError, RagError
 from rag.types import Answer, DocumentInfo, FileResult
 from ui import cards
+from ui.writes import document_lock
 
 log = logging.getLogger("ui")
 
@@ -97,7 +97,7 @@ class Handlers:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         # Uploads and removals change the store; they wait for each other but never for asks.
-        self._docs_lock = threading.Lock()
+        self._docs_lock = document_lock(assistant)  # the HTTP API's uploads take it too
 
     # ---- settings ------------------------------------------------------------------------------
     @property

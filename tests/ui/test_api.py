@@ -519,3 +519,40 @@ def test_rag_serve_command_serves_the_api_with_a_key(seeds_store: Path, tmp_path
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert f"the API at {url}/v1" in out and "warning" not in err
+
+
+def test_a_stream_gives_its_place_back_even_if_it_never_started() -> None:
+    import asyncio
+    import contextlib
+
+    from ui.api import _TicketedStream
+
+    async def scenario() -> int:
+        admission = Admission(1, 0, "questions")
+        ticket = await admission.enter()
+
+        async def never_started() -> Any:
+            yield "data: x\n\n"
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.disconnect"}
+
+        async def send(message: Any) -> None:
+            raise OSError("the client went away")
+
+        response = _TicketedStream(ticket, never_started())
+        with contextlib.suppress(Exception):
+            await response({"type": "http", "asgi": {"spec_version": "2.4"}}, receive, send)
+        return admission.admitted
+
+    assert asyncio.run(scenario()) == 0
+
+
+def test_page_and_api_share_one_document_lock(stub: StubAssistant) -> None:
+    from ui.handlers import Handlers
+    from ui.writes import document_lock
+
+    other = StubAssistant(stub.settings)
+    assert document_lock(stub) is document_lock(stub)
+    assert document_lock(stub) is not document_lock(other)
+    assert Handlers(stub)._docs_lock is document_lock(stub)  # type: ignore[arg-type]
