@@ -22,9 +22,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, File, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -278,6 +279,10 @@ def answer_extras(answer: Answer) -> dict[str, Any]:
 
 
 # ---- the app ----------------------------------------------------------------------------------
+# Only describes the key to the OpenAPI page (its "Authorize" button); ApiGate enforces it.
+_KEY_DOC = [Depends(HTTPBearer(auto_error=False, description="the server's RAG_API_KEY, if set"))]
+
+
 def create_api(
     assistant: Assistant,
     *,
@@ -314,16 +319,16 @@ def create_api(
     async def healthz() -> dict[str, Any]:
         return {"status": "ok", "answering": answers.admitted}
 
-    @app.get("/v1/models", tags=["openai"])
+    @app.get("/v1/models", dependencies=_KEY_DOC, tags=["openai"])
     async def list_models() -> dict[str, Any]:
         return {"object": "list", "data": [_model_card(m) for m in models]}
 
-    @app.get("/v1/models/{model_id}", tags=["openai"])
+    @app.get("/v1/models/{model_id}", dependencies=_KEY_DOC, tags=["openai"])
     async def get_model(model_id: str) -> dict[str, Any]:
         _check_model(model_id, models)
         return _model_card(model_id)
 
-    @app.post("/v1/chat/completions", tags=["openai"], response_model=None)
+    @app.post("/v1/chat/completions", dependencies=_KEY_DOC, tags=["openai"], response_model=None)
     async def chat_completions(req: ChatRequest) -> dict[str, Any] | StreamingResponse:
         _check_model(req.model, models)
         question, history = split_conversation(req.messages)
@@ -344,7 +349,7 @@ def create_api(
                          "logprobs": None}],
         }
 
-    @app.post("/v1/ask", tags=["rag"])
+    @app.post("/v1/ask", dependencies=_KEY_DOC, tags=["rag"])
     async def ask(req: AskRequest) -> dict[str, Any]:
         """Exactly `Answer.to_dict()`, as `rag ask --json` prints it."""
         _check_question(req.question)
@@ -357,12 +362,12 @@ def create_api(
             ticket.release()
         return answer.to_dict()
 
-    @app.get("/v1/documents", tags=["rag"])
+    @app.get("/v1/documents", dependencies=_KEY_DOC, tags=["rag"])
     async def list_documents() -> dict[str, Any]:
         docs = await run_in_threadpool(_call, assistant.sources)
         return {"object": "list", "data": [asdict(d) for d in docs]}
 
-    @app.post("/v1/documents", tags=["rag"])
+    @app.post("/v1/documents", dependencies=_KEY_DOC, tags=["rag"])
     async def upload_documents(
         files: list[UploadFile] = File(..., description="files to index"),  # noqa: B008
     ) -> JSONResponse:
@@ -380,7 +385,7 @@ def create_api(
             return JSONResponse(body, 422)
         return JSONResponse(body)
 
-    @app.delete("/v1/documents/{ref:path}", tags=["rag"])
+    @app.delete("/v1/documents/{ref:path}", dependencies=_KEY_DOC, tags=["rag"])
     async def remove_document(ref: str) -> dict[str, Any]:
         """Remove by doc_id or by source name."""
         ticket = await writes.enter()

@@ -180,7 +180,9 @@ def test_the_models_health_docs_and_page_are_served(
     assert http.get("/healthz").json()["status"] == "ok"
     assert httpx.get(f"{live[0]}/healthz").status_code == 200  # no key needed to check health
     assert httpx.get(f"{live[0]}/docs").status_code == 200
-    assert "/v1/chat/completions" in httpx.get(f"{live[0]}/openapi.json").json()["paths"]
+    spec = httpx.get(f"{live[0]}/openapi.json").json()
+    assert "/v1/chat/completions" in spec["paths"] and "/v1/documents" in spec["paths"]
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]  # /docs can send the key
     page = httpx.get(f"{live[0]}/")
     assert page.status_code == 200 and "gradio" in page.text.lower()
 
