@@ -558,3 +558,16 @@ def test_page_and_api_share_one_document_lock(stub: StubAssistant) -> None:
     assert document_lock(stub) is document_lock(stub)
     assert document_lock(stub) is not document_lock(other)
     assert Handlers(stub)._docs_lock is document_lock(stub)  # type: ignore[arg-type]
+
+
+def test_api_settings_come_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rag.settings import SettingsError
+
+    monkeypatch.setenv("RAG_API_KEY", "from-env")
+    monkeypatch.setenv("RAG_API_QUEUE_SIZE", "8")
+    s = load_settings(store=tmp_path)
+    assert (s.api_key, s.api_queue_size, s.api_concurrency) == ("from-env", 8, 2)
+    with pytest.raises(SettingsError, match="api_concurrency"):
+        load_settings(store=tmp_path, api_concurrency=0)
