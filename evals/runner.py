@@ -56,6 +56,8 @@ class EvalOptions:
     max_wrong_refusals: float | None = None
     min_evidence_hit: float | None = None
     extra_gates: list[gating.Gate] = field(default_factory=list)
+    # auto | rag | beir | ragas | llamaindex (evals/ecosystem.py reads the others)
+    format: str = "auto"
 
     def gates(self) -> list[gating.Gate]:
         made = [

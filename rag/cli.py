@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = _command(sub, "remove", "remove a document by its source name or file path", cmd_remove)
     c.add_argument("source")
 
-    c = _command(sub, "serve", "start the chat page (Gradio)", cmd_serve)
+    c = _command(sub, "serve", "serve the chat page and the HTTP API (/v1, OpenAI-compatible)",
+                 cmd_serve)
     c.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     c.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     c.add_argument("--ingest", type=Path, nargs="*", metavar="PATH",
@@ -74,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     _answer_options(c)
 
     c = _command(sub, "eval", "run a benchmark file and write a report", cmd_eval)
-    c.add_argument("questions", type=Path, metavar="QUESTIONS.jsonl")
+    c.add_argument("questions", type=Path, metavar="QUESTIONS",
+                   help="rag's JSONL, a RAGAS test set, a LabelledRagDataset JSON or a BEIR folder")
+    c.add_argument("--format", choices=["auto", "rag", "beir", "ragas", "llamaindex"],
+                   default="auto", help="the set's format (default: detected)")
     c.add_argument("--docs", type=Path, help="ingest this folder into a fresh store first")
     c.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder")
     c.add_argument("--baseline", action="store_true", help="also run the naive llama-index baseline")
@@ -317,23 +321,26 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ui.app import serve
+    from ui.server import serve
 
     assistant = _open(args)
     return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
 
 
-# ui, evals and bench are reached only through these entry points (ui.app.serve,
-# evals.runner.run_from_cli, bench.runner.run_from_cli): the import contract in pyproject.toml
-# allows exactly these three imports, and they take typed options and an Assistant factory.
+# ui, evals and bench are reached only through these entry points (ui.server.serve,
+# evals.ecosystem_runner.run_from_cli with evals.runner.EvalOptions, bench.runner.run_from_cli):
+# the import contract in pyproject.toml allows exactly these imports, and they take typed
+# options and an Assistant factory.
 def cmd_eval(args: argparse.Namespace) -> int:
-    from evals.runner import EvalOptions, run_from_cli
+    from evals.ecosystem_runner import run_from_cli
+    from evals.runner import EvalOptions
 
     options = EvalOptions(
         questions=args.questions, out=args.out, docs=args.docs, baseline=args.baseline,
         limit=args.limit, store=args.store, chroma_host=args.chroma_host,
         min_accuracy=args.min_accuracy, min_abstention=args.min_abstention,
         max_wrong_refusals=args.max_wrong_refusals, min_evidence_hit=args.min_evidence_hit,
+        format=args.format,
     )
     return run_from_cli(options, lambda store: _open(args, store))
 

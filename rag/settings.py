@@ -73,6 +73,19 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
     verify_mode: Literal["drop", "mark"] = "drop"
 
+    # HTTP API (`rag serve`, ui/api.py)
+    # None: the API is open to whoever reaches the port, so keep it on 127.0.0.1 without one.
+    api_key: str | None = Field(None, description="bearer token every /v1 route requires")
+    # Questions and chat histories are small; a cap turns a runaway or hostile body into a 413
+    # before it is read into memory. Uploads have their own, larger cap.
+    api_max_body_bytes: int = Field(1_048_576, ge=1024)
+    api_max_upload_mb: float = Field(100.0, gt=0, description="cap on one upload request")
+    # Answers at once: each holds a CPU core (embedding, scoring), so more than the cores only
+    # slows every answer down. Waiting requests queue up to api_queue_size; beyond that a 429
+    # with Retry-After tells clients to come back, instead of letting them hang.
+    api_concurrency: int = Field(2, ge=1, le=64)
+    api_queue_size: int = Field(16, ge=0, le=1024)
+
     @field_validator("collection")
     @classmethod
     def _collection_name(cls, v: str) -> str:

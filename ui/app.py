@@ -241,6 +241,11 @@ def _documents_view(h: Handlers) -> tuple[dict[str, Any], Any]:
 
 
 # ---- running -------------------------------------------------------------------------------------
+def page_theme() -> gr.themes.Base:
+    """The page's look; ui.server passes it when it mounts the page next to the HTTP API."""
+    return gr.themes.Default(font=_SANS, font_mono=_MONO)
+
+
 def launch(
     demo: gr.Blocks,
     host: str = "127.0.0.1",
@@ -259,7 +264,7 @@ def launch(
         show_error=False,  # unexpected errors are logged and shown as one short line instead
         ssr_mode=False,  # server-side rendering would need a Node server next to Python
         quiet=not block,
-        theme=gr.themes.Default(font=_SANS, font_mono=_MONO),
+        theme=page_theme(),
         css=CSS,
         # Refuse oversized uploads at the door instead of after copying them into the store.
         max_file_size=max_file_bytes,

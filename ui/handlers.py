@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from rag.assistant import Assistant, EmptyStoreError, RagError
 from rag.progress import Progress as ProgressFn
 from rag.types import Answer, DocumentInfo, FileResult
 from ui import cards
+from ui.writes import document_lock
 
 log = logging.getLogger("ui")
 
@@ -98,7 +99,7 @@ class Handlers:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         # Uploads and removals change the store; they wait for each other but never for asks.
-        self._docs_lock = threading.Lock()
+        self._docs_lock = document_lock(assistant)  # the HTTP API's uploads take it too
 
     # ---- settings ------------------------------------------------------------------------------
     @property
