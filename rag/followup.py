@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.answering.base import Turn
 from rag.text import proper_names
+from rag.types import Turn
 
 _LEANS_ON_CONTEXT = re.compile(
     r"\b(it|its|they|them|their|he|him|his|she|her|there|that|this|those|these|then|the same|"

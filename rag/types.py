@@ -224,3 +224,11 @@ class DocumentInfo:
     doc_hash: str
     chars: int
     doc_id: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation (the CLI, the page, follow-ups and answerers)."""
+
+    question: str
+    answer: str

@@ -36,7 +36,7 @@ def test_the_tree_keeps_the_contract() -> None:
     result = lint_imports(ROOT)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 broken" in result.stdout
+    assert "2 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,8 @@ def test_the_tree_keeps_the_contract() -> None:
         ("evals/metrics.py", "from rag.cli import build_parser", "evals.metrics -> rag.cli"),
         # the CLI reaching into ui other than through its entry point
         ("rag/cli.py", "from ui import cards", "rag.cli -> ui.cards"),
+        # a cycle between siblings of one layer (the store reaching back into the pipeline)
+        ("index/store.py", "def _f() -> None:\n    import index.pipeline", ".store -> .pipeline"),
     ],
 )
 def test_an_upward_import_breaks_the_contract(

@@ -7,16 +7,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from rag.types import Citation, ScoredChunk, SentenceCheck
+from rag.types import Turn as Turn  # defined with the other core types; imported from here too
 
 NOT_FOUND = "The documents do not contain an answer to this question."
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One earlier exchange of a conversation."""
-
-    question: str
-    answer: str
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The ordinary-documents benchmarks (docs_dev, docs_test) are well-formed and their evidence is real.
+"""The ordinary-document benchmarks (docs_dev, docs_test) are well-formed; their evidence is real.
 
 Evidence is checked against the text a reader sees, extracted here with deliberately simple
 methods that do not depend on the product's ingestion: the raw file for Markdown and plain text
@@ -96,9 +96,7 @@ def answer_problems(questions: list[BenchmarkQuestion]) -> list[str]:
 
 
 def documents(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS
-    )
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
 
 
 @pytest.fixture(scope="module", params=sorted(SPLITS))
