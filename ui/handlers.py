@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
