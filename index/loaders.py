@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -30,6 +30,7 @@ _SUFFIX_ORDER = (
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_ORDER)
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
+_RECORD_SUFFIXES = frozenset({".csv", ".json"})
 
 _MIB = 1024 * 1024  # settings.max_file_bytes counts megabytes as MiB
 _TITLE_MAX_WORDS = 15
@@ -69,7 +70,7 @@ def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> Load
     kept = min(1.0, visible_chars(extracted.text) / seen) if seen else 1.0
     return LoadedDocument(
         path=path,
-        title=extracted.title or _title_of(extracted.text, extracted.markdown) or path.stem,
+        title=extracted.title or _title_of(extracted.text, extracted.markdown, suffix) or path.stem,
         text=extracted.text,
         raw_sha256=hashlib.sha256(data).hexdigest(),
         markdown=extracted.markdown,
@@ -91,7 +92,10 @@ def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Ex
     if suffix == ".pdf":
         from index.formats.pdf import read_pdf
 
-        return _maybe_web_clean(read_pdf(data), clean)
+        pdf = read_pdf(data)
+        # Generated PDFs often carry a file name or "untitled" as metadata: a headline wins.
+        title = _title_of(pdf.text, markdown=False) or pdf.title
+        return _maybe_web_clean(replace(pdf, title=title), clean)
     if suffix == ".docx":
         from index.formats.office import read_docx
 
@@ -144,8 +148,10 @@ def _whole(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
 
 
-def _title_of(text: str, markdown: bool) -> str:
+def _title_of(text: str, markdown: bool, suffix: str = "") -> str:
     """The first heading, or a short first line that reads as one; "" if there is none."""
+    if suffix in _RECORD_SUFFIXES:
+        return ""  # the first line is a record, not a title
     lines = [ln.strip() for ln in text.splitlines()[:40]]
     if markdown:
         for i, line in enumerate(lines):

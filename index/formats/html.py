@@ -1,6 +1,6 @@
 """HTML pages: the main content by trafilatura, as Markdown (headings, lists, tables and code
 kept; menus, breadcrumbs, footers and sidebars dropped). With cleaning off, every element's
-text is kept instead; with "web", the scraped-page cleaner runs on the extracted text too."""
+text is kept instead; with "web", trafilatura's precise mode and then the scraped-page cleaner."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def read_html(html: str, clean: Literal["auto", "web", "off"]) -> Extracted:
     seen = visible_chars(everything)
     if clean == "off":
         return Extracted(text=everything, title=page_title, markdown=True)
-    text, meta_title = _main_content(html)
+    # "web": the precise extractor as plain paragraphs, which the news-page cleaner expects.
+    text, meta_title = _main_content(html, web=clean == "web")
     if not text.strip():
         raise FormatError(CHROME_ONLY)
     title = meta_title or page_title
@@ -32,17 +33,18 @@ def read_html(html: str, clean: Literal["auto", "web", "off"]) -> Extracted:
     return Extracted(text=text, title=title, markdown=True, seen_chars=max(seen, 1))
 
 
-def _main_content(html: str) -> tuple[str, str]:
+def _main_content(html: str, *, web: bool) -> tuple[str, str]:
     """(Markdown text, title) via trafilatura; given a string, it never fetches anything."""
     import trafilatura  # imported on first use: it takes about half a second
 
     try:
         text = trafilatura.extract(
             html,
-            output_format="markdown",
+            output_format="txt" if web else "markdown",
             include_comments=False,
             include_tables=True,
-            include_formatting=True,
+            include_formatting=not web,
+            favor_precision=web,
             include_links=False,
             include_images=False,
         )

@@ -10,6 +10,7 @@ from typing import Any
 
 from index.formats import Extracted, FormatError, zip_error
 
+_NUMBERED = re.compile(r"\d+\. ")
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
@@ -109,13 +110,16 @@ def _tighten(blocks: list[str]) -> list[str]:
     """Consecutive list items and table rows go on consecutive lines, as Markdown writes them."""
     out: list[str] = []
     for block in blocks:
-        if out and _is_item(block) and _is_item(out[-1].rsplit("\n", 1)[-1]):
+        kind = _item_kind(block)
+        if out and kind and kind == _item_kind(out[-1].rsplit("\n", 1)[-1]):
             out[-1] += "\n" + block
         else:
             out.append(block)
     return out
 
 
-def _is_item(line: str) -> bool:
+def _item_kind(line: str) -> str:
     stripped = line.lstrip()
-    return stripped.startswith(("- ", "| ", "1. "))
+    if stripped.startswith("| "):
+        return "table"
+    return "list" if stripped.startswith("- ") or _NUMBERED.match(stripped) else ""

@@ -8,6 +8,7 @@ import socket
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfWriter
@@ -178,7 +179,7 @@ def test_file_that_is_all_boilerplate(tmp_path: Path) -> None:
         "Your email address will not be published.\n",
         encoding="utf-8",
     )
-    assert _reason(path) == "no text left after removing page boilerplate"
+    assert _reason(path) == "nothing left after removing page chrome"
 
 
 def test_html_that_is_all_boilerplate(tmp_path: Path, no_network: None) -> None:
@@ -187,7 +188,7 @@ def test_html_that_is_all_boilerplate(tmp_path: Path, no_network: None) -> None:
         "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>",
         encoding="utf-8",
     )
-    assert _reason(path) == "no text left after removing page boilerplate"
+    assert _reason(path) == "nothing left after removing page chrome"
 
 
 # --- good files --------------------------------------------------------------------------------
@@ -296,7 +297,9 @@ def test_html_short_headline_is_kept_as_title(tmp_path: Path, no_network: None) 
     )
     doc = load_document(path, LIMIT)
     assert doc.title == "River news"
-    assert doc.text == f"River news\n\n{BODY_1}\n\n{BODY_2}"
+    # The heading keeps its Markdown level: it opens the section the chunks are cited under.
+    assert doc.text == f"# River news\n\n{BODY_1}\n\n{BODY_2}"
+    assert doc.markdown
 
 
 def test_pdf_with_text(tmp_path: Path) -> None:
@@ -395,3 +398,208 @@ def test_discover_does_not_follow_symlinks(tmp_path: Path) -> None:
     files, problems = discover_files([root])
     assert files == [root.resolve() / "a.txt"]
     assert [(p.name, r.split(",")[0]) for p, r in problems] == [("loop", "symbolic link")]
+
+
+# --- cleaning policy ---------------------------------------------------------------------------
+
+ORDINARY = Path("/work/shared/fixtures/ordinary")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [ORDINARY / "faq.txt", ORDINARY / "install.md", FIXTURES / "tmux-README.txt",
+     FIXTURES / "nodejs-commit-queue.md"],
+    ids=lambda p: p.name,
+)
+def test_ordinary_documents_are_kept_whole(source: Path) -> None:
+    if not source.exists():
+        pytest.skip(f"{source} is not on this machine")
+    doc = load_document(source, LIMIT)
+    assert _lines(doc.text) == _lines(source.read_text(encoding="utf-8"))
+    assert doc.kept_ratio == 1.0
+
+
+def test_faq_and_install_titles_and_structure() -> None:
+    if not ORDINARY.exists():
+        pytest.skip("shared fixtures are not on this machine")
+    faq = load_document(ORDINARY / "faq.txt", LIMIT)
+    guide = load_document(ORDINARY / "install.md", LIMIT)
+    assert faq.title == "Acme Cloud FAQ" and not faq.markdown
+    assert guide.title == "Installing Widget Server" and guide.markdown
+    assert "| port | 8080 |" in guide.text.splitlines()
+
+
+def test_clean_web_runs_the_scraped_page_cleaner_on_any_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(f"Shopping list\nMilk\nEggs\n{BODY_1}\n{BODY_2}\n", encoding="utf-8")
+    assert "Eggs" in load_document(path, LIMIT).text  # auto: nothing web-like here
+    assert "Eggs" not in load_document(path, LIMIT, clean="web").text
+    assert load_document(path, LIMIT, clean="web").kept_ratio < 1.0
+
+
+def test_clean_off_keeps_a_scraped_page(tmp_path: Path) -> None:
+    raw = f"Home\nNews\n{BODY_1}\nLeave a Reply\nYour email address will not be published.\n"
+    path = tmp_path / "page.txt"
+    path.write_text(raw, encoding="utf-8")
+    cleaned = load_document(path, LIMIT)
+    assert "Leave a Reply" not in cleaned.text and BODY_1 in cleaned.text
+    assert 0 < cleaned.kept_ratio < 1
+    kept = load_document(path, LIMIT, clean="off")
+    assert _lines(kept.text) == _lines(raw) and kept.kept_ratio == 1.0
+
+
+def test_seed_kept_ratio_is_measured() -> None:
+    doc = load_document(SEEDS / "001_4c1f483199f9eca4.txt", LIMIT)
+    raw = (SEEDS / "001_4c1f483199f9eca4.txt").read_text(encoding="utf-8")
+    expected = sum(c.isalnum() for c in doc.text) / sum(c.isalnum() for c in raw)
+    assert doc.kept_ratio == pytest.approx(expected)
+    assert doc.kept_ratio < 0.6  # a list of 50 other headlines went
+
+
+DOCS_PAGE = """<!DOCTYPE html><html><head><title>Configuration | Widget docs</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/docs">Docs</a></li></ul></nav>
+<div class="breadcrumbs"><a href="/">Home</a> / Configuration</div>
+<main><article><h1>Configuration</h1>
+<p>The server reads its settings from a file when it starts, and again when it is reloaded.</p>
+<h2>Defaults</h2>
+<table><tr><th>Setting</th><th>Default</th></tr><tr><td>port</td><td>8080</td></tr>
+<tr><td>workers</td><td>4</td></tr></table>
+<h2>Steps</h2>
+<ol><li>Clone the repository</li><li>Run the installer</li></ol>
+<pre><code>$ widget --port 8080
+$ widget --help</code></pre>
+</article></main>
+<footer><p>Copyright 2024 Acme. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_docs_page_keeps_structure_and_drops_chrome(tmp_path: Path, no_network: None) -> None:
+    path = tmp_path / "config.html"
+    path.write_text(DOCS_PAGE, encoding="utf-8")
+    doc = load_document(path, LIMIT)
+    lines = doc.text.splitlines()
+    for wanted in ("# Configuration", "## Defaults", "| port | 8080 |", "| workers | 4 |",
+                   "1. Clone the repository", "$ widget --port 8080", "$ widget --help"):
+        assert wanted in lines
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.markdown and 0 < doc.kept_ratio < 1
+    everything = load_document(path, LIMIT, clean="off")
+    assert "Home / Configuration" in everything.text and everything.kept_ratio == 1.0
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+CAFE = "Le café était très animé ce soir-là, et les garçons servaient des crêpes à la crème."
+
+
+def test_utf8_with_one_bad_byte_is_kept_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(CAFE.encode() + b"\nUne ligne \xff de plus.\n")
+    doc = load_document(path, LIMIT)
+    assert doc.text == f"{CAFE}\nUne ligne \ufffd de plus."
+    assert doc.notes == ("1 invalid UTF-8 byte sequence replaced by U+FFFD",)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(f"{CAFE}\nDeuxième ligne.\n".encode(encoding))
+    assert load_document(path, LIMIT).text == f"{CAFE}\nDeuxième ligne."
+
+
+def test_legacy_code_page_is_not_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(f"{CAFE}\n".encode("cp1252"))
+    text = load_document(path, LIMIT).text
+    assert text == CAFE and "Ã" not in text
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path) -> None:
+    body = [
+        "Chapter one explains how the pump is installed on the wall bracket.",
+        "Chapter two explains how the pump is connected to the water supply.",
+        "Chapter three explains how the filter is cleaned every spring season.",
+    ]
+    pages = [
+        ["ACME Pump Manual - Version 2", body[i], f"Page {i + 1} of 3"] for i in range(3)
+    ]
+    doc = load_document(_write_pdf(tmp_path / "pump.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == body
+    assert doc.page_starts == (len(body[0]) + 2, len(body[0]) + len(body[1]) + 4)
+    assert 0 < doc.kept_ratio < 1
+
+
+# --- office, e-book and table formats ----------------------------------------------------------
+
+
+def test_docx_headings_tables_and_lists(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.docx(tmp_path / "handbook.docx"), LIMIT)
+    assert doc.title == "Widget Handbook" and doc.markdown
+    lines = doc.text.splitlines()
+    for wanted in ("# Configuration", "## Defaults", "| Setting | Default |", "| port | 8080 |",
+                   "1. Clone the repository", "2. Run the installer", "- 2 GB of RAM"):
+        assert wanted in lines
+
+
+def test_pptx_slide_titles_are_headings(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.pptx(tmp_path / "deck.pptx"), LIMIT)
+    assert doc.text.splitlines() == [
+        "## Quarterly Results", "", "Revenue grew by twelve percent", "",
+        "## Next Steps", "", "Hire two support engineers",
+    ]
+
+
+def test_epub_chapters_in_reading_order(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.epub(tmp_path / "river.epub"), LIMIT)
+    assert doc.title == "The River Book"
+    lines = [ln for ln in doc.text.splitlines() if ln]
+    assert lines == [
+        "# Chapter One", "The river rises in the northern hills.", "- Length: 120 km",
+        "- Source: Lake Mora", "# Chapter Two", "The delta is home to grey herons.",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pptx", ".epub"])
+def test_corrupt_container_is_one_clear_line(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    path.write_bytes(b"PK\x03\x04" + b"not really a zip file " * 20)
+    assert _reason(path) == (
+        f"unreadable {suffix}: not a valid {suffix} container "
+        "(damaged, or password-protected: remove the password first)"
+    )
+
+
+def test_password_protected_docx_is_one_clear_line(tmp_path: Path) -> None:
+    # Word saves an encrypted document as an OLE compound file, not as a zip.
+    path = tmp_path / "secret.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    assert "password-protected" in _reason(path)
+
+
+def test_csv_rows_become_lines(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("name,city,age\nAda,London,36\nLinus,Helsinki,28\n", encoding="utf-8")
+    doc = load_document(path, LIMIT)
+    assert doc.title == "people"
+    assert doc.text.splitlines() == [
+        "Columns: name; city; age",
+        "name: Ada; city: London; age: 36",
+        "name: Linus; city: Helsinki; age: 28",
+    ]
+
+
+def test_json_leaves_become_lines(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    path.write_text('{"server": {"port": 8080, "hosts": ["a", "b"]}}', encoding="utf-8")
+    assert load_document(path, LIMIT).text.splitlines() == [
+        "server.port: 8080", "server.hosts[0]: a", "server.hosts[1]: b",
+    ]
+    path.write_text('{"server": ', encoding="utf-8")
+    assert _reason(path).startswith("unreadable JSON:")
