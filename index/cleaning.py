@@ -466,8 +466,15 @@ class ScrapeSignals:
         return prompts or headlines or self.web_only_lines > 0
 
 
+SIGNAL_HEAD_LINES = 3000  # page chrome sits at the top and the bottom of a page: a long text
+SIGNAL_TAIL_LINES = 2000  # is judged on its first and last lines, not read whole
+
+
 def scrape_signals(raw: str) -> ScrapeSignals:
-    texts = [s for s in (ln.strip() for ln in raw.splitlines()) if s]
+    all_lines = raw.splitlines()
+    if len(all_lines) > SIGNAL_HEAD_LINES + SIGNAL_TAIL_LINES:
+        all_lines = all_lines[:SIGNAL_HEAD_LINES] + all_lines[-SIGNAL_TAIL_LINES:]
+    texts = [s for s in (ln.strip() for ln in all_lines) if s]
     if not texts:
         return ScrapeSignals(0, 0, 0, 0, 0.0, 0.0, 0.0)
     cue_lines = web_only = unterminated = run = in_runs = 0
@@ -492,7 +499,7 @@ def scrape_signals(raw: str) -> ScrapeSignals:
             cue_lines += 1
             kinds |= found
     # Raw lines, not stripped ones: indentation marks nested list items.
-    markup = sum(bool(_MARKUP_LINE.match(ln)) for ln in raw.splitlines() if ln.strip())
+    markup = sum(bool(_MARKUP_LINE.match(ln)) for ln in all_lines if ln.strip())
     in_runs += run if run >= SCRAPED_HEADLINE_RUN else 0
     n = len(texts)
     return ScrapeSignals(

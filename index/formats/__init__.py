@@ -27,7 +27,7 @@ class Extracted:
 def visible_chars(text: str) -> int:
     """Characters that carry content; markup, spacing and punctuation do not count, so a
     Markdown rendering and the plain text of the same page measure the same."""
-    return sum(ch.isalnum() for ch in text)
+    return sum(map(str.isalnum, text))
 
 
 def zip_error(kind: str, exc: Exception) -> FormatError:

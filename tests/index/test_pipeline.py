@@ -89,6 +89,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
     (folder / "undecodable.txt").write_bytes(bytes(range(128, 256)) * 20)
     (folder / "slides.docx").write_bytes(b"PK\x03\x04")
+    (folder / "slides.key").write_bytes(b"PK\x03\x04")
     (folder / "huge.txt").write_text("A long sentence about Kharkiv and the war. " * 40_000)
     writer = PdfWriter()
     writer.add_blank_page(width=200, height=200)
@@ -98,7 +99,8 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         "empty.txt": "empty",
         "binary.txt": "binary",
         "undecodable.txt": "text",
-        "slides.docx": "unsupported",
+        "slides.docx": "unreadable .docx",
+        "slides.key": "unsupported",
         "huge.txt": "limit",
         "scan.pdf": "text layer",
     }
