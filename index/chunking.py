@@ -110,37 +110,34 @@ class Chunker:
         used = 0
         for block in _blocks(text, section.start, section.end):
             cost = self._count(text[block.start : block.end])
+            if cost > budget:
+                # Too big for a chunk of its own: cut between lines, filling the open chunk
+                # first (a heading stays with the start of its table), keeping the last part open.
+                pieces = list(self._split_block(text, block, budget, current, used))
+                yield from pieces[:-1]
+                current = pieces[-1]
+                used = self._count(text[current.start : current.end])
+                continue
             if current is not None and used + cost <= budget:
                 current.end = block.end
                 used += cost
                 continue
             if current is not None:
                 yield current
-                current, used = None, 0
-            if cost <= budget:
-                current, used = _Piece(block.start, block.end), cost
-                continue
-            # Too big for a chunk of its own: cut between lines, keeping the last part open.
-            pieces = list(self._split_block(text, block, budget))
-            yield from pieces[:-1]
-            current = pieces[-1]
-            used = self._count(text[current.start : current.end])
+            current, used = _Piece(block.start, block.end), cost
         if current is not None:
             yield current
 
-    def _split_block(self, text: str, block: _Block, budget: int) -> Iterator[_Piece]:
+    def _split_block(
+        self, text: str, block: _Block, budget: int, current: _Piece | None, used: int
+    ) -> Iterator[_Piece]:
         lines = list(_line_spans(text, block.start, block.end))
         header = ""
         if block.table and lines:
-            first = text[lines[0][0] : lines[0][1]]
-            header = first.strip()
-            has_rule = len(lines) > 1 and _TABLE_RULE.match(text[lines[1][0] : lines[1][1]])
-            header_cost = self._count(header)
-            budget = max(budget - header_cost, budget // _MIN_BODY_SHARE)
-            if has_rule:
+            header = text[lines[0][0] : lines[0][1]].strip()
+            budget = max(budget - self._count(header), budget // _MIN_BODY_SHARE)
+            if len(lines) > 1 and _TABLE_RULE.match(text[lines[1][0] : lines[1][1]]):
                 header = f"{header}\n{text[lines[1][0] : lines[1][1]].strip()}"
-        current: _Piece | None = None
-        used = 0
         for start, end in lines:
             cost = self._count(text[start:end])
             if current is not None and used + cost <= budget:
@@ -150,7 +147,7 @@ class Chunker:
             if current is not None:
                 yield current
             # Later parts of a table repeat its header in their retrieval text only.
-            context = header if current is not None or start != block.start else ""
+            context = header if start > block.start else ""
             if cost <= budget:
                 current, used = _Piece(start, end, context), cost
                 continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 CHROME_ONLY = "nothing left after removing page chrome"
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from index.cleaning import clean_text
+from index.cleaning import boilerplate_reason, clean_text
 from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
 from index.formats.htmltext import html_to_markdown
-
 
 
 def read_html(html: str, clean: Literal["auto", "web", "off"]) -> Extracted:
@@ -22,7 +21,8 @@ def read_html(html: str, clean: Literal["auto", "web", "off"]) -> Extracted:
         return Extracted(text=everything, title=page_title, markdown=True)
     # "web": the precise extractor as plain paragraphs, which the news-page cleaner expects.
     text, meta_title = _main_content(html, web=clean == "web")
-    if not text.strip():
+    # trafilatura returns a menu when a page has nothing else; a menu is not a document.
+    if all(boilerplate_reason(line) for line in text.splitlines() if line.strip()):
         raise FormatError(CHROME_ONLY)
     title = meta_title or page_title
     if clean == "web":

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-
 ORDINARY = Path("/work/shared/fixtures/ordinary")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

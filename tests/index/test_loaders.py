@@ -106,15 +106,19 @@ def test_folder_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_unsupported_type(tmp_path: Path) -> None:
-    path = tmp_path / "report.docx"
+    path = tmp_path / "report.key"
     path.write_bytes(b"PK\x03\x04")
     assert _reason(path) == (
-        "unsupported file type '.docx' (supported: .htm, .html, .md, .markdown, .pdf, .txt)"
+        "unsupported file type '.key' (supported: .csv, .docx, .epub, .htm, .html, .json, "
+        ".markdown, .md, .pdf, .pptx, .rst, .txt)"
     )
 
 
 def test_supported_suffixes() -> None:
-    assert {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"} == SUPPORTED_SUFFIXES
+    assert {
+        ".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf", ".docx", ".pptx", ".epub",
+        ".csv", ".json",
+    } == SUPPORTED_SUFFIXES
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t \r\n", codecs.BOM_UTF8])
@@ -355,7 +359,7 @@ def test_discover_files(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / "b" / "deeper").mkdir(parents=True)
     (root / ".git").mkdir()
-    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.docx", ".hidden.txt"):
+    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt"):
         (root / name).write_text("x", encoding="utf-8")
     (root / ".git" / "config.txt").write_text("x", encoding="utf-8")
     single = tmp_path / "single.htm"
@@ -374,9 +378,11 @@ def test_discover_files(tmp_path: Path) -> None:
         base / "c.HTML",
         single.resolve(),
     ]
-    supported = ".htm, .html, .md, .markdown, .pdf, .txt"
+    supported = (
+        ".csv, .docx, .epub, .htm, .html, .json, .markdown, .md, .pdf, .pptx, .rst, .txt"
+    )
     assert problems == [
-        (base / "notes.docx", f"unsupported file type '.docx' (supported: {supported})"),
+        (base / "notes.key", f"unsupported file type '.key' (supported: {supported})"),
         (explicit_bad.resolve(), f"unsupported file type '.xlsx' (supported: {supported})"),
         (missing.resolve(), "file not found"),
     ]
