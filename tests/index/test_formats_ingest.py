@@ -74,23 +74,30 @@ def test_kept_ratio_is_reported(ordinary_store: object) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "expected_line", "heading"),
+    ("question", "source", "expected_line", "heading"),
     [
-        ("What is the default port setting?", "| port | 8080 |", "Installing Widget Server › Steps"),
-        ("How much RAM is required?", "- 2 GB of RAM", "Installing Widget Server › Requirements"),
-        ("How long does shipping take?", "Shipping takes 3-5 business days", ""),
-        ("By how much did revenue grow?", "Revenue grew by twelve percent", "Quarterly Results"),
-        ("Where does the river rise?", "The river rises in the northern hills.", "Chapter One"),
-        ("How many workers does the widget use by default?", "| workers | 4 |",
+        ("What is the default port setting?", "install.md", "| port | 8080 |",
+         "Installing Widget Server › Steps"),
+        ("How much RAM is required?", "install.md", "- 2 GB of RAM",
+         "Installing Widget Server › Requirements"),
+        ("How long does shipping take?", "faq.txt", "Shipping takes 3-5 business days", ""),
+        ("By how much did revenue grow?", "deck.pptx", "Revenue grew by twelve percent",
+         "Quarterly Results"),
+        ("Where does the river rise?", "river.epub", "The river rises in the northern hills.",
+         "Chapter One"),
+        ("How many workers does the widget use by default?", "handbook.docx", "| workers | 4 |",
          "Configuration › Defaults"),
     ],
 )
 def test_lines_are_retrievable_with_their_heading(
-    ordinary_store: object, question: str, expected_line: str, heading: str
+    ordinary_store: object, question: str, source: str, expected_line: str, heading: str
 ) -> None:
     hits = ordinary_store.retrieve(question, top_k=5)  # type: ignore[attr-defined]
-    holding = [h.chunk for h in hits if expected_line in h.chunk.text.splitlines()]
-    assert holding, [h.chunk.text[:80] for h in hits]
+    holding = [
+        h.chunk for h in hits
+        if h.chunk.source == source and expected_line in h.chunk.text.splitlines()
+    ]
+    assert holding, [(h.chunk.source, h.chunk.text[:80]) for h in hits]
     assert holding[0].heading == heading
 
 
