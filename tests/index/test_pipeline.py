@@ -129,7 +129,7 @@ def test_cli_ingest_exits_non_zero_and_names_each_failure(
     err = capsys.readouterr().err
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("rag: ")]
-    assert len(lines) == 6
+    assert len(lines) == 7
     assert any("huge.txt" in line and "limit" in line for line in lines)
     assert all("Traceback" not in line for line in err.splitlines())
 
