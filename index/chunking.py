@@ -29,6 +29,7 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,12 @@ class Chunker:
         chunks: list[Chunk] = []
         for section in _sections(text, markdown, page_starts or ()):
             budget = self._budget_for(title, section.heading)
-            for piece in self._pack(text, section, budget):
+            pieces = (
+                self._prose_pieces(text, section, budget)
+                if _is_prose(text, section)
+                else self._pack(text, section, budget)
+            )
+            for piece in pieces:
                 body = text[piece.start : piece.end]
                 page = None if page_starts is None else bisect.bisect_right(page_starts, piece.start) + 1
                 chunks.append(
@@ -159,8 +165,18 @@ class Chunker:
         if current is not None:
             yield current
 
+    def _prose_pieces(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
+        """Prose is cut between sentences with overlap, so a passage keeps its context."""
+        for start, end in self._split_line(text, section.start, section.end, budget):
+            # The splitter may keep blank lines at the edges; a chunk is trimmed text.
+            body = text[start:end]
+            lead = len(body) - len(body.lstrip())
+            if body.strip():
+                yield _Piece(start + lead, start + len(body.rstrip()))
+
     def _split_line(self, text: str, start: int, end: int, budget: int) -> Iterator[tuple[int, int]]:
-        """Sentence-aware parts of one overlong line, as exact spans of `text`."""
+        """Sentence-aware parts of text[start:end] (one overlong line, or a run of prose),
+        as exact spans of `text`."""
         from llama_index.core import Document
         from llama_index.core.node_parser import SentenceSplitter
 
@@ -169,6 +185,7 @@ class Chunker:
                 chunk_size=budget,
                 chunk_overlap=min(self._overlap, budget // 4),
                 tokenizer=self._tokenize,
+                paragraph_separator="\n\n",
                 include_metadata=False,
                 include_prev_next_rel=False,
             )
@@ -248,6 +265,16 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
             previous = None
         else:
             previous = (start, end) if line.strip() else None
+
+
+def _is_prose(text: str, section: _Section) -> bool:
+    """A section with no list item, table row, code fence or "Key: value" line: sentences are
+    its units, not lines."""
+    for start, end in _line_spans(text, section.start, section.end):
+        line = text[start:end]
+        if _is_structure(line) or _FENCE.match(line) or _KEY_VALUE.match(line):
+            return False
+    return True
 
 
 def _is_structure(line: str) -> bool:
