@@ -107,3 +107,34 @@ def test_seed_chunks_hold_no_page_chrome(assistant: object) -> None:
     for chunk in chunks:
         assert "Sign up for" not in chunk.text
         assert "Leave a Reply" not in chunk.text
+
+
+SCRAPED = (
+    "Home\nNews\nSport\n"
+    "The river flows through the valley and feeds the farms that line its banks, and the "
+    "farmers depend on it for water during the long dry summer months.\n"
+    "Leave a Reply\nYour email address will not be published.\n"
+    + "".join(f"Other Story Number {i} About Something Else Entirely\n" for i in range(30))
+)
+
+
+def test_cli_clean_flag_and_the_kept_ratio_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rag.cli import main
+
+    page = tmp_path / "docs" / "page.txt"
+    page.parent.mkdir()
+    page.write_text(SCRAPED, encoding="utf-8")
+    assert main(["ingest", str(page.parent), "--store", str(tmp_path / "auto")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: page.txt: only" in err and "--clean off" in err
+    assert main(["ingest", str(page.parent), "--store", str(tmp_path / "off"), "--clean", "off"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+    from rag import Assistant
+
+    cleaned = Assistant.open(tmp_path / "auto").document_text("page.txt") or ""
+    kept = Assistant.open(tmp_path / "off").document_text("page.txt") or ""
+    assert "Leave a Reply" not in cleaned and "farms" in cleaned
+    assert kept.splitlines() == SCRAPED.splitlines()
