@@ -138,3 +138,24 @@ def test_cli_clean_flag_and_the_kept_ratio_warning(
     kept = Assistant.open(tmp_path / "off").document_text("page.txt") or ""
     assert "Leave a Reply" not in cleaned and "farms" in cleaned
     assert kept.splitlines() == SCRAPED.splitlines()
+
+
+def test_pdf_chunks_know_their_page_in_the_store(tmp_path: Path, office: Any) -> None:
+    from rag import Assistant
+
+    body = [
+        "The pump is installed on the wall bracket with four steel bolts.",
+        "The pump is connected to the water supply with a flexible hose.",
+        "The filter is cleaned every spring with warm water and a soft brush.",
+    ]
+    pages = [["ACME Pump Manual", body[i], f"Page {i + 1} of 3"] for i in range(3)]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    office.pdf(docs / "pump.pdf", pages)
+    assistant = Assistant.open(tmp_path / "store")
+    report = assistant.ingest([docs])
+    assert report.ok and report.added[0].kept_ratio is not None
+    hits = assistant.retrieve("How is the filter cleaned?", top_k=3)
+    top = hits[0].chunk
+    assert top.text == body[2] and top.page == 3
+    assert {c.page for c in assistant.store.committed_chunks()} == {1, 2, 3}

@@ -6,7 +6,7 @@ import codecs
 import hashlib
 import socket
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,46 +33,6 @@ BODY_2 = (
     "Local officials say the water level has fallen every year since records began, and they "
     "have asked the regional government for help with new reservoirs and pipes."
 )
-
-
-def _write_pdf(path: Path, pages: Sequence[Sequence[str]], title: str = "") -> Path:
-    """A minimal valid PDF: one Helvetica text line per string, 14 points apart."""
-    n_pages = len(pages)
-    page_ids = [4 + 2 * i for i in range(n_pages)]
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
-        f"/Count {n_pages} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for page_id, lines in zip(page_ids, pages, strict=True):
-        shown = " T* ".join(f"({_pdf_string(line)}) Tj" for line in lines)
-        content = f"BT /F1 11 Tf 14 TL 72 740 Td {shown} ET".encode("latin-1")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_id + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    info = ""
-    if title:
-        objects.append(f"<< /Title ({_pdf_string(title)}) >>".encode("latin-1"))
-        info = f" /Info {len(objects)} 0 R"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
-
-
-def _pdf_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def _reason(path: Path, max_bytes: int = LIMIT) -> str:
@@ -306,8 +266,8 @@ def test_html_short_headline_is_kept_as_title(tmp_path: Path, no_network: None) 
     assert doc.markdown
 
 
-def test_pdf_with_text(tmp_path: Path) -> None:
-    path = _write_pdf(
+def test_pdf_with_text(tmp_path: Path, office: Any) -> None:
+    path = office.pdf(
         tmp_path / "river.pdf",
         [
             [
@@ -341,8 +301,8 @@ def test_pdf_with_text(tmp_path: Path) -> None:
     assert doc.raw_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_pdf_metadata_title_when_the_text_has_no_headline(tmp_path: Path) -> None:
-    path = _write_pdf(
+def test_pdf_metadata_title_when_the_text_has_no_headline(tmp_path: Path, office: Any) -> None:
+    path = office.pdf(
         tmp_path / "plain.pdf",
         [[*textwrap.wrap(BODY_1, 70), "", *textwrap.wrap(BODY_2, 70)]],
         title="Valley river report",
@@ -527,7 +487,7 @@ def test_legacy_code_page_is_not_mojibake(tmp_path: Path) -> None:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path) -> None:
+def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path, office: Any) -> None:
     body = [
         "Chapter one explains how the pump is installed on the wall bracket.",
         "Chapter two explains how the pump is connected to the water supply.",
@@ -536,7 +496,7 @@ def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path) -> None:
     pages = [
         ["ACME Pump Manual - Version 2", body[i], f"Page {i + 1} of 3"] for i in range(3)
     ]
-    doc = load_document(_write_pdf(tmp_path / "pump.pdf", pages), LIMIT)
+    doc = load_document(office.pdf(tmp_path / "pump.pdf", pages), LIMIT)
     assert doc.text.split("\n\n") == body
     assert doc.page_starts == (len(body[0]) + 2, len(body[0]) + len(body[1]) + 4)
     assert 0 < doc.kept_ratio < 1
