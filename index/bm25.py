@@ -19,6 +19,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from index.chunking import retrieval_text
 from rag.text import QUESTION_FILLER, STOPWORDS, stem
 from rag.types import Chunk
 
@@ -26,7 +27,7 @@ from rag.types import Chunk
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"  # 3: chunks are indexed by retrieval_text (title, heading path)
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 
@@ -55,7 +56,7 @@ class LexicalIndex:
         if not chunks:
             return cls(chunks=[], generation=generation, retriever=None)
         retriever = bm25s.BM25()
-        retriever.index(_tokens([c.text for c in chunks], _STOPWORDS), show_progress=False)
+        retriever.index(_tokens([retrieval_text(c) for c in chunks], _STOPWORDS), show_progress=False)
         return cls(chunks=chunks, generation=generation, retriever=retriever)
 
     @cached_property

@@ -1,63 +1,346 @@
-"""Sentence-aware chunking with llama-index's SentenceSplitter, measured in MiniLM word pieces."""
+"""Structure-aware chunking, measured in MiniLM word pieces.
+
+A document is cut into sections at its Markdown headings (and PDF page breaks); a section into
+blocks at blank lines (a fenced code block or a table is one block); blocks are packed into
+chunks up to the token budget. A block too big for one chunk is cut between its lines, and only
+a single line too long for a chunk is cut between sentences (llama-index's SentenceSplitter).
+So every list item, table row, code line and "Key: value" line stays whole in some chunk, and a
+chunk is always a verbatim span of the document text (citations are checked against it).
+"""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rag.types import Chunk
 
 TokenizeFn = Callable[[str], list[int]]
 
+HEADING_SEPARATOR = " › "
+_MIN_BODY_SHARE = 2  # the title/heading prefix may take at most 1/2 of the token budget
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
+
+
+@dataclass(frozen=True)
+class _Section:
+    start: int
+    end: int
+    heading: str  # "Install › Requirements"; "" before the first heading
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int
+    end: int
+    table: bool
+
+
+@dataclass
+class _Piece:
+    """A span that goes into one chunk, with what its retrieval text must repeat."""
+
+    start: int
+    end: int
+    context: str = ""  # a split table's header row
+
 
 class Chunker:
     def __init__(self, tokenize: TokenizeFn, chunk_tokens: int, overlap: int) -> None:
-        from llama_index.core.node_parser import SentenceSplitter
+        self._tokenize = tokenize
+        self._budget = chunk_tokens
+        self._overlap = overlap
+        self._splitter: Any = None  # llama-index is imported only for an overlong line
 
-        self._splitter: Any = SentenceSplitter(
-            chunk_size=chunk_tokens,
-            chunk_overlap=overlap,
-            tokenizer=tokenize,
-            paragraph_separator="\n\n",
-            include_metadata=False,
-            include_prev_next_rel=False,
-        )
-
-    def split(self, *, key: str, source: str, title: str, text: str, doc_hash: str) -> list[Chunk]:
-        from llama_index.core import Document
-
-        nodes = self._splitter.get_nodes_from_documents([Document(text=text, id_=doc_hash)])
+    def split(
+        self,
+        *,
+        key: str,
+        source: str,
+        title: str,
+        text: str,
+        doc_hash: str,
+        markdown: bool = False,
+        page_starts: Sequence[int] | None = None,
+    ) -> list[Chunk]:
+        """Chunks of `text`; `page_starts` (offsets where pages 2, 3, ... begin; empty for a
+        one-page PDF) gives each chunk its page, None means the format has no pages."""
         prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
         chunks: list[Chunk] = []
-        search_from = 0
-        for node in nodes:
-            body = node.get_content()
-            start = node.start_char_idx
-            if start is None or text[start : start + len(body)] != body:
-                # The splitter could not place the chunk; find it ourselves so offsets are exact.
-                start = text.find(body, search_from)
-                if start < 0:
-                    continue
-            search_from = start + 1
-            chunks.append(
-                Chunk(
-                    id=f"{prefix}-{len(chunks):05d}",
-                    source=source,
-                    title=title,
-                    text=body,
-                    start=start,
-                    end=start + len(body),
-                    doc_hash=doc_hash,
-                    position=len(chunks),
-                    doc_key=key,
-                )
+        for section in _sections(text, markdown, page_starts or ()):
+            budget = self._budget_for(title, section.heading)
+            pieces = (
+                self._prose_pieces(text, section, budget)
+                if _is_prose(text, section)
+                else self._pack(text, section, budget)
             )
+            for piece in pieces:
+                body = text[piece.start : piece.end]
+                page = None if page_starts is None else bisect.bisect_right(page_starts, piece.start) + 1
+                chunks.append(
+                    Chunk(
+                        id=f"{prefix}-{len(chunks):05d}",
+                        source=source,
+                        title=title,
+                        text=body,
+                        start=piece.start,
+                        end=piece.end,
+                        doc_hash=doc_hash,
+                        position=len(chunks),
+                        doc_key=key,
+                        heading=section.heading,
+                        page=page,
+                        context=piece.context,
+                    )
+                )
         return chunks
 
+    # ---- packing ---------------------------------------------------------------------------
+    def _budget_for(self, title: str, heading: str) -> int:
+        # The model sees title + heading + text and cuts at 256 word pieces: leave them room.
+        prefix = len(self._tokenize(f"{title}\n{heading}")) if title or heading else 0
+        return max(self._budget - prefix, self._budget // _MIN_BODY_SHARE)
 
-def embedding_text(chunk: Chunk) -> str:
-    """What the dense model sees: the title gives context that a mid-article chunk lacks."""
-    if chunk.title and not chunk.text.startswith(chunk.title):
-        return f"{chunk.title}\n{chunk.text}"
-    return chunk.text
+    def _pack(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
+        current: _Piece | None = None
+        used = 0
+        for block in _blocks(text, section.start, section.end):
+            cost = self._count(text[block.start : block.end])
+            if cost > budget:
+                # Too big for a chunk of its own: cut between lines, filling the open chunk
+                # first (a heading stays with the start of its table), keeping the last part open.
+                pieces = list(self._split_block(text, block, budget, current, used))
+                yield from pieces[:-1]
+                current = pieces[-1]
+                used = self._count(text[current.start : current.end])
+                continue
+            if current is not None and used + cost <= budget:
+                current.end = block.end
+                used += cost
+                continue
+            if current is not None:
+                yield current
+            current, used = _Piece(block.start, block.end), cost
+        if current is not None:
+            yield current
+
+    def _split_block(
+        self, text: str, block: _Block, budget: int, current: _Piece | None, used: int
+    ) -> Iterator[_Piece]:
+        lines = list(_line_spans(text, block.start, block.end))
+        header = ""
+        if block.table and lines:
+            header = text[lines[0][0] : lines[0][1]].strip()
+            budget = max(budget - self._count(header), budget // _MIN_BODY_SHARE)
+            if len(lines) > 1 and _TABLE_RULE.match(text[lines[1][0] : lines[1][1]]):
+                header = f"{header}\n{text[lines[1][0] : lines[1][1]].strip()}"
+        for start, end in lines:
+            cost = self._count(text[start:end])
+            if current is not None and used + cost <= budget:
+                current.end = end
+                used += cost
+                continue
+            if current is not None:
+                yield current
+            # Later parts of a table repeat its header in their retrieval text only.
+            context = header if start > block.start else ""
+            if cost <= budget:
+                current, used = _Piece(start, end, context), cost
+                continue
+            parts = list(self._split_line(text, start, end, budget))
+            for part in parts[:-1]:
+                yield _Piece(part[0], part[1], context)
+            current = _Piece(parts[-1][0], parts[-1][1], context)
+            used = self._count(text[current.start : current.end])
+        if current is not None:
+            yield current
+
+    def _prose_pieces(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
+        """Prose is cut between sentences with overlap, so a passage keeps its context."""
+        for start, end in self._split_line(text, section.start, section.end, budget):
+            # The splitter may keep blank lines at the edges; a chunk is trimmed text.
+            body = text[start:end]
+            lead = len(body) - len(body.lstrip())
+            if body.strip():
+                yield _Piece(start + lead, start + len(body.rstrip()))
+
+    def _split_line(self, text: str, start: int, end: int, budget: int) -> Iterator[tuple[int, int]]:
+        """Sentence-aware parts of text[start:end] (one overlong line, or a run of prose),
+        as exact spans of `text`."""
+        from llama_index.core import Document
+        from llama_index.core.node_parser import SentenceSplitter
+
+        if self._splitter is None or self._splitter.chunk_size != budget:
+            self._splitter = SentenceSplitter(
+                chunk_size=budget,
+                chunk_overlap=min(self._overlap, budget // 4),
+                tokenizer=self._tokenize,
+                paragraph_separator="\n\n",
+                include_metadata=False,
+                include_prev_next_rel=False,
+            )
+        line = text[start:end]
+        search_from = 0
+        for node in self._splitter.get_nodes_from_documents([Document(text=line)]):
+            body = node.get_content()
+            at = node.start_char_idx
+            if at is None or line[at : at + len(body)] != body:
+                # The splitter could not place the part; find it ourselves so offsets are exact.
+                at = line.find(body, search_from)
+                if at < 0:
+                    continue
+            search_from = at + 1
+            yield start + at, start + at + len(body)
+
+    def _count(self, text: str) -> int:
+        return len(self._tokenize(text))
+
+
+# ---- structure -------------------------------------------------------------------------------
+
+
+def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without its newline."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _sections(text: str, markdown: bool, page_starts: Sequence[int]) -> list[_Section]:
+    """Cut points at headings (Markdown) and at page starts (PDF), with heading paths."""
+    cuts: list[tuple[int, str]] = [(0, "")]
+    if markdown:
+        cuts.extend(_heading_cuts(text))
+    cuts.extend((p, "") for p in page_starts if 0 < p < len(text))
+    cuts.sort(key=lambda c: c[0])
+    sections: list[_Section] = []
+    heading = ""
+    for i, (at, path) in enumerate(cuts):
+        heading = path if markdown and (path or at == 0) else heading
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        if stop > at:
+            sections.append(_Section(at, stop, heading))
+    return _merge_bare_headings(text, sections)
+
+
+def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
+    stack: list[tuple[int, str]] = []
+    in_fence = ""
+    previous: tuple[int, int] | None = None  # the last non-blank, non-heading line
+    for start, end in _line_spans(text, 0, len(text)):
+        line = text[start:end]
+        fence = _FENCE.match(line)
+        if fence and (not in_fence or fence.group(1) == in_fence):
+            in_fence = "" if in_fence else fence.group(1)
+            previous = None
+            continue
+        if in_fence:
+            continue
+        level, title, at = 0, "", start
+        atx = _ATX.match(line)
+        setext = _SETEXT.match(line)
+        if atx:
+            level, title = len(atx.group(1)), (atx.group(2) or "").strip()
+        elif setext and previous is not None and not _is_structure(text[previous[0] : previous[1]]):
+            level = 1 if setext.group(1)[0] == "=" else 2
+            title, at = text[previous[0] : previous[1]].strip(), previous[0]
+        if level and title:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            yield at, HEADING_SEPARATOR.join(t for _, t in stack)
+            previous = None
+        else:
+            previous = (start, end) if line.strip() else None
+
+
+def _is_prose(text: str, section: _Section) -> bool:
+    """A section with no list item, table row, code fence or "Key: value" line: sentences are
+    its units, not lines."""
+    for start, end in _line_spans(text, section.start, section.end):
+        line = text[start:end]
+        if _is_structure(line) or _FENCE.match(line) or _KEY_VALUE.match(line):
+            return False
+    return True
+
+
+def _is_structure(line: str) -> bool:
+    return bool(_TABLE_ROW.match(line) or _LIST_ITEM.match(line))
+
+
+def _merge_bare_headings(text: str, sections: list[_Section]) -> list[_Section]:
+    """A heading followed directly by a sub-heading has no body: it opens the next chunk."""
+    out: list[_Section] = []
+    pending: int | None = None
+    for section in sections:
+        start = section.start if pending is None else pending
+        first_nl = text.find("\n", section.start, section.end)
+        body = text[first_nl + 1 : section.end] if first_nl >= 0 else ""
+        if section.heading and not body.strip() and section is not sections[-1]:
+            pending = start
+            continue
+        pending = None
+        out.append(_Section(start, section.end, section.heading))
+    return out
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[_Block]:
+    """Blank-line separated blocks of text[start:end]; a fenced code block is one block even
+    with blank lines inside, and a table is its own block even without blank lines around it."""
+    block_start: int | None = None
+    block_end = start
+    in_fence = ""
+    table = False
+    for line_start, line_end in _line_spans(text, start, end):
+        line = text[line_start:line_end]
+        fence = _FENCE.match(line)
+        is_row = not in_fence and bool(_TABLE_ROW.match(line))
+        blank = not line.strip() and not in_fence
+        if block_start is not None and (blank or (is_row != table and not in_fence)):
+            yield _Block(block_start, block_end, table)
+            block_start = None
+        if fence and (not in_fence or fence.group(1) == in_fence):
+            in_fence = "" if in_fence else fence.group(1)
+        if blank:
+            continue
+        if block_start is None:
+            block_start, table = line_start, is_row
+        block_end = line_end
+    if block_start is not None:
+        yield _Block(block_start, block_end, table)
+
+
+# ---- what the retrievers see ---------------------------------------------------------------
+
+
+def retrieval_text(chunk: Chunk) -> str:
+    """What both retrievers index (dense and BM25): the document title and heading path give
+    context a mid-document chunk lacks; a later part of a split table repeats its header row.
+    Citations still quote chunk.text only."""
+    parts: list[str] = []
+    first_line = chunk.text.split("\n", 1)[0]
+    if chunk.title and chunk.title not in first_line:
+        parts.append(chunk.title)
+    if chunk.heading:
+        parts.append(chunk.heading)
+    if chunk.context:
+        parts.append(chunk.context)
+    parts.append(chunk.text)
+    return "\n".join(parts)
+
+
+# The dense side's name for it, kept for callers that embed.
+embedding_text = retrieval_text

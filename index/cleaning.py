@@ -407,3 +407,118 @@ def _verdicts(lines: Sequence[_Line], title: str) -> list[LineVerdict]:
             seen.add(line.text)
             out.append(LineVerdict(line.text, True, line.reason))
     return out
+
+
+# --- is this a scraped page at all? -----------------------------------------------------------
+
+# The cleaner above is built for text copied out of a news/blog page; on an authored document
+# (README, FAQ, manual) it drops lists, table rows and headings. It runs only when the text
+# shows the marks of page chrome -- a web-only prompt ("Leave a Reply", "2 min read"), a run of
+# link-like Title Case headlines (a list of other stories), or several sign-up/share prompts,
+# bylines or credits of more than one kind amid unpunctuated lines -- and little authored
+# Markdown structure (headings, fences, tables, list markers).
+SCRAPED_MIN_CUE_LINES = 2  # lines condemned by a sign-up/bio/byline/credit cue
+SCRAPED_MIN_CUE_KINDS = 2  # distinct cue phrases ("newsletter", "copyright", ...)
+SCRAPED_MIN_UNTERMINATED = 0.15  # share of lines without final punctuation (menus, headlines)
+SCRAPED_MAX_MARKUP = 0.2  # from this share of Markdown structure lines on, the text is authored
+SCRAPED_HEADLINE_RUN = 5  # this many Title Case headlines in a row: a list of other stories
+SCRAPED_HEADLINE_SHARE = 0.1  # share of all lines that are in such runs
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITALISED = 0.6  # share of words (of 4+ letters) that start upper-case
+
+_CUE_REASONS = frozenset(
+    {"sign-up prompt, form or site navigation", "author bio", "byline", "photo caption or credit"}
+)
+# Phrases an authored document practically never contains as a line of its own.
+_WEB_ONLY = re.compile(
+    r"^(?:leave a (?:reply|comment)|your email address will not be published"
+    r"|read the original article\b|related (?:articles|stories|posts)$|trending on\b"
+    r"|most (?:read|popular)$|\d+\s*-?\s*min(?:ute)?s? read$)",
+    re.IGNORECASE,
+)
+_COPYRIGHT = _CTA_CUES[-1]
+_MARKUP_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\|.*\|$|\s*(?:[-*+]|\d+[.)])\s+\S)")
+
+
+@dataclass(frozen=True)
+class ScrapeSignals:
+    """The measurements `looks_scraped` decides on (also shown by tests and debugging)."""
+
+    lines: int
+    cue_lines: int
+    cue_kinds: int
+    web_only_lines: int
+    headline_share: float  # share of lines in runs of Title Case headlines
+    unterminated_share: float
+    markup_share: float
+
+    @property
+    def scraped(self) -> bool:
+        if self.markup_share >= SCRAPED_MAX_MARKUP:
+            return False
+        prompts = (
+            self.cue_lines >= SCRAPED_MIN_CUE_LINES
+            and self.cue_kinds >= SCRAPED_MIN_CUE_KINDS
+            and self.unterminated_share >= SCRAPED_MIN_UNTERMINATED
+        )
+        # A run of Title Case lines alone is also a table of contents or a METADATA header.
+        headlines = self.headline_share >= SCRAPED_HEADLINE_SHARE and self.cue_lines > 0
+        return prompts or headlines or self.web_only_lines > 0
+
+
+SIGNAL_HEAD_LINES = 3000  # page chrome sits at the top and the bottom of a page: a long text
+SIGNAL_TAIL_LINES = 2000  # is judged on its first and last lines, not read whole
+
+
+def scrape_signals(raw: str) -> ScrapeSignals:
+    all_lines = raw.splitlines()
+    if len(all_lines) > SIGNAL_HEAD_LINES + SIGNAL_TAIL_LINES:
+        all_lines = all_lines[:SIGNAL_HEAD_LINES] + all_lines[-SIGNAL_TAIL_LINES:]
+    texts = [s for s in (ln.strip() for ln in all_lines) if s]
+    if not texts:
+        return ScrapeSignals(0, 0, 0, 0, 0.0, 0.0, 0.0)
+    cue_lines = web_only = unterminated = run = in_runs = 0
+    kinds: set[str] = set()
+    for text in texts:
+        ending = text.rstrip(_CLOSERS)[-1:]
+        if ending not in ".!?…:":
+            unterminated += 1
+        web_only += bool(_WEB_ONLY.match(text))
+        if _is_title_case_headline(text, ending):
+            run += 1
+        else:
+            in_runs += run if run >= SCRAPED_HEADLINE_RUN else 0
+            run = 0
+        if boilerplate_reason(text) not in _CUE_REASONS:
+            continue
+        found = {p.pattern for p in _CTA_CUES + _BIO_CUES if p.search(text)}
+        found |= {"byline"} if _BYLINE.match(text) else set()
+        found |= {"credit"} if _PHOTO_CREDIT.search(text) else set()
+        # Licences and notices are full of copyright lines; a page has one in its footer.
+        if found - {_COPYRIGHT.pattern}:
+            cue_lines += 1
+            kinds |= found
+    # Raw lines, not stripped ones: indentation marks nested list items.
+    markup = sum(bool(_MARKUP_LINE.match(ln)) for ln in all_lines if ln.strip())
+    in_runs += run if run >= SCRAPED_HEADLINE_RUN else 0
+    n = len(texts)
+    return ScrapeSignals(
+        n, cue_lines, len(kinds), web_only, in_runs / n, unterminated / n, markup / n
+    )
+
+
+def _is_title_case_headline(text: str, ending: str) -> bool:
+    if ending in ".!?…:,;" or text.startswith(_BULLETS) or ": " in text:
+        return False
+    words = _WORD.findall(text)
+    # ALL-CAPS words are licence shouting or acronyms, not headline capitalisation.
+    long_words = [w for w in words if len(w) >= 4 and not w.isupper()]
+    if len(words) < HEADLINE_MIN_WORDS or not long_words:
+        return False
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return capitalised / len(long_words) >= HEADLINE_CAPITALISED
+
+
+def looks_scraped(raw: str) -> bool:
+    """True when `raw` reads like text copied from a web page with its chrome still in it."""
+    return scrape_signals(raw).scraped

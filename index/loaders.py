@@ -1,39 +1,41 @@
-"""Read a file into cleaned, citable text, or fail with one clear, one-line reason."""
+"""Read a file into citable text, or fail with one clear, one-line reason.
+
+Cleaning is a per-format, per-document policy (`clean`): HTML goes through main-content
+extraction (trafilatura) as Markdown; PDF loses running headers/footers and page numbers;
+text, Markdown and office documents are kept whole unless they look like a scraped web page
+(index.cleaning.looks_scraped) or the user asks for the scraped-page cleaner ("web").
+"""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import io
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
-from index.cleaning import CleanedText, clean_text
+from index.cleaning import clean_text, looks_scraped
+from index.decoding import DecodeError, decode
+from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
+
+CleanMode = Literal["auto", "web", "off"]
 
 # Display order of the error message; the set below is what callers test membership against.
-_SUFFIX_ORDER = (".htm", ".html", ".md", ".markdown", ".pdf", ".txt")
+_SUFFIX_ORDER = (
+    ".csv", ".docx", ".epub", ".htm", ".html", ".json", ".markdown", ".md", ".pdf", ".pptx",
+    ".rst", ".txt",
+)
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_ORDER)
-_TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
+_RECORD_SUFFIXES = frozenset({".csv", ".json"})
 
 _MIB = 1024 * 1024  # settings.max_file_bytes counts megabytes as MiB
-_BINARY_SNIFF_BYTES = 8192
-_PDF_HEADER_WINDOW = 1024  # the PDF spec tolerates junk before "%PDF-"
-_MAX_CHAOS = 0.1  # charset_normalizer's mess ratio above which a guess is not trusted
-_SHORT_LINE_RATIO = 0.75  # a PDF line this much shorter than a full line ends its paragraph
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_SENTENCE_END = ".!?…:;\"'”’)"
-_LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$", re.I)
+_TITLE_MAX_WORDS = 15
+_ATX_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_SETEXT_RULE = re.compile(r"^(?:=+|-+)\s*$")
 
 
 class LoadError(Exception):
@@ -43,47 +45,39 @@ class LoadError(Exception):
 @dataclass(frozen=True)
 class LoadedDocument:
     path: Path  # absolute, resolved
-    title: str  # from the cleaner / HTML metadata / PDF metadata; falls back to the file stem
-    text: str  # cleaned text (paragraphs joined by "\n\n")
+    title: str  # from the document's metadata or first heading; falls back to the file stem
+    text: str  # the text that is indexed and cited (verbatim spans of it)
     raw_sha256: str  # sha256 hex of the raw bytes
+    markdown: bool = False  # "#" headings give the chunks their heading paths
+    page_starts: tuple[int, ...] | None = None  # offsets where pages 2, 3, ... begin; PDF only
+    kept_ratio: float = 1.0  # content characters kept / extracted (1.0: nothing removed)
+    notes: tuple[str, ...] = ()  # things the user should know, e.g. bytes that did not decode
 
 
-def load_document(path: Path, max_bytes: int) -> LoadedDocument:
+def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> LoadedDocument:
     """Read, decode and clean one file; raises LoadError with the reason it cannot."""
     path = Path(path).expanduser().resolve()
     suffix = _check_loadable(path)
     data = _read_limited(path, max_bytes)
-    if suffix == ".pdf":
-        title, text = _load_pdf(data)
-    elif suffix in _HTML_SUFFIXES:
-        title, text = _load_html(_decode(data))
-    else:
-        title, text = _load_plain(_decode(data), markdown=suffix != ".txt")
+    notes: list[str] = []
+    try:
+        extracted = _extract(data, suffix, clean, notes)
+    except (FormatError, DecodeError) as exc:
+        raise LoadError(str(exc)) from exc
+    if not extracted.text.strip():
+        raise LoadError(CHROME_ONLY if extracted.seen_chars else "no text found in the document")
+    seen = extracted.seen_chars or visible_chars(extracted.text)
+    kept = min(1.0, visible_chars(extracted.text) / seen) if seen else 1.0
     return LoadedDocument(
         path=path,
-        title=title or path.stem,
-        text=text,
+        title=extracted.title or _title_of(extracted.text, extracted.markdown, suffix) or path.stem,
+        text=extracted.text,
         raw_sha256=hashlib.sha256(data).hexdigest(),
+        markdown=extracted.markdown,
+        page_starts=extracted.page_starts,
+        kept_ratio=kept,
+        notes=tuple(notes),
     )
-
-
-def discover_files(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Walk folders recursively (sorted, skipping hidden files/dirs); return (supported files,
-    [(path, reason)] for missing paths and unsupported file types given explicitly). Unsupported
-    files found while walking a folder are reported too."""
-    found: list[Path] = []
-    problems: list[tuple[Path, str]] = []
-    for given in paths:
-        path = Path(given).expanduser().resolve()
-        if path.is_dir():
-            _walk(path, found, problems)
-        elif path.is_file():
-            _sort_file(path, found, problems)
-        elif path.exists():
-            problems.append((path, "not a regular file"))
-        else:
-            problems.append((path, "file not found"))
-    return _unique(found), problems
 
 
 def unsupported_reason(suffix: str) -> str:
@@ -91,7 +85,93 @@ def unsupported_reason(suffix: str) -> str:
     return f"unsupported file type '{shown}' (supported: {', '.join(_SUFFIX_ORDER)})"
 
 
-# --- checks and reading ---------------------------------------------------------------------
+# --- per-format policy ----------------------------------------------------------------------
+
+
+def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Extracted:
+    if suffix == ".pdf":
+        from index.formats.pdf import read_pdf
+
+        pdf = read_pdf(data)
+        # Generated PDFs often carry a file name or "untitled" as metadata: a headline wins.
+        title = _title_of(pdf.text, markdown=False) or pdf.title
+        return _maybe_web_clean(replace(pdf, title=title), clean)
+    if suffix == ".docx":
+        from index.formats.office import read_docx
+
+        return _maybe_web_clean(read_docx(data), clean)
+    if suffix == ".pptx":
+        from index.formats.office import read_pptx
+
+        return _maybe_web_clean(read_pptx(data), clean)
+    if suffix == ".epub":
+        from index.formats.epub import read_epub
+
+        return _maybe_web_clean(read_epub(data), clean)
+    text = _decode(data, notes)
+    if suffix in _HTML_SUFFIXES:
+        from index.formats.html import read_html
+
+        return read_html(text, clean)
+    if suffix == ".csv":
+        from index.formats.tabular import read_csv
+
+        return read_csv(text)  # one row per line: nothing in a table is page chrome
+    if suffix == ".json":
+        from index.formats.tabular import read_json
+
+        return read_json(text)
+    return _maybe_web_clean(
+        Extracted(text=_whole(text), markdown=suffix in _MARKDOWN_SUFFIXES), clean
+    )
+
+
+def _maybe_web_clean(doc: Extracted, clean: CleanMode) -> Extracted:
+    """The scraped-page cleaner, when asked for or when the text looks like a scraped page."""
+    if clean == "off" or (clean == "auto" and not looks_scraped(doc.text)):
+        return doc
+    cleaned = clean_text(doc.text)
+    if not cleaned.text.strip():
+        raise LoadError(CHROME_ONLY)
+    # The cleaner keeps one paragraph per line, so headings no longer open sections.
+    return Extracted(
+        text=cleaned.text,
+        title=cleaned.title.lstrip("#").strip() or doc.title,
+        markdown=False,
+        seen_chars=doc.seen_chars or visible_chars(doc.text),
+    )
+
+
+def _whole(text: str) -> str:
+    """The text as written: only trailing spaces and surrounding blank lines go (indentation
+    stays, it is structure in code blocks and nested lists)."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
+
+
+def _title_of(text: str, markdown: bool, suffix: str = "") -> str:
+    """The first heading, or a short first line that reads as one; "" if there is none."""
+    if suffix in _RECORD_SUFFIXES:
+        return ""  # the first line is a record, not a title
+    lines = [ln.strip() for ln in text.splitlines()[:40]]
+    if markdown:
+        for i, line in enumerate(lines):
+            heading = _ATX_HEADING.match(line)
+            if heading:
+                return heading.group(1).strip()
+            if line and i + 1 < len(lines) and _SETEXT_RULE.match(lines[i + 1]):
+                return line
+    first = next((ln for ln in lines if ln), "")
+    words = first.split()
+    if (
+        0 < len(words) <= _TITLE_MAX_WORDS
+        and first[-1] not in ".,;:"
+        and not first.startswith(("|", "-", "*", "+", "`"))
+    ):
+        return first.lstrip("#").strip()
+    return ""
+
+
+# --- checks, reading and decoding -----------------------------------------------------------
 
 
 def _check_loadable(path: Path) -> str:
@@ -130,194 +210,32 @@ def _too_big(size: int, max_bytes: int) -> str:
     )
 
 
-def _decode(data: bytes) -> str:
-    """Text from bytes: BOMs first, then strict UTF-8, then a confident charset guess."""
-    text = _decode_with_bom(data)
-    if text is None:
-        if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-            raise LoadError("binary file, not text")
-        text = _decode_utf8_or_guess(data)
-    if not text.strip():
+def _decode(data: bytes, notes: list[str]) -> str:
+    decoded = decode(data)
+    if not decoded.text.strip():
         raise LoadError("empty file")
-    return text
+    if decoded.note:
+        notes.append(decoded.note)
+    return decoded.text
 
 
-def _decode_with_bom(data: bytes) -> str | None:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise LoadError("not valid text in any known encoding") from exc
-    return None
-
-
-def _decode_utf8_or_guess(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # only legacy-encoded files need it
-
-    matches = from_bytes(data)
-    best = matches.best()
-    # UTF-16/32 without a BOM is a guess about byte order as much as about text: not trusted.
-    if best is None or best.chaos > _MAX_CHAOS or best.encoding.startswith(("utf_16", "utf_32")):
-        raise LoadError("not valid text in any known encoding")
-    # Single-byte code pages often tie; cp1252 is by far the likeliest for Western text, and
-    # charset_normalizer would otherwise turn "très" into "trčs" (cp1250).
-    western = [m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos]
-    return str(western[0] if western else best)
-
-
-# --- formats --------------------------------------------------------------------------------
-
-
-def _clean_or_fail(text: str) -> CleanedText:
-    cleaned = clean_text(text)
-    if not cleaned.text.strip():
-        raise LoadError("no text left after removing page boilerplate")
-    return cleaned
-
-
-def _load_plain(text: str, *, markdown: bool) -> tuple[str, str]:
-    cleaned = _clean_or_fail(text)
-    title = cleaned.title.lstrip("#").strip() if markdown else cleaned.title
-    return title, cleaned.text
-
-
-def _load_html(html: str) -> tuple[str, str]:
-    extracted, meta_title = _extract_html(html)
-    if not extracted or not extracted.strip():
-        raise LoadError("no text left after removing page boilerplate")
-    cleaned = _clean_or_fail(extracted)
-    text = cleaned.text
-    # A short <h1> is dropped by the cleaner as a lone heading; metadata confirms it is the title.
-    lost = meta_title not in text.split("\n\n")
-    if meta_title and not cleaned.title and lost and _has_line(extracted, meta_title):
-        text = f"{meta_title}\n\n{text}"
-    return meta_title or cleaned.title, text
-
-
-def _has_line(text: str, wanted: str) -> bool:
-    return any(line.strip() == wanted for line in text.splitlines())
-
-
-def _extract_html(html: str) -> tuple[str | None, str]:
-    """Main text and title via trafilatura; it is given a string, so it never fetches anything."""
-    import trafilatura  # imported on first use: it takes about half a second
-
-    try:
-        text = trafilatura.extract(
-            html, include_comments=False, include_tables=True, favor_precision=True
-        )
-    except Exception as exc:  # trafilatura/lxml raise many types on malformed markup
-        raise LoadError(f"unreadable HTML: {_short(exc)}") from exc
-    try:
-        meta = trafilatura.extract_metadata(html)
-        title = (meta.title or "").strip() if meta is not None else ""
-    except Exception:  # a missing title is not worth failing the document for
-        title = ""
-    return text, title
-
-
-def _load_pdf(data: bytes) -> tuple[str, str]:
-    pages, meta_title = _read_pdf(data)
-    if not any(p.strip() for p in pages):
-        raise LoadError("PDF has no text layer (a scanned image?); run OCR on it first")
-    cleaned = _clean_or_fail("\n".join(_reflow_pages(pages)))
-    # Generated PDFs often carry a file name or "untitled" as metadata; the text's headline wins.
-    return cleaned.title or meta_title, cleaned.text
-
-
-def _read_pdf(data: bytes) -> tuple[list[str], str]:
-    if b"%PDF-" not in data[:_PDF_HEADER_WINDOW]:
-        raise LoadError("unreadable PDF: no PDF header (is it really a PDF?)")
-    from pypdf import PdfReader  # imported on first use, like trafilatura
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError("unreadable PDF: it is password-protected; remove the password first")
-        if len(reader.pages) == 0:
-            raise LoadError("unreadable PDF: it has no pages")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta = reader.metadata
-        title = str(meta.title or "").strip() if meta is not None else ""
-    except LoadError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise LoadError(f"unreadable PDF: {_short(exc)}") from exc
-    return pages, title
-
-
-def _short(exc: Exception) -> str:
-    lines = str(exc).strip().splitlines()
-    message = lines[0] if lines else type(exc).__name__
-    return message if len(message) <= 120 else message[:117] + "..."
-
-
-# --- PDF re-flow ----------------------------------------------------------------------------
-
-
-def _reflow_pages(pages: Sequence[str]) -> list[str]:
-    """One line per paragraph; a paragraph cut by a page break is joined back together."""
-    paragraphs: list[str] = []
-    for page in pages:
-        for para in _reflow(page):
-            if paragraphs and _continues(paragraphs[-1], para):
-                paragraphs[-1] = _join_lines([paragraphs[-1], para])
-            else:
-                paragraphs.append(para)
-    return paragraphs
-
-
-def _continues(previous: str, following: str) -> bool:
-    return not previous.endswith(tuple(_SENTENCE_END)) and following[:1].islower()
-
-
-def _reflow(page_text: str) -> list[str]:
-    """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full."""
-    lines = _without_page_numbers([ln.strip() for ln in page_text.splitlines()])
-    full = _full_line_width(lines)
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if current and (not line or line.startswith(_LIST_MARKERS)):
-            paragraphs.append(_join_lines(current))
-            current = []
-        if not line:
-            continue
-        current.append(line)
-        if len(line) < _SHORT_LINE_RATIO * full:
-            paragraphs.append(_join_lines(current))
-            current = []
-    if current:
-        paragraphs.append(_join_lines(current))
-    return paragraphs
-
-
-def _without_page_numbers(lines: list[str]) -> list[str]:
-    # A page number between two halves of a paragraph would stop them being joined again.
-    filled = [i for i, line in enumerate(lines) if line]
-    edges = {filled[0], filled[-1]} if filled else set()
-    return [ln for i, ln in enumerate(lines) if i not in edges or not _PAGE_NUMBER.match(ln)]
-
-
-def _full_line_width(lines: Sequence[str]) -> int:
-    widths = sorted(len(line) for line in lines if line)
-    # About the 90th percentile, so one overlong line does not make all others look short.
-    return widths[len(widths) - 1 - len(widths) // 10] if widths else 0
-
-
-def _join_lines(lines: Sequence[str]) -> str:
-    text = lines[0]
-    for line in lines[1:]:
-        if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line[:1].islower():
-            text = text[:-1] + line  # undo end-of-line hyphenation: "irri-" + "gation"
+def discover_files(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Walk folders recursively (sorted, skipping hidden files/dirs); return (supported files,
+    [(path, reason)] for missing paths and unsupported file types given explicitly). Unsupported
+    files found while walking a folder are reported too."""
+    found: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    for given in paths:
+        path = Path(given).expanduser().resolve()
+        if path.is_dir():
+            _walk(path, found, problems)
+        elif path.is_file():
+            _sort_file(path, found, problems)
+        elif path.exists():
+            problems.append((path, "not a regular file"))
         else:
-            text = f"{text} {line}"
-    return text
+            problems.append((path, "file not found"))
+    return _unique(found), problems
 
 
 # --- discovery ------------------------------------------------------------------------------

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from index.chunking import Chunker, embedding_text
 from index.embedding import Embedder
-from index.loaders import LoadError, discover_files, load_document
+from index.loaders import CleanMode, LoadError, discover_files, load_document
 from index.store import ChunkStore, DocRecord
 from rag.progress import Progress as ProgressFn
 from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -26,6 +26,8 @@ class _Pending:
     text: str
     chunks: list[Chunk]
     status: FileStatus
+    kept_ratio: float = 1.0
+    note: str = ""
 
 
 class Ingestor:
@@ -37,12 +39,14 @@ class Ingestor:
         *,
         max_file_bytes: int,
         fingerprint: str,
+        clean: CleanMode = "auto",
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
         self.max_file_bytes = max_file_bytes
         self.fingerprint = fingerprint
+        self.clean: CleanMode = clean
 
     def ingest(
         self,
@@ -108,20 +112,21 @@ class Ingestor:
         self, path: Path, source: str, known: dict[str, DocRecord], report: IngestReport
     ) -> _Pending | None:
         try:
-            doc = load_document(path, self.max_file_bytes)
+            doc = load_document(path, self.max_file_bytes, self.clean)
         except LoadError as err:
             report.results.append(FileResult(source=source, status="failed", reason=str(err)))
             return None
         key = str(path)
         doc_hash = hashlib.sha256(
-            f"{doc.raw_sha256}\0{self.fingerprint}\0{PIPELINE_VERSION}".encode()
+            f"{doc.raw_sha256}\0{self.fingerprint}\0{PIPELINE_VERSION}\0{self.clean}".encode()
         ).hexdigest()[:32]
         old = known.get(key)
         if old is not None and old.doc_hash == doc_hash and old.source == source:
             report.results.append(FileResult(source=source, status="unchanged", chunks=old.n_chunks))
             return None
         chunks = self.chunker.split(
-            key=key, source=source, title=doc.title, text=doc.text, doc_hash=doc_hash
+            key=key, source=source, title=doc.title, text=doc.text, doc_hash=doc_hash,
+            markdown=doc.markdown, page_starts=doc.page_starts,
         )
         if not chunks:
             report.results.append(
@@ -132,7 +137,10 @@ class Ingestor:
             key=key, source=source, title=doc.title, doc_hash=doc_hash,
             n_chunks=len(chunks), chars=len(doc.text),
         )
-        return _Pending(record, doc.text, chunks, "updated" if old else "added")
+        return _Pending(
+            record, doc.text, chunks, "updated" if old else "added", doc.kept_ratio,
+            "; ".join(doc.notes),
+        )
 
     def _embed_and_commit(
         self, pending: list[_Pending], report: IngestReport, progress: ProgressFn | None
@@ -149,7 +157,10 @@ class Ingestor:
             for p in group:
                 self.store.commit_document(p.record, p.text)
                 report.results.append(
-                    FileResult(source=p.record.source, status=p.status, chunks=len(p.chunks))
+                    FileResult(
+                        source=p.record.source, status=p.status, chunks=len(p.chunks),
+                        reason=p.note, kept_ratio=round(p.kept_ratio, 4),
+                    )
                 )
             done += len(chunks)
             if progress:

@@ -195,6 +195,9 @@ def _meta_of(c: Chunk) -> dict[str, Any]:
         "start": c.start,
         "end": c.end,
         "position": c.position,
+        "heading": c.heading,
+        "page": c.page if c.page is not None else 0,  # Chroma metadata cannot hold None
+        "context": c.context,
     }
 
 
@@ -209,4 +212,7 @@ def _chunk_from(id_: str, m: dict[str, Any], text: str) -> Chunk:
         doc_hash=str(m["doc_hash"]),
         position=int(m.get("position", 0)),
         doc_key=str(m["doc_key"]),
+        heading=str(m.get("heading", "")),
+        page=int(m["page"]) if m.get("page") else None,
+        context=str(m.get("context", "")),
     )

@@ -122,7 +122,8 @@ class Assistant:
         )
         fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}"
         return Ingestor(
-            self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint
+            self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint,
+            clean=s.clean,
         )
 
     @property

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rag.assistant import Assistant
-    from rag.types import Answer
+    from rag.types import Answer, FileResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+KEPT_WARNING = 0.5  # warn when cleaning removed more than half of a file's text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,8 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(title="commands", metavar="COMMAND")
 
-    c = _command(sub, "ingest", "add or update documents (.txt .md .html .pdf; folders recurse)", cmd_ingest)
+    c = _command(sub, "ingest", "add or update documents (.txt .md .html .pdf .docx .pptx .epub .csv ...; folders recurse)", cmd_ingest)
     c.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    c.add_argument("--clean", choices=["auto", "web", "off"],
+                   help="page-chrome removal: auto (default: only text that looks like a scraped "
+                   "web page), web (always), off (keep everything)")
     c.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -137,6 +141,7 @@ def _open(args: argparse.Namespace, store: Path | None = None, **extra: Any) -> 
         "llm_base_url": getattr(args, "llm_base_url", None),
         "llm_model": getattr(args, "llm_model", None),
         "llm_api_key": getattr(args, "llm_api_key", None),
+        "clean": getattr(args, "clean", None),
     }
     if opts["answerer"] is None and opts["llm_model_path"] is not None:
         opts["answerer"] = "llamacpp"
@@ -165,8 +170,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 _err(f"{r.source}: {r.reason}")
             elif r.status != "unchanged":
                 print(f"{r.status:>9}  {r.source}" + (f"  ({r.chunks} chunks)" if r.chunks else ""))
+                _warn_removals(r)
         print(f"{report.summary()}  [{report.timings_ms.get('total', 0) / 1000:.1f} s]")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _warn_removals(r: FileResult) -> None:
+    if r.reason:
+        _err(f"warning: {r.source}: {r.reason}")
+    if r.kept_ratio is not None and r.kept_ratio < KEPT_WARNING:
+        _err(
+            f"warning: {r.source}: only {r.kept_ratio:.0%} of its text was kept after removing "
+            "page chrome (use --clean off to keep everything)"
+        )
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     embed_backend: Literal["auto", "torch", "onnx", "sentence-transformers"] = "auto"
     embed_model: str | None = Field(None, description="path of a sentence-transformers model")
     threads: int = Field(2, ge=1, le=256)
+    # Page-chrome removal: "auto" runs the scraped-page cleaner only on text that looks like a
+    # scraped web page (HTML always gets main-content extraction), "web" on every text, "off"
+    # keeps everything.
+    clean: Literal["auto", "web", "off"] = "auto"
 
     # Retrieval
     top_k: int = Field(5, ge=1, le=50)

@@ -29,6 +29,8 @@ class Chunk:
     # the 1-based page for a PDF. Empty / None when the format has neither.
     heading: str = ""
     page: int | None = None
+    # Retrieval-only context that is not part of the cited text: a split table's header row.
+    context: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,181 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.chunking import Chunker
+import pytest
+
+from index.chunking import Chunker, retrieval_text
 from index.embedding import Embedder
 from index.loaders import load_document
+from rag.types import Chunk
+
+ORDINARY = Path("/work/shared/fixtures/ordinary")
 
 
+def _words(text: str) -> list[int]:
+    """A stand-in tokenizer: one token per whitespace-separated word (fast, predictable)."""
+    return list(range(len(text.split())))
+
+
+def _split(text: str, budget: int = 200, **kw: object) -> list[Chunk]:
+    chunker = Chunker(_words, budget, 4)
+    return chunker.split(key="k", source="doc.md", title="Doc", text=text, doc_hash="h", **kw)  # type: ignore[arg-type]
+
+
+def _assert_verbatim(text: str, chunks: list[Chunk]) -> None:
+    for i, c in enumerate(chunks):
+        assert text[c.start : c.end] == c.text
+        assert c.position == i
+
+
+def _assert_lines_whole(text: str, chunks: list[Chunk]) -> None:
+    """Every non-blank line of the text is a whole line of some chunk."""
+    chunk_lines = {ln for c in chunks for ln in c.text.splitlines()}
+    for line in text.splitlines():
+        if line.strip():
+            assert line in chunk_lines, line
+
+
+GUIDE = """# Widget Server
+
+Intro paragraph about the server.
+
+## Configuration
+
+### Defaults
+
+| Setting | Default |
+|---|---|
+| port | 8080 |
+| workers | 4 |
+
+### Logging
+Logs go to `/var/log/widget.log`.
+
+## Install
+1. Clone the repository
+2. Run `make`
+
+```
+# not a heading: a comment in code
+make run
+```
+"""
+
+
+def test_heading_paths_and_verbatim_spans() -> None:
+    chunks = _split(GUIDE, markdown=True)
+    _assert_verbatim(GUIDE, chunks)
+    _assert_lines_whole(GUIDE, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    assert list(by_heading) == [
+        "Widget Server",
+        "Widget Server › Configuration › Defaults",
+        "Widget Server › Configuration › Logging",
+        "Widget Server › Install",
+    ]
+    # "## Configuration" has no body of its own: it opens the chunk of its first sub-section.
+    assert by_heading["Widget Server › Configuration › Defaults"].startswith("## Configuration")
+    assert "# not a heading" in by_heading["Widget Server › Install"]
+
+
+def test_plain_text_has_no_headings() -> None:
+    chunks = _split(GUIDE, markdown=False)
+    assert {c.heading for c in chunks} == {""}
+    assert all(c.page is None for c in chunks)
+
+
+def test_markdown_needs_the_flag() -> None:
+    assert {c.heading for c in _split(GUIDE, markdown=True)} != {""}
+
+
+def test_retrieval_text_has_title_heading_and_text() -> None:
+    chunk = next(c for c in _split(GUIDE, markdown=True) if "port" in c.text)
+    assert retrieval_text(chunk) == f"Doc\n{chunk.heading}\n{chunk.text}"
+
+
+def test_long_list_is_cut_between_items() -> None:
+    items = [f"- item number {i} is a line with several words in it" for i in range(40)]
+    text = "# List\n\n" + "\n".join(items)
+    chunks = _split(text, budget=40, markdown=True)
+    assert len(chunks) > 3
+    _assert_verbatim(text, chunks)
+    _assert_lines_whole(text, chunks)
+    assert all(len(c.text.split()) <= 40 for c in chunks)
+
+
+def test_table_that_fits_is_not_split() -> None:
+    rows = [f"| key{i} | value {i} |" for i in range(6)]
+    text = "Some words before the table in a paragraph here.\n\n| name | value |\n|---|---|\n" + "\n".join(rows)
+    chunks = _split(text, budget=45)
+    assert [c for c in chunks if "| name | value |" in c.text][0].text.endswith(rows[-1])
+
+
+def test_split_table_repeats_its_header_for_retrieval_only() -> None:
+    rows = [f"| key{i} | the value of key {i} |" for i in range(30)]
+    text = "## Settings\n\n| name | value |\n|---|---|\n" + "\n".join(rows)
+    chunks = _split(text, budget=40, markdown=True)
+    assert len(chunks) > 2
+    _assert_verbatim(text, chunks)
+    _assert_lines_whole(text, chunks)
+    first, *later = chunks
+    assert first.context == "" and "| name | value |" in first.text
+    for c in later:
+        assert c.context == "| name | value |\n|---|---|"
+        assert "| name | value |" not in c.text  # citations stay verbatim
+        assert "| name | value |" in retrieval_text(c)
+
+
+def test_an_overlong_line_is_cut_between_sentences() -> None:
+    sentence = "The pump must be serviced by a qualified engineer every spring."
+    line = " ".join([sentence] * 20)
+    chunks = _split(line, budget=40)
+    assert len(chunks) > 3
+    _assert_verbatim(line, chunks)
+    assert all(c.text.endswith(".") for c in chunks)
+
+
+def test_pages_come_from_page_starts() -> None:
+    text = "First page paragraph.\n\nSecond page paragraph.\n\nThird page paragraph."
+    starts = (text.index("Second"), text.index("Third"))
+    chunks = _split(text, page_starts=starts)
+    assert [(c.page, c.text) for c in chunks] == [
+        (1, "First page paragraph."), (2, "Second page paragraph."), (3, "Third page paragraph."),
+    ]
+    one_page = _split("Only one page.", page_starts=())
+    assert [c.page for c in one_page] == [1]
+
+
+def test_ordinary_fixtures_keep_rows_items_and_headings() -> None:
+    if not ORDINARY.exists():
+        pytest.skip("shared fixtures are not on this machine")
+    for name in ("faq.txt", "install.md"):
+        doc = load_document(ORDINARY / name, 10_000_000)
+        chunks = _split(doc.text, markdown=doc.markdown)
+        _assert_verbatim(doc.text, chunks)
+        _assert_lines_whole(doc.text, chunks)
+    guide = load_document(ORDINARY / "install.md", 10_000_000)
+    chunks = _split(guide.text, markdown=True)
+    heading_of = {ln: c.heading for c in chunks for ln in c.text.splitlines()}
+    assert heading_of["- 2 GB of RAM"] == "Installing Widget Server › Requirements"
+    assert heading_of["| port | 8080 |"] == "Installing Widget Server › Steps"
+    assert heading_of["3. Start the server with `make run`"] == "Installing Widget Server › Steps"
+
+
+@pytest.mark.slow
 def test_chunks_fit_minilm_and_offsets_are_exact(seeds_dir: Path) -> None:
     emb = Embedder()
     chunker = Chunker(lambda t: emb.tokenizer.encode(t, add_special_tokens=False).ids, 200, 24)
-    for path in sorted(seeds_dir.iterdir()):
+    paths = sorted(seeds_dir.iterdir()) + sorted(p for p in ORDINARY.glob("*") if p.is_file())
+    for path in paths:
         doc = load_document(path, 10_000_000)
-        chunks = chunker.split(key=str(path), source=path.name, title=doc.title, text=doc.text, doc_hash="h")
+        chunks = chunker.split(
+            key=str(path), source=path.name, title=doc.title, text=doc.text, doc_hash="h",
+            markdown=doc.markdown, page_starts=doc.page_starts,
+        )
         assert chunks
         for i, c in enumerate(chunks):
             assert doc.text[c.start : c.end] == c.text
-            # [CLS] and [SEP] are added by the model: the whole must fit in 256.
-            assert emb.count_tokens(c.text) + 2 <= emb.max_tokens
+            # [CLS] and [SEP] are added by the model: title + heading + text must fit in 256.
+            assert emb.count_tokens(retrieval_text(c)) + 2 <= emb.max_tokens
             assert c.position == i and c.source == path.name
-        # Every paragraph of the cleaned text is in some chunk.
-        joined = " ".join(c.text for c in chunks)
-        for para in doc.text.split("\n\n"):
-            assert para[:60] in joined
+        _assert_lines_whole(doc.text, chunks)

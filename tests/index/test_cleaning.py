@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.cleaning import CleanedText, clean_text, explain_lines
+from index.cleaning import CleanedText, clean_text, explain_lines, looks_scraped, scrape_signals
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -376,3 +376,62 @@ def test_only_boilerplate_leaves_nothing() -> None:
     result = clean_text(raw)
     assert result.text == ""
     assert len(result.dropped) == 5
+
+
+# --- does the text look like a scraped page? ---------------------------------------------------
+
+_ORDINARY = Path("/work/shared/fixtures/ordinary")
+_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_every_seed_looks_scraped(name: str) -> None:
+    assert looks_scraped(_raw(name)), scrape_signals(_raw(name))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [_ORDINARY / "faq.txt", _ORDINARY / "install.md", _FIXTURES / "tmux-README.txt",
+     _FIXTURES / "nodejs-commit-queue.md"],
+    ids=lambda p: p.name,
+)
+def test_ordinary_documents_do_not_look_scraped(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not on this machine")
+    text = path.read_text(encoding="utf-8")
+    assert not looks_scraped(text), scrape_signals(text)
+
+
+def test_one_web_only_prompt_is_enough() -> None:
+    assert looks_scraped(f"{BODY_1}\n{BODY_2}\nLeave a Reply\n")
+    assert not looks_scraped(f"{BODY_1}\n{BODY_2}\n")
+
+
+def test_a_licence_full_of_copyright_lines_is_not_a_page() -> None:
+    licence = "\n".join(
+        [f"Copyright 20{i:02d} Contributor Number {i}" for i in range(10)]
+        + ["Permission is hereby granted, free of charge, to any person obtaining a copy."]
+    )
+    assert not looks_scraped(licence)
+
+
+def test_markdown_structure_outweighs_a_prompt() -> None:
+    readme = "\n".join(
+        ["# Project", "", "## Install", "- pip install project", "- run it", "",
+         "## Support", "Subscribe to the newsletter for release notes", "Follow us on Mastodon",
+         "- [docs](https://example.org)", "- [chat](https://example.org/chat)"]
+    )
+    assert not looks_scraped(readme)
+
+
+def test_headline_lists_with_a_prompt_look_scraped() -> None:
+    headlines = [
+        "Local Team Wins The Regional Cup After Extra Time",
+        "Five Things To Do In The City This Weekend",
+        "Mayor Announces New Cycle Lanes Across The Centre",
+        "Storm Warning Issued For The Northern Coast Tonight",
+        "Museum Reopens After Two Years Of Careful Renovation",
+    ]
+    page = "\n".join([BODY_1, BODY_2, "Sign up for our newsletter", *headlines])
+    assert looks_scraped(page)
+    assert not looks_scraped("\n".join([BODY_1, BODY_2, *headlines]))

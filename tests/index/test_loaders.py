@@ -6,8 +6,9 @@ import codecs
 import hashlib
 import socket
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfWriter
@@ -32,46 +33,6 @@ BODY_2 = (
     "Local officials say the water level has fallen every year since records began, and they "
     "have asked the regional government for help with new reservoirs and pipes."
 )
-
-
-def _write_pdf(path: Path, pages: Sequence[Sequence[str]], title: str = "") -> Path:
-    """A minimal valid PDF: one Helvetica text line per string, 14 points apart."""
-    n_pages = len(pages)
-    page_ids = [4 + 2 * i for i in range(n_pages)]
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
-        f"/Count {n_pages} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    for page_id, lines in zip(page_ids, pages, strict=True):
-        shown = " T* ".join(f"({_pdf_string(line)}) Tj" for line in lines)
-        content = f"BT /F1 11 Tf 14 TL 72 740 Td {shown} ET".encode("latin-1")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_id + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    info = ""
-    if title:
-        objects.append(f"<< /Title ({_pdf_string(title)}) >>".encode("latin-1"))
-        info = f" /Info {len(objects)} 0 R"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
-
-
-def _pdf_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def _reason(path: Path, max_bytes: int = LIMIT) -> str:
@@ -105,15 +66,19 @@ def test_folder_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_unsupported_type(tmp_path: Path) -> None:
-    path = tmp_path / "report.docx"
+    path = tmp_path / "report.key"
     path.write_bytes(b"PK\x03\x04")
     assert _reason(path) == (
-        "unsupported file type '.docx' (supported: .htm, .html, .md, .markdown, .pdf, .txt)"
+        "unsupported file type '.key' (supported: .csv, .docx, .epub, .htm, .html, .json, "
+        ".markdown, .md, .pdf, .pptx, .rst, .txt)"
     )
 
 
 def test_supported_suffixes() -> None:
-    assert {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"} == SUPPORTED_SUFFIXES
+    assert {
+        ".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf", ".docx", ".pptx", ".epub",
+        ".csv", ".json",
+    } == SUPPORTED_SUFFIXES
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t \r\n", codecs.BOM_UTF8])
@@ -178,7 +143,7 @@ def test_file_that_is_all_boilerplate(tmp_path: Path) -> None:
         "Your email address will not be published.\n",
         encoding="utf-8",
     )
-    assert _reason(path) == "no text left after removing page boilerplate"
+    assert _reason(path) == "nothing left after removing page chrome"
 
 
 def test_html_that_is_all_boilerplate(tmp_path: Path, no_network: None) -> None:
@@ -187,7 +152,7 @@ def test_html_that_is_all_boilerplate(tmp_path: Path, no_network: None) -> None:
         "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>",
         encoding="utf-8",
     )
-    assert _reason(path) == "no text left after removing page boilerplate"
+    assert _reason(path) == "nothing left after removing page chrome"
 
 
 # --- good files --------------------------------------------------------------------------------
@@ -296,11 +261,13 @@ def test_html_short_headline_is_kept_as_title(tmp_path: Path, no_network: None) 
     )
     doc = load_document(path, LIMIT)
     assert doc.title == "River news"
-    assert doc.text == f"River news\n\n{BODY_1}\n\n{BODY_2}"
+    # The heading keeps its Markdown level: it opens the section the chunks are cited under.
+    assert doc.text == f"# River news\n\n{BODY_1}\n\n{BODY_2}"
+    assert doc.markdown
 
 
-def test_pdf_with_text(tmp_path: Path) -> None:
-    path = _write_pdf(
+def test_pdf_with_text(tmp_path: Path, office: Any) -> None:
+    path = office.pdf(
         tmp_path / "river.pdf",
         [
             [
@@ -334,8 +301,8 @@ def test_pdf_with_text(tmp_path: Path) -> None:
     assert doc.raw_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_pdf_metadata_title_when_the_text_has_no_headline(tmp_path: Path) -> None:
-    path = _write_pdf(
+def test_pdf_metadata_title_when_the_text_has_no_headline(tmp_path: Path, office: Any) -> None:
+    path = office.pdf(
         tmp_path / "plain.pdf",
         [[*textwrap.wrap(BODY_1, 70), "", *textwrap.wrap(BODY_2, 70)]],
         title="Valley river report",
@@ -352,7 +319,7 @@ def test_discover_files(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / "b" / "deeper").mkdir(parents=True)
     (root / ".git").mkdir()
-    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.docx", ".hidden.txt"):
+    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt"):
         (root / name).write_text("x", encoding="utf-8")
     (root / ".git" / "config.txt").write_text("x", encoding="utf-8")
     single = tmp_path / "single.htm"
@@ -371,9 +338,11 @@ def test_discover_files(tmp_path: Path) -> None:
         base / "c.HTML",
         single.resolve(),
     ]
-    supported = ".htm, .html, .md, .markdown, .pdf, .txt"
+    supported = (
+        ".csv, .docx, .epub, .htm, .html, .json, .markdown, .md, .pdf, .pptx, .rst, .txt"
+    )
     assert problems == [
-        (base / "notes.docx", f"unsupported file type '.docx' (supported: {supported})"),
+        (base / "notes.key", f"unsupported file type '.key' (supported: {supported})"),
         (explicit_bad.resolve(), f"unsupported file type '.xlsx' (supported: {supported})"),
         (missing.resolve(), "file not found"),
     ]
@@ -395,3 +364,208 @@ def test_discover_does_not_follow_symlinks(tmp_path: Path) -> None:
     files, problems = discover_files([root])
     assert files == [root.resolve() / "a.txt"]
     assert [(p.name, r.split(",")[0]) for p, r in problems] == [("loop", "symbolic link")]
+
+
+# --- cleaning policy ---------------------------------------------------------------------------
+
+ORDINARY = Path("/work/shared/fixtures/ordinary")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [ORDINARY / "faq.txt", ORDINARY / "install.md", FIXTURES / "tmux-README.txt",
+     FIXTURES / "nodejs-commit-queue.md"],
+    ids=lambda p: p.name,
+)
+def test_ordinary_documents_are_kept_whole(source: Path) -> None:
+    if not source.exists():
+        pytest.skip(f"{source} is not on this machine")
+    doc = load_document(source, LIMIT)
+    assert _lines(doc.text) == _lines(source.read_text(encoding="utf-8"))
+    assert doc.kept_ratio == 1.0
+
+
+def test_faq_and_install_titles_and_structure() -> None:
+    if not ORDINARY.exists():
+        pytest.skip("shared fixtures are not on this machine")
+    faq = load_document(ORDINARY / "faq.txt", LIMIT)
+    guide = load_document(ORDINARY / "install.md", LIMIT)
+    assert faq.title == "Acme Cloud FAQ" and not faq.markdown
+    assert guide.title == "Installing Widget Server" and guide.markdown
+    assert "| port | 8080 |" in guide.text.splitlines()
+
+
+def test_clean_web_runs_the_scraped_page_cleaner_on_any_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(f"Shopping list\nMilk\nEggs\n{BODY_1}\n{BODY_2}\n", encoding="utf-8")
+    assert "Eggs" in load_document(path, LIMIT).text  # auto: nothing web-like here
+    assert "Eggs" not in load_document(path, LIMIT, clean="web").text
+    assert load_document(path, LIMIT, clean="web").kept_ratio < 1.0
+
+
+def test_clean_off_keeps_a_scraped_page(tmp_path: Path) -> None:
+    raw = f"Home\nNews\n{BODY_1}\nLeave a Reply\nYour email address will not be published.\n"
+    path = tmp_path / "page.txt"
+    path.write_text(raw, encoding="utf-8")
+    cleaned = load_document(path, LIMIT)
+    assert "Leave a Reply" not in cleaned.text and BODY_1 in cleaned.text
+    assert 0 < cleaned.kept_ratio < 1
+    kept = load_document(path, LIMIT, clean="off")
+    assert _lines(kept.text) == _lines(raw) and kept.kept_ratio == 1.0
+
+
+def test_seed_kept_ratio_is_measured() -> None:
+    doc = load_document(SEEDS / "001_4c1f483199f9eca4.txt", LIMIT)
+    raw = (SEEDS / "001_4c1f483199f9eca4.txt").read_text(encoding="utf-8")
+    expected = sum(c.isalnum() for c in doc.text) / sum(c.isalnum() for c in raw)
+    assert doc.kept_ratio == pytest.approx(expected)
+    assert doc.kept_ratio < 0.6  # a list of 50 other headlines went
+
+
+DOCS_PAGE = """<!DOCTYPE html><html><head><title>Configuration | Widget docs</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/docs">Docs</a></li></ul></nav>
+<div class="breadcrumbs"><a href="/">Home</a> / Configuration</div>
+<main><article><h1>Configuration</h1>
+<p>The server reads its settings from a file when it starts, and again when it is reloaded.</p>
+<h2>Defaults</h2>
+<table><tr><th>Setting</th><th>Default</th></tr><tr><td>port</td><td>8080</td></tr>
+<tr><td>workers</td><td>4</td></tr></table>
+<h2>Steps</h2>
+<ol><li>Clone the repository</li><li>Run the installer</li></ol>
+<pre><code>$ widget --port 8080
+$ widget --help</code></pre>
+</article></main>
+<footer><p>Copyright 2024 Acme. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_docs_page_keeps_structure_and_drops_chrome(tmp_path: Path, no_network: None) -> None:
+    path = tmp_path / "config.html"
+    path.write_text(DOCS_PAGE, encoding="utf-8")
+    doc = load_document(path, LIMIT)
+    lines = doc.text.splitlines()
+    for wanted in ("# Configuration", "## Defaults", "| port | 8080 |", "| workers | 4 |",
+                   "1. Clone the repository", "$ widget --port 8080", "$ widget --help"):
+        assert wanted in lines
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.markdown and 0 < doc.kept_ratio < 1
+    everything = load_document(path, LIMIT, clean="off")
+    assert "Home / Configuration" in everything.text and everything.kept_ratio == 1.0
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+CAFE = "Le café était très animé ce soir-là, et les garçons servaient des crêpes à la crème."
+
+
+def test_utf8_with_one_bad_byte_is_kept_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(CAFE.encode() + b"\nUne ligne \xff de plus.\n")
+    doc = load_document(path, LIMIT)
+    assert doc.text == f"{CAFE}\nUne ligne \ufffd de plus."
+    assert doc.notes == ("1 invalid UTF-8 byte sequence replaced by U+FFFD",)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(f"{CAFE}\nDeuxième ligne.\n".encode(encoding))
+    assert load_document(path, LIMIT).text == f"{CAFE}\nDeuxième ligne."
+
+
+def test_legacy_code_page_is_not_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(f"{CAFE}\n".encode("cp1252"))
+    text = load_document(path, LIMIT).text
+    assert text == CAFE and "Ã" not in text
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path, office: Any) -> None:
+    body = [
+        "Chapter one explains how the pump is installed on the wall bracket.",
+        "Chapter two explains how the pump is connected to the water supply.",
+        "Chapter three explains how the filter is cleaned every spring season.",
+    ]
+    pages = [
+        ["ACME Pump Manual - Version 2", body[i], f"Page {i + 1} of 3"] for i in range(3)
+    ]
+    doc = load_document(office.pdf(tmp_path / "pump.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == body
+    assert doc.page_starts == (len(body[0]) + 2, len(body[0]) + len(body[1]) + 4)
+    assert 0 < doc.kept_ratio < 1
+
+
+# --- office, e-book and table formats ----------------------------------------------------------
+
+
+def test_docx_headings_tables_and_lists(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.docx(tmp_path / "handbook.docx"), LIMIT)
+    assert doc.title == "Widget Handbook" and doc.markdown
+    lines = doc.text.splitlines()
+    for wanted in ("# Configuration", "## Defaults", "| Setting | Default |", "| port | 8080 |",
+                   "1. Clone the repository", "2. Run the installer", "- 2 GB of RAM"):
+        assert wanted in lines
+
+
+def test_pptx_slide_titles_are_headings(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.pptx(tmp_path / "deck.pptx"), LIMIT)
+    assert doc.text.splitlines() == [
+        "## Quarterly Results", "", "Revenue grew by twelve percent", "",
+        "## Next Steps", "", "Hire two support engineers",
+    ]
+
+
+def test_epub_chapters_in_reading_order(tmp_path: Path, office: Any) -> None:
+    doc = load_document(office.epub(tmp_path / "river.epub"), LIMIT)
+    assert doc.title == "The River Book"
+    lines = [ln for ln in doc.text.splitlines() if ln]
+    assert lines == [
+        "# Chapter One", "The river rises in the northern hills.", "- Length: 120 km",
+        "- Source: Lake Mora", "# Chapter Two", "The delta is home to grey herons.",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pptx", ".epub"])
+def test_corrupt_container_is_one_clear_line(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    path.write_bytes(b"PK\x03\x04" + b"not really a zip file " * 20)
+    assert _reason(path) == (
+        f"unreadable {suffix}: not a valid {suffix} container "
+        "(damaged, or password-protected: remove the password first)"
+    )
+
+
+def test_password_protected_docx_is_one_clear_line(tmp_path: Path) -> None:
+    # Word saves an encrypted document as an OLE compound file, not as a zip.
+    path = tmp_path / "secret.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    assert "password-protected" in _reason(path)
+
+
+def test_csv_rows_become_lines(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("name,city,age\nAda,London,36\nLinus,Helsinki,28\n", encoding="utf-8")
+    doc = load_document(path, LIMIT)
+    assert doc.title == "people"
+    assert doc.text.splitlines() == [
+        "Columns: name; city; age",
+        "name: Ada; city: London; age: 36",
+        "name: Linus; city: Helsinki; age: 28",
+    ]
+
+
+def test_json_leaves_become_lines(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    path.write_text('{"server": {"port": 8080, "hosts": ["a", "b"]}}', encoding="utf-8")
+    assert load_document(path, LIMIT).text.splitlines() == [
+        "server.port: 8080", "server.hosts[0]: a", "server.hosts[1]: b",
+    ]
+    path.write_text('{"server": ', encoding="utf-8")
+    assert _reason(path).startswith("unreadable JSON:")

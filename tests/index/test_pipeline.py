@@ -89,6 +89,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
     (folder / "undecodable.txt").write_bytes(bytes(range(128, 256)) * 20)
     (folder / "slides.docx").write_bytes(b"PK\x03\x04")
+    (folder / "slides.key").write_bytes(b"PK\x03\x04")
     (folder / "huge.txt").write_text("A long sentence about Kharkiv and the war. " * 40_000)
     writer = PdfWriter()
     writer.add_blank_page(width=200, height=200)
@@ -98,7 +99,8 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         "empty.txt": "empty",
         "binary.txt": "binary",
         "undecodable.txt": "text",
-        "slides.docx": "unsupported",
+        "slides.docx": "unreadable .docx",
+        "slides.key": "unsupported",
         "huge.txt": "limit",
         "scan.pdf": "text layer",
     }
@@ -127,7 +129,7 @@ def test_cli_ingest_exits_non_zero_and_names_each_failure(
     err = capsys.readouterr().err
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("rag: ")]
-    assert len(lines) == 6
+    assert len(lines) == 7
     assert any("huge.txt" in line and "limit" in line for line in lines)
     assert all("Traceback" not in line for line in err.splitlines())
 

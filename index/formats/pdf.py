@@ -1,0 +1,158 @@
+"""PDF text layer (pypdf) with running headers/footers and page numbers removed, hard-wrapped
+lines re-flowed into paragraphs, and the offset where each page begins kept for citations."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from index.formats import Extracted, FormatError, visible_chars
+
+_PDF_HEADER_WINDOW = 1024  # the PDF spec tolerates junk before "%PDF-"
+_SHORT_LINE_RATIO = 0.75  # a line this much shorter than a full line ends its paragraph
+_EDGE_LINES = 3  # running headers/footers are among the first/last lines of a page
+_RUNNING_MIN_PAGES = 3  # with fewer pages, a repeated line is as likely to be text
+_RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
+_SENTENCE_END = ".!?…:;\"'”’)"
+_LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def read_pdf(data: bytes) -> Extracted:
+    pages, meta_title = _read(data)
+    if not any(p.strip() for p in pages):
+        raise FormatError("PDF has no text layer (a scanned image?); run OCR on it first")
+    seen = sum(visible_chars(p) for p in pages)
+    page_lines = _without_running_lines([[ln.strip() for ln in p.splitlines()] for p in pages])
+    text, page_starts = _reflow_pages(page_lines)
+    return Extracted(text=text, title=meta_title, page_starts=page_starts, seen_chars=seen)
+
+
+def _read(data: bytes) -> tuple[list[str], str]:
+    if b"%PDF-" not in data[:_PDF_HEADER_WINDOW]:
+        raise FormatError("unreadable PDF: no PDF header (is it really a PDF?)")
+    from pypdf import PdfReader  # imported on first use
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormatError("unreadable PDF: it is password-protected; remove the password first")
+        if len(reader.pages) == 0:
+            raise FormatError("unreadable PDF: it has no pages")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        meta = reader.metadata
+        title = str(meta.title or "").strip() if meta is not None else ""
+    except FormatError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files
+        lines = str(exc).strip().splitlines()
+        message = lines[0] if lines else type(exc).__name__
+        raise FormatError(f"unreadable PDF: {message[:120]}") from exc
+    return pages, title
+
+
+# --- running headers, footers, page numbers -------------------------------------------------
+
+
+def _edges(lines: Sequence[str]) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line]
+    return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
+
+
+def _shape(line: str) -> str:
+    # "Page 3 of 12" and "Page 4 of 12" are the same running line.
+    return _DIGITS.sub("#", " ".join(line.lower().split()))
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers at a page's top/bottom, and top/bottom lines repeated on most pages."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_shape(lines[i]) for i in _edges(lines)})
+    needed = max(_RUNNING_MIN_PAGES, math.ceil(_RUNNING_SHARE * len(pages)))
+    running = {shape for shape, n in counts.items() if n >= needed}
+    out: list[list[str]] = []
+    for lines in pages:
+        edges = set(_edges(lines))
+        out.append(
+            [
+                ln
+                for i, ln in enumerate(lines)
+                if i not in edges or not (_PAGE_NUMBER.match(ln) or _shape(ln) in running)
+            ]
+        )
+    return out
+
+
+# --- re-flow --------------------------------------------------------------------------------
+
+
+def _reflow_pages(pages: Sequence[list[str]]) -> tuple[str, tuple[int, ...]]:
+    """Paragraphs joined by blank lines; a paragraph cut by a page break is joined back and
+    counts for the page where it starts. Returns (text, offsets where pages 2.. begin)."""
+    paragraphs: list[str] = []
+    first_of_page: list[int] = []  # index of the first paragraph that starts on each page
+    for lines in pages:
+        first_of_page.append(len(paragraphs))
+        for para in _reflow(lines):
+            if paragraphs and len(paragraphs) == first_of_page[-1] and _continues(
+                paragraphs[-1], para
+            ):
+                paragraphs[-1] = _join_lines([paragraphs[-1], para])
+                first_of_page[-1] = len(paragraphs)
+            else:
+                paragraphs.append(para)
+    offsets: list[int] = []
+    pos = 0
+    for para in paragraphs:
+        offsets.append(pos)
+        pos += len(para) + 2
+    text = "\n\n".join(paragraphs)
+    starts = tuple(offsets[i] if i < len(offsets) else len(text) for i in first_of_page[1:])
+    return text, starts
+
+
+def _continues(previous: str, following: str) -> bool:
+    return not previous.endswith(tuple(_SENTENCE_END)) and following[:1].islower()
+
+
+def _reflow(lines: Sequence[str]) -> list[str]:
+    """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full."""
+    full = _full_line_width(lines)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if current and (not line or line.startswith(_LIST_MARKERS)):
+            paragraphs.append(_join_lines(current))
+            current = []
+        if not line:
+            continue
+        current.append(line)
+        if len(line) < _SHORT_LINE_RATIO * full:
+            paragraphs.append(_join_lines(current))
+            current = []
+    if current:
+        paragraphs.append(_join_lines(current))
+    return paragraphs
+
+
+def _full_line_width(lines: Sequence[str]) -> int:
+    widths = sorted(len(line) for line in lines if line)
+    # About the 90th percentile, so one overlong line does not make all others look short.
+    return widths[len(widths) - 1 - len(widths) // 10] if widths else 0
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line[:1].islower():
+            text = text[:-1] + line  # undo end-of-line hyphenation: "irri-" + "gation"
+        else:
+            text = f"{text} {line}"
+    return text
