@@ -46,8 +46,9 @@ def test_answer_to_dict_has_the_documented_fields(assistant: Assistant) -> None:
     assert list(d) == [
         "question", "answer", "abstained", "citations", "retrieved", "timings_ms", "answerer",
     ]
-    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"}
-    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"}
+    located = {"doc_id", "heading", "page"}
+    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"} | located
+    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"} | located
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
     assert d["answerer"] == "extractive"
 
