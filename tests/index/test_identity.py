@@ -58,7 +58,7 @@ def test_same_named_files_are_two_documents_named_by_folder(two_notes: Path) -> 
     assert Citation.from_span(1, chunk, 0, 5, 1.0).doc_id == chunk.doc_id
     assert answer.to_dict()["retrieved"][0]["doc_id"] in {d.doc_id for d in a.sources()}
     assert "9456" in (a.document_text("b/notes.md") or "")
-    assert "8123" in (a.document_text(cited.doc_id) or "")
+    assert "8123" in (a.document_text(chunk.doc_id) or "")
 
     # An ambiguous name is refused with the candidates; a source, a path or an id is not.
     res = rag_cli("remove", "notes.md", "--store", "s", cwd=two_notes)
