@@ -69,6 +69,12 @@ class Assistant:
         where = f"{s.chroma_host}:{s.chroma_port}/{s.collection}" if s.chroma_host else str(s.store)
         return ChunkStore(client, s.collection, where=where)
 
+    def allow_create(self) -> Assistant:
+        """Let this Assistant make its store on first use (ingesting does so by itself; the
+        page needs it before its first upload). Read-only uses never create one."""
+        self._may_create = True
+        return self
+
     def has_store(self) -> bool:
         """Whether there is a store to read (always, with a Chroma server)."""
         s = self.settings

@@ -395,7 +395,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.app import serve
 
-    assistant = _open(args)
+    assistant = _open(args).allow_create()  # the page can upload into a new store
     return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
 
 
