@@ -138,3 +138,19 @@ def test_page_upload_keeps_both_and_remove_deletes_only_its_own_file(two_notes: 
     assert (two_notes / "a" / "notes.md").is_file()  # the CLI's file is never deleted by the page
     h.remove("notes.md")
     assert (two_notes / "a" / "notes.md").is_file() and a.sources() == []
+
+
+def test_a_file_reached_twice_is_ingested_once_and_a_loop_is_one_line(tmp_path: Path) -> None:
+    seeds = ROOT / "seeds"
+    res = rag_cli("ingest", str(seeds), str(seeds / "000_1714d7cfa7218c5a.txt"), "--store", "s",
+                  cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "5 added, 0 updated, 0 unchanged, 0 removed, 0 failed" in res.stdout
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    res = rag_cli("ingest", str(seeds), str(loop), "--store", "s2", cwd=tmp_path)
+    failures = [line for line in res.stderr.splitlines() if not line.startswith(("rag: reading",
+                                                                                   "rag: embedding"))]
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert len(failures) == 1 and "loop" in failures[0]
+    assert "5 added" in res.stdout
