@@ -38,6 +38,8 @@ StepHook = Callable[[str], None]
 
 # Chunks embedded and written per batch: memory stays bounded whatever the size of a document.
 WRITE_BATCH = 256
+# Characters of a document given to the chunker at once (see Ingestor._split).
+SECTION_CHARS = 500_000
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Ingestor:
         host: str | None = None,
         on_step: StepHook | None = None,
         write_batch: int = WRITE_BATCH,
+        section_chars: int = SECTION_CHARS,
     ) -> None:
         self.store = store
         self.embedder = embedder
@@ -69,6 +72,7 @@ class Ingestor:
         self.host = host or this_host()
         self.on_step = on_step
         self.write_batch = write_batch
+        self.section_chars = section_chars
 
     def ingest(
         self,
@@ -141,12 +145,7 @@ class Ingestor:
                 FileResult(source=source, status="unchanged", chunks=old.n_chunks, doc_id=doc_id)
             )
             return None
-        chunks = [
-            _with_id(c, doc_id)
-            for c in self.chunker.split(
-                key=key, source=source, title=doc.title, text=doc.text, doc_hash=doc_hash
-            )
-        ]
+        chunks = self._split(key, doc_id, source, doc.title, doc.text, doc_hash)
         if not chunks:
             report.results.append(FileResult(
                 source=source, status="failed", reason="no text to index after cleaning",
@@ -162,6 +161,26 @@ class Ingestor:
         else:
             status = "updated" if old else "added"
         return _Pending(record, doc.text, chunks, status)
+
+    def _split(
+        self, key: str, doc_id: str, source: str, title: str, text: str, doc_hash: str
+    ) -> list[Chunk]:
+        """Chunk a document section by section: the splitter's working memory grows with the text
+        it is given (about 140 MB per MB of text), so a big file is fed to it in bounded pieces
+        cut at paragraph breaks. Offsets stay offsets into the whole text; ids and positions run
+        on across sections."""
+        prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
+        out: list[Chunk] = []
+        for offset, section in sections(text, self.section_chars):
+            for c in self.chunker.split(
+                key=key, source=source, title=title, text=section, doc_hash=doc_hash
+            ):
+                n = len(out)
+                out.append(replace(
+                    c, id=f"{prefix}-{n:06d}", position=n, doc_id=doc_id,
+                    start=c.start + offset, end=c.end + offset,
+                ))
+        return out
 
     def _write(self, chunks: list[Chunk]) -> None:
         """Embed and write chunks in bounded batches; those a killed run wrote are reused."""
@@ -289,8 +308,25 @@ def _name_at(f: FoundFile, depth: int) -> str:
     return names[min(depth, len(names) - 1)]
 
 
-def _with_id(chunk: Chunk, doc_id: str) -> Chunk:
-    return replace(chunk, doc_id=doc_id)
+def sections(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text` in order, each at most `limit` characters where a
+    paragraph break (else a line break, else a space) allows; pieces are verbatim slices."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, start + limit // 2, end)
+            if cut > start:
+                cut += len(sep)
+                break
+        if cut <= start:
+            cut = end
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
 
 
 def _is_under(path: str, folder: str) -> bool:

@@ -154,3 +154,18 @@ def test_a_file_reached_twice_is_ingested_once_and_a_loop_is_one_line(tmp_path: 
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert len(failures) == 1 and "loop" in failures[0]
     assert "5 added" in res.stdout
+
+
+def test_a_document_chunked_in_sections_keeps_exact_offsets(tmp_path: Path) -> None:
+    text = "Sections test\n\n" + "\n\n".join(
+        f"Line {i}: the pump at station {i} delivers {i * 11} litres a minute." for i in range(60))
+    (tmp_path / "long.txt").write_text(text)
+    a = Assistant.open(tmp_path / "s").allow_create()
+    a.ingestor.section_chars = 400
+    assert a.ingest([tmp_path / "long.txt"]).ok
+    whole = a.document_text("long.txt") or ""
+    chunks = sorted(a.store.committed_chunks(), key=lambda c: c.position)
+    assert len(chunks) > 3 and [c.position for c in chunks] == list(range(len(chunks)))
+    assert all(whole[c.start : c.end] == c.text for c in chunks)
+    answer = a.ask("How many litres a minute does the pump at station 42 deliver?")
+    assert "462 litres" in answer.text
