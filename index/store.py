@@ -226,7 +226,7 @@ class ChunkStore:
 
     def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the n nearest chunks."""
-        if n <= 0 or self.chunks.count() == 0:
+        if n <= 0:
             return []
         res = self.chunks.query(
             query_embeddings=[vector.tolist()], n_results=n, include=["distances"]

@@ -47,7 +47,7 @@ class TqdmProgress:
         self._last_line = time.monotonic()
         parts = [f"{stage} {done}/{total} {_UNITS.get(stage, '')}".rstrip()
                  for stage, (done, total) in self._state.items()]
-        print("rag: " + ", ".join(parts), file=self.stream, flush=True)
+        print("progress: " + ", ".join(parts), file=self.stream, flush=True)
 
     def close(self) -> None:
         for bar in self._bars.values():

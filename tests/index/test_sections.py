@@ -21,3 +21,19 @@ def test_a_text_without_breaks_is_still_cut_within_the_limit() -> None:
     pieces = sections(text, 300)
     assert [len(p) for _, p in pieces] == [300, 300, 300, 100]
     assert sections("short", 300) == [(0, "short")]
+
+
+def test_progress_is_a_plain_line_every_few_seconds_when_not_a_terminal() -> None:
+    import io
+
+    from rag.progress import TqdmProgress
+
+    out = io.StringIO()  # not a terminal
+    progress = TqdmProgress(stream=out, every_s=0.0)
+    progress("reading", 1, 1)
+    progress("embedding", 256, 20000)
+    lines = out.getvalue().splitlines()
+    assert lines[-1] == "progress: reading 1/1 files, embedding 256/20000 chunks"
+    quiet = TqdmProgress(stream=io.StringIO(), every_s=3600.0)
+    quiet("embedding", 1, 2)
+    assert quiet.stream.getvalue() == ""  # type: ignore[attr-defined]
