@@ -54,8 +54,11 @@ def _unexpected(err: Exception, args: argparse.Namespace) -> str:
     """One line for errors from below that no layer turned into a RagError."""
     host = getattr(args, "chroma_host", None)
     if _is_connection_error(err):
-        where = f"the Chroma server at {host}:{getattr(args, 'chroma_port', None) or 8000}" if host else "a server"
-        return f"lost the connection to {where} ({_one_line(str(err)) or type(err).__name__}): check it is running, then run the command again"
+        port = getattr(args, "chroma_port", None) or 8000
+        where = f"the Chroma server at {host}:{port}" if host else "a server"
+        detail = _one_line(str(err)) or type(err).__name__
+        return (f"lost the connection to {where} ({detail}): check it is running, then run the "
+                "command again")
     if isinstance(err, MemoryError):
         return "out of memory: try a smaller file or fewer files at once"
     if isinstance(err, OSError) and err.filename:
@@ -69,7 +72,9 @@ def _is_connection_error(err: BaseException) -> bool:
     while seen is not None:
         name = type(seen).__name__
         module = type(seen).__module__
-        if isinstance(seen, ConnectionError) or module.startswith(("httpx", "httpcore")) or "Connect" in name:
+        if isinstance(seen, ConnectionError) or module.startswith(("httpx", "httpcore")):
+            return True
+        if "Connect" in name:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
