@@ -45,7 +45,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[FoundFile], list[Problem]]:
             continue
         if root.is_dir():
             files: list[Path] = []
+            before = len(problems)
             _walk(root, files, problems)
+            if not files and len(problems) == before:
+                problems.append((root, "no files in this folder (nothing to ingest)"))
             pairs = [(f, f.relative_to(root).as_posix()) for f in files]
         elif root.is_file():
             if root.suffix.lower() not in SUPPORTED_SUFFIXES:

@@ -123,3 +123,9 @@ def test_another_hosts_document_of_the_same_path_is_another_document(tmp_path: P
     other = _record(found[0].path, "notes.md", host="host-b")
     names = assign_sources(found, {other.doc_id: other}, HOST)
     assert names == ["a/notes.md"] and make_doc_id(str(found[0].path), HOST) != other.doc_id
+
+
+def test_an_empty_folder_is_reported_not_silently_skipped(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    found, problems = discover([tmp_path / "empty"])
+    assert found == [] and [(p.name, "no files" in r) for p, r in problems] == [("empty", True)]
