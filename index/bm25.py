@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-import pickle
 import os
+import pickle
 import shutil
 import time
 import uuid
