@@ -25,6 +25,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt $(wildcard */__init__.py)
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) install -q -c constraints.txt -e ".[dev,llamacpp]"
 	bash scripts/install-browser.sh
+	# tests/test_offline.py traces the CLI's connect() calls with strace (skipped without it).
+	command -v strace >/dev/null || apt-get install -y -q strace >/dev/null 2>&1 \
+		|| echo "strace not installed: the offline test skips its strace check"
 	touch $@
 
 install: $(VENV)/.installed

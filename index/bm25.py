@@ -1,17 +1,21 @@
-"""The lexical side: a bm25s index over the committed chunks, cached on disk per store generation.
+"""The lexical side: a bm25s index over the committed chunks, cached on disk per committed state.
 
-The cache is a disposable copy of what Chroma holds: it is rebuilt from the collection whenever
-the store's generation differs from the one it was built for (another process ingested, or an
-ingest was killed after committing). Writes go to a temporary folder renamed into place.
+The cache is a disposable copy of what Chroma holds, keyed by the fingerprint of the committed
+document records (index.store.fingerprint): whenever the records differ from the ones it was
+built for (another process ingested, or an ingest was killed after committing), it is rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
+import os
 import pickle
 import shutil
+import time
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,9 +29,10 @@ from rag.types import Chunk
 
 # bm25s logs every index build at DEBUG through its own handler.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "3"  # 3: chunks are indexed by retrieval_text (title, heading path)
+CACHE_FORMAT = "4"  # 4: chunks indexed by retrieval_text, cache keyed by committed records
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 
@@ -94,41 +99,74 @@ class LexicalIndex:
         ]
 
     # ---- the on-disk cache -----------------------------------------------------------------
-    def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        tmp.mkdir(parents=True)
-        if self.retriever is not None:
-            self.retriever.save(str(tmp / "bm25s"))
-        with open(tmp / "chunks.pkl", "wb") as fh:
-            pickle.dump(self.chunks, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        # The marker is written last: a folder without it is incomplete and ignored.
-        (tmp / "generation.json").write_text(
-            json.dumps({"generation": self.generation, "format": CACHE_FORMAT})
-        )
-        old = folder.with_name(folder.name + ".old")
-        if folder.exists():
-            if old.exists():
-                shutil.rmtree(old)
-            folder.rename(old)
-        tmp.rename(folder)
-        if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+    # One folder per committed state, named by its fingerprint: writers build in a private
+    # temporary folder and rename it into place, so a reader sees a complete folder or none, and
+    # two processes rebuilding at once cannot trip over each other's files.
+    def save(self, cache_dir: Path) -> None:
+        """Best effort: the cache is disposable, so a failure to write it is not an error."""
+        target = cache_dir / _folder_name(self.generation)
+        if (target / _MARKER).is_file():
+            return
+        tmp = cache_dir / f".tmp-{os.getpid()}-{uuid.uuid4().hex}"
+        try:
+            tmp.mkdir(parents=True)
+            if self.retriever is not None:
+                self.retriever.save(str(tmp / "bm25s"))
+            with open(tmp / "chunks.pkl", "wb") as fh:
+                pickle.dump(self.chunks, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            (tmp / _MARKER).write_text(
+                json.dumps({"generation": self.generation, "format": CACHE_FORMAT})
+            )
+            # Another process may have put the same index there first: theirs is as good.
+            with contextlib.suppress(OSError):
+                tmp.rename(target)
+        except OSError:
+            log.debug("could not write the lexical cache in %s", cache_dir, exc_info=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        _drop_old(cache_dir, keep=target.name)
 
     @classmethod
-    def load(cls, folder: Path, generation: str) -> LexicalIndex | None:
-        """The cached index if it was built for this generation, else None."""
+    def load(cls, cache_dir: Path, generation: str) -> LexicalIndex | None:
+        """The cached index of this committed state, else None (also when another process is
+        deleting it right now: the caller then builds one in memory)."""
+        folder = cache_dir / _folder_name(generation)
         try:
-            meta = json.loads((folder / "generation.json").read_text())
+            meta = json.loads((folder / _MARKER).read_text())
             if meta.get("generation") != generation or meta.get("format") != CACHE_FORMAT:
                 return None
             with open(folder / "chunks.pkl", "rb") as fh:
                 chunks = pickle.load(fh)
             retriever = bm25s.BM25.load(str(folder / "bm25s")) if chunks else None
-        except (OSError, ValueError, pickle.UnpicklingError, EOFError):
+        except Exception:  # a cache is never worth a crash: missing, partial, or from elsewhere
             return None
         return cls(chunks=chunks, generation=generation, retriever=retriever)
+
+
+_MARKER = "generation.json"
+# A folder of an older state is deleted only once it is this old, so that a reader that has
+# just decided to load it will most likely finish first (and falls back to a rebuild if not).
+_STALE_AFTER_S = 60.0
+
+
+def _folder_name(generation: str) -> str:
+    return f"v{CACHE_FORMAT}-{generation}"
+
+
+def _drop_old(cache_dir: Path, keep: str) -> None:
+    now = time.time()
+    try:
+        entries = list(cache_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == keep:
+            continue
+        try:
+            if now - entry.stat().st_mtime > _STALE_AFTER_S:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def normalise(scores: list[float]) -> np.ndarray:

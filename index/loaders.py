@@ -9,9 +9,7 @@ text, Markdown and office documents are kept whole unless they look like a scrap
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -217,61 +215,3 @@ def _decode(data: bytes, notes: list[str]) -> str:
     if decoded.note:
         notes.append(decoded.note)
     return decoded.text
-
-
-def discover_files(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Walk folders recursively (sorted, skipping hidden files/dirs); return (supported files,
-    [(path, reason)] for missing paths and unsupported file types given explicitly). Unsupported
-    files found while walking a folder are reported too."""
-    found: list[Path] = []
-    problems: list[tuple[Path, str]] = []
-    for given in paths:
-        path = Path(given).expanduser().resolve()
-        if path.is_dir():
-            _walk(path, found, problems)
-        elif path.is_file():
-            _sort_file(path, found, problems)
-        elif path.exists():
-            problems.append((path, "not a regular file"))
-        else:
-            problems.append((path, "file not found"))
-    return _unique(found), problems
-
-
-# --- discovery ------------------------------------------------------------------------------
-
-
-def _walk(folder: Path, found: list[Path], problems: list[tuple[Path, str]]) -> None:
-    try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        problems.append((folder, f"cannot read folder: {exc.strerror or exc}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink():
-            # A link can leave the folder or loop back into it; the caller names its target instead.
-            problems.append((entry, "symbolic link, not followed (give its target instead)"))
-        elif entry.is_dir():
-            _walk(entry, found, problems)
-        elif entry.is_file():
-            _sort_file(entry, found, problems)
-
-
-def _sort_file(path: Path, found: list[Path], problems: list[tuple[Path, str]]) -> None:
-    if path.suffix.lower() in SUPPORTED_SUFFIXES:
-        found.append(path)
-    else:
-        problems.append((path, unsupported_reason(path.suffix)))
-
-
-def _unique(paths: Sequence[Path]) -> list[Path]:
-    seen: set[str] = set()
-    out: list[Path] = []
-    for path in paths:
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-    return out

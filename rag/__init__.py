@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import rag.offline  # noqa: F401  (first: telemetry off before any dependency is imported)
 from rag.types import Answer, Citation, DocumentInfo, IngestReport, ScoredChunk
 
 if TYPE_CHECKING:
-    from rag.assistant import Assistant, EmptyQuestionError, EmptyStoreError, RagError
+    from rag.assistant import Assistant
+    from rag.errors import EmptyQuestionError, EmptyStoreError, RagError
     from rag.settings import Settings, SettingsError
 
 __all__ = [
@@ -32,9 +34,9 @@ __all__ = [
 
 _LAZY = {
     "Assistant": "rag.assistant",
-    "RagError": "rag.assistant",
-    "EmptyQuestionError": "rag.assistant",
-    "EmptyStoreError": "rag.assistant",
+    "RagError": "rag.errors",
+    "EmptyQuestionError": "rag.errors",
+    "EmptyStoreError": "rag.errors",
     "Settings": "rag.settings",
     "SettingsError": "rag.settings",
 }

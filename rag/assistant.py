@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rag.answering.base import Answerer, Draft, Turn
+from rag.errors import (
+    AmbiguousDocumentError,
+    EmptyQuestionError,
+    EmptyStoreError,
+    RagError,
+    StoreError,
+)
 from rag.followup import condense
 from rag.settings import Settings, load_settings
 from rag.types import Answer, DocumentInfo, IngestReport, ScoredChunk
@@ -20,23 +27,17 @@ if TYPE_CHECKING:
 
     from index.embedding import Embedder
     from index.pipeline import Ingestor
-    from index.store import ChunkStore
+    from index.store import ChunkStore, DocRecord
     from rag.answering.extractive import ExtractiveAnswerer
     from rag.progress import Progress as ProgressFn
     from rag.protocols import TextEmbedder
     from rag.retrieval import HybridRetriever
 
 
-class RagError(Exception):
-    """A problem the user can fix; str() is one plain line."""
-
-
-class EmptyQuestionError(RagError):
-    pass
-
-
-class EmptyStoreError(RagError):
-    pass
+__all__ = [
+    "AmbiguousDocumentError", "Assistant", "EmptyQuestionError", "EmptyStoreError", "RagError",
+    "StoreError",
+]
 
 
 HistoryLike = Sequence[Turn] | Sequence[tuple[str, str]] | None
@@ -56,6 +57,10 @@ class Assistant:
         self._chroma_client = chroma_client
         if embedder is not None:
             self.__dict__["embedder"] = embedder  # what the cached property would hold
+        # Only ingesting may create a store: a read-only call on a mistyped --store is told so.
+        self._may_create = False
+        # Called with each step of the ingest protocol (see index.pipeline); tests stop there.
+        self.on_ingest_step: Callable[[str], None] | None = None
 
     @classmethod
     def open(cls, store: str | Path | None = None, **settings: Any) -> Assistant:
@@ -73,8 +78,24 @@ class Assistant:
         from index.store import ChunkStore, open_client
 
         s = self.settings
-        client = self._chroma_client or open_client(s.store, s.chroma_host, s.chroma_port)
-        return ChunkStore(client, s.collection)
+        client = self._chroma_client or open_client(
+            s.store, s.chroma_host, s.chroma_port, create=self._may_create
+        )
+        where = f"{s.chroma_host}:{s.chroma_port}/{s.collection}" if s.chroma_host else str(s.store)
+        return ChunkStore(client, s.collection, where=where)
+
+    def allow_create(self) -> Assistant:
+        """Let this Assistant make its store on first use (ingesting does so by itself; the
+        page needs it before its first upload). Read-only uses never create one."""
+        self._may_create = True
+        return self
+
+    def has_store(self) -> bool:
+        """Whether there is a store to read (always, with a Chroma server)."""
+        s = self.settings
+        return bool(s.chroma_host) or self._chroma_client is not None or (
+            Path(s.store) / "chroma"
+        ).is_dir()
 
     @cached_property
     def retriever(self) -> HybridRetriever:
@@ -124,7 +145,12 @@ class Assistant:
         return Ingestor(
             self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint,
             clean=s.clean,
+            on_step=self._ingest_step,
         )
+
+    def _ingest_step(self, step: str) -> None:
+        if self.on_ingest_step is not None:
+            self.on_ingest_step(step)
 
     @property
     def _cache_dir(self) -> Path:
@@ -145,12 +171,21 @@ class Assistant:
     ) -> IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
+        self._may_create = True
         report = self.ingestor.ingest([Path(p) for p in paths], prune=prune, progress=progress)
         self.retriever.refresh(force=True)
         return report
 
     def retrieve(self, question: str, top_k: int | None = None) -> list[ScoredChunk]:
-        return self.retriever.retrieve(question, top_k or self.settings.top_k)
+        return self.retriever.retrieve(question, self._top_k(top_k))
+
+    def _top_k(self, top_k: object) -> int:
+        """top_k checked like the setting: a whole number from 1 to 50 (None: the setting)."""
+        if top_k is None:
+            return self.settings.top_k
+        if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= 50:
+            raise RagError(f"top_k must be a whole number from 1 to 50, not {top_k!r}")
+        return top_k
 
     def ask(
         self,
@@ -197,6 +232,9 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         t0 = time.perf_counter()
         answerer = self._pick(answerer_name)
+        self._top_k(top_k)
+        if question is not None and not isinstance(question, str):
+            raise EmptyQuestionError(f"the question must be text, not {type(question).__name__}")
         question = (question or "").strip()
         if not question:
             raise EmptyQuestionError("the question is empty: type a question about your documents")
@@ -246,22 +284,35 @@ class Assistant:
         return condense(question, history)
 
     def sources(self) -> list[DocumentInfo]:
+        if not self.has_store():
+            return []  # nothing indexed yet (and no folder is made just to say so)
         docs = self.store.documents().values()
-        return sorted(
-            (DocumentInfo(d.source, d.title, d.n_chunks, d.doc_hash, d.chars) for d in docs),
-            key=lambda d: d.source,
-        )
+        return sorted((_info(d) for d in docs), key=lambda d: d.source)
 
     def document_text(self, source: str) -> str | None:
-        for d in self.store.documents().values():
-            if source in (d.source, d.key):
-                return self.store.document_text(d.key)
-        return None
+        """The cleaned text of the document a source, doc_id or path names (None if none)."""
+        if not self.has_store():
+            return None
+        from index.store import this_host
+
+        hits = self.store.find(source, this_host())
+        return self.store.document_text(hits[0].doc_id) if len(hits) == 1 else None
 
     def remove(self, source: str) -> list[str]:
-        removed = self.ingestor.remove(source)
+        """Remove the document a source, path or doc_id names; returns its source (or []).
+        A name that matches several documents raises AmbiguousDocumentError listing them."""
+        return [d.source for d in self.remove_documents(source)]
+
+    def remove_documents(self, ref: str) -> list[DocumentInfo]:
+        if not self.has_store():
+            return []
+        from index.store import this_host
+
+        removed = self.store.find_one(ref, this_host())
+        for d in removed:
+            self.store.remove_document(d.doc_id)
         self.retriever.refresh(force=True)
-        return removed
+        return [_info(d) for d in removed]
 
     def warm_up(self) -> None:
         """Load the models and the lexical index now rather than on the first question."""
@@ -287,6 +338,12 @@ def _shared_embedder(model: str | None, batch: int, backend: str, threads: int) 
                 Path(model) if model else None, batch_size=batch, backend=backend, threads=threads
             )
         return _EMBEDDERS[key]
+
+
+def _info(d: DocRecord) -> DocumentInfo:
+    return DocumentInfo(
+        d.source, d.title, d.n_chunks, d.doc_hash, d.chars, doc_id=d.doc_id, path=d.key
+    )
 
 
 def _turns(history: HistoryLike) -> list[Turn]:

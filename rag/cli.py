@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,23 +18,81 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 KEPT_WARNING = 0.5  # warn when cleaning removed more than half of a file's text
 
 
+EXIT_PIPE = 141  # what a shell reports for a writer whose reader went away (128 + SIGPIPE)
+DEBUG_ENV = "RAG_DEBUG"  # set to 1 to see the traceback of an unexpected error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
-    from rag.assistant import RagError
+    from rag.errors import RagError
     from rag.settings import SettingsError
 
     try:
         return int(args.handler(args))
     except (RagError, SettingsError) as err:
-        _err(str(err))
+        _err(_one_line(str(err)))
         return EXIT_USAGE if isinstance(err, SettingsError) else EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except BrokenPipeError:
+        # `rag ask … | head -1`: the reader has all it wanted. Quiet, and no second error when
+        # Python flushes stdout at exit.
+        _silence_stdout()
+        return EXIT_PIPE
+    except Exception as err:  # the promise is one line, never a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _err(_unexpected(err, args))
+        return EXIT_FAILED
+
+
+def _unexpected(err: Exception, args: argparse.Namespace) -> str:
+    """One line for errors from below that no layer turned into a RagError."""
+    host = getattr(args, "chroma_host", None)
+    if _is_connection_error(err):
+        port = getattr(args, "chroma_port", None) or 8000
+        where = f"the Chroma server at {host}:{port}" if host else "a server"
+        detail = _one_line(str(err)) or type(err).__name__
+        return (f"lost the connection to {where} ({detail}): check it is running, then run the "
+                "command again")
+    if isinstance(err, MemoryError):
+        return "out of memory: try a smaller file or fewer files at once"
+    if isinstance(err, OSError) and err.filename:
+        return f"{err.filename}: {err.strerror or err}"
+    text = _one_line(str(err)) or "no details"
+    return f"unexpected {type(err).__name__}: {text} (set {DEBUG_ENV}=1 to see where)"
+
+
+def _is_connection_error(err: BaseException) -> bool:
+    seen: BaseException | None = err
+    while seen is not None:
+        name = type(seen).__name__
+        module = type(seen).__module__
+        if isinstance(seen, ConnectionError) or module.startswith(("httpx", "httpcore")):
+            return True
+        if "Connect" in name:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    line = lines[0] if lines else ""
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # ---- parser ------------------------------------------------------------------------------------
@@ -50,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--clean", choices=["auto", "web", "off"],
                    help="page-chrome removal: auto (default: only text that looks like a scraped "
                    "web page), web (always), off (keep everything)")
-    c.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    c.add_argument("--prune", action="store_true",
+                   help="also remove documents ingested from these paths whose files are gone")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
 
     c = _command(sub, "ask", "answer one question, or every line of a JSONL file", cmd_ask)
@@ -67,8 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = _command(sub, "sources", "list the indexed documents", cmd_sources)
     c.add_argument("--json", action="store_true")
 
-    c = _command(sub, "remove", "remove a document by its source name or file path", cmd_remove)
-    c.add_argument("source")
+    c = _command(sub, "remove", "remove a document by its source, file path or id (see `rag sources`)",
+                 cmd_remove)
+    c.add_argument("source", metavar="SOURCE|PATH|ID")
 
     c = _command(sub, "serve", "serve the chat page and the HTTP API (/v1, OpenAI-compatible)",
                  cmd_serve)
@@ -149,6 +210,24 @@ def _open(args: argparse.Namespace, store: Path | None = None, **extra: Any) -> 
     return Assistant.open(store if store is not None else getattr(args, "store", None), **opts)
 
 
+def _open_existing(args: argparse.Namespace) -> Assistant:
+    """For commands that only read: a store that is not there is an error, never created."""
+    assistant = _open(args)
+    if not assistant.has_store():
+        from rag.errors import EmptyStoreError
+
+        store = assistant.settings.store
+        if store.exists() and not store.is_dir():
+            from rag.errors import StoreError
+
+            raise StoreError(f"--store {store} is a file, not a folder: give the index folder")
+        raise EmptyStoreError(
+            f"there is no store at {store} yet: add documents with `rag ingest PATH --store {store}`"
+            " (or check --store)"
+        )
+    return assistant
+
+
 def _err(msg: str | BaseException) -> None:
     from rag.errors import one_line
 
@@ -192,7 +271,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _ask_file(args)
     if args.question is None:
         raise _usage("no question given: rag ask \"your question\"")
-    assistant = _open(args)
+    assistant = _open_existing(args)
     if args.stream and not args.json:
         answer = _stream_to_stdout(assistant, args.question, None)
     else:
@@ -209,10 +288,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _ask_file(args: argparse.Namespace) -> int:
-    from rag.assistant import RagError
+    from rag.errors import RagError
 
     lines = _read_questions(args.questions)
-    assistant = _open(args)
+    assistant = _open_existing(args)
     failures = 0
     for lineno, item in lines:
         if isinstance(item, str):
@@ -231,12 +310,16 @@ def _ask_file(args: argparse.Namespace) -> int:
 
 
 def _read_questions(path: Path) -> list[tuple[int, dict[str, Any] | str]]:
-    from rag.assistant import RagError
+    from rag.errors import RagError
 
     try:
-        raw = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes().decode("utf-8").splitlines()
     except OSError as err:
         raise RagError(f"{path}: cannot read the questions file ({err.strerror})") from None
+    except UnicodeDecodeError as err:
+        raise RagError(
+            f"{path}: the questions file is not UTF-8 text (byte {err.start}); save it as UTF-8"
+        ) from None
     out: list[tuple[int, dict[str, Any] | str]] = []
     for i, line in enumerate(raw, start=1):
         if not line.strip():
@@ -246,8 +329,9 @@ def _read_questions(path: Path) -> list[tuple[int, dict[str, Any] | str]]:
         except json.JSONDecodeError as err:
             out.append((i, f"{path}:{i}: not valid JSON ({err.msg})"))
             continue
-        if not isinstance(item, dict) or not str(item.get("question", "")).strip():
-            out.append((i, f'{path}:{i}: needs a non-empty "question" field'))
+        question = item.get("question") if isinstance(item, dict) else None
+        if not isinstance(question, str) or not question.strip():
+            out.append((i, f'{path}:{i}: needs a "question" field holding non-empty text'))
             continue
         out.append((i, item))
     return out
@@ -289,9 +373,9 @@ def _clip(text: str, n: int) -> str:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from rag.answering.base import Turn
-    from rag.assistant import RagError
+    from rag.errors import RagError
 
-    assistant = _open(args)
+    assistant = _open_existing(args)
     print("Ask about your documents. Empty line or Ctrl-D to quit.")
     history: list[Turn] = []
     while True:
@@ -315,19 +399,19 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    docs = _open(args).sources()
+    docs = _open_existing(args).sources()
     if args.json:
         print(json.dumps([d.__dict__ for d in docs], indent=2))
         return EXIT_OK
     if not docs:
         print("No documents yet: add some with `rag ingest PATH`.")
     for d in docs:
-        print(f"{d.chunks:>5} chunks  {d.source}  — {d.title}")
+        print(f"{d.chunks:>5} chunks  {d.doc_id}  {d.source}  — {d.title}")
     return EXIT_OK
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    removed = _open(args).remove(args.source)
+    removed = _open_existing(args).remove(args.source)
     if not removed:
         _err(f"{args.source}: no such document in the store (see `rag sources`)")
         return EXIT_FAILED
@@ -339,7 +423,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ui.server import serve
 
-    assistant = _open(args)
+    assistant = _open(args).allow_create()  # the page can upload into a new store
     return serve(assistant, host=args.host, port=args.port, ingest_if_empty=args.ingest or [])
 
 
@@ -384,7 +468,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _usage(msg: str) -> Exception:
-    from rag.assistant import RagError
+    from rag.errors import RagError
 
     return RagError(msg)
 

@@ -1,8 +1,9 @@
-"""The one helper for a one-line error message: what users see of any failure.
+"""Errors the user can fix, and the one helper that turns any failure into one plain line.
 
-Errors the user can fix are reported as one plain line (naming the thing and the reason); a
-library's multi-line message or traceback text is cut to its first line, and long lines are
-cut so a message never floods a terminal or a page.
+They live at the bottom layer so that index/ (the store, ingestion) can raise them too; the CLI
+prints them as one line with a non-zero exit, the page and the HTTP API show the same line. A
+library's multi-line message or traceback text is cut to its first line, and long lines are cut
+so a message never floods a terminal or a page.
 """
 
 from __future__ import annotations
@@ -16,3 +17,23 @@ def one_line(error: BaseException | str, limit: int = MAX_CHARS) -> str:
     text = str(error).strip()
     first = text.splitlines()[0].strip() if text else type(error).__name__
     return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+class RagError(Exception):
+    """A problem the user can fix; str() is one plain line."""
+
+
+class EmptyQuestionError(RagError):
+    pass
+
+
+class EmptyStoreError(RagError):
+    pass
+
+
+class StoreError(RagError):
+    """The store cannot be opened or written: a bad --store, an unreachable server, an old format."""
+
+
+class AmbiguousDocumentError(RagError):
+    """A name matches several documents; the message lists them."""

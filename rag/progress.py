@@ -1,6 +1,8 @@
-"""Watching long work: the one progress callback type, timing events, and the terminal bar.
+"""Watching long work: the one progress callback type, timing events, and the progress display.
 
 `Progress` is what ingest, the page, eval and bench all report through: (stage, done, total).
+`TqdmProgress` shows it as tqdm bars on a terminal, and as a plain line every few seconds
+otherwise (a log, a pipe, CI), so a long ingest is visibly alive.
 `Timing` events are how a component says what a step cost (the embedder emits one per call),
 so a benchmark can measure through them instead of replacing methods on shared objects.
 """
@@ -8,10 +10,13 @@ so a benchmark can measure through them instead of replacing methods on shared o
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
+
+_UNITS = {"embedding": "chunks", "reading": "files"}
 
 # progress(stage, done, total): e.g. ("embedding", 640, 1200). Called from the working thread.
 Progress = Callable[[str, int, int], None]
@@ -64,30 +69,47 @@ class StepTotals:
 
 
 class TqdmProgress:
-    """One tqdm bar per stage; silent when stderr is not a terminal."""
+    """One tqdm bar per stage on a terminal; a line at most every `every_s` seconds elsewhere."""
 
-    def __init__(self) -> None:
-        self._bar: Any = None
-        self._stage = ""
+    def __init__(self, stream: TextIO | None = None, every_s: float = 5.0) -> None:
+        self._stream = stream
+        self._bars: dict[str, Any] = {}
+        self._every_s = every_s
+        self._last_line = time.monotonic()
+        self._state: dict[str, tuple[int, int]] = {}
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream or sys.stderr
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
+        self._state[stage] = (done, total)
+        if self.stream.isatty():
+            self._bar(stage, done, total)
+        elif time.monotonic() - self._last_line >= self._every_s:
+            self._line()
+
+    def _bar(self, stage: str, done: int, total: int) -> None:
         from tqdm import tqdm
 
-        if stage != self._stage or self._bar is None:
-            self.close()
-            self._stage = stage
-            self._bar = tqdm(total=total, desc=stage, unit="chunk" if stage == "embedding" else "file",
-                             file=sys.stderr, leave=False)
-        self._bar.total = total
-        self._bar.n = done
-        self._bar.refresh()
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = tqdm(total=total, desc=stage, unit=_UNITS.get(stage, "item"),
+                                           file=self.stream, leave=False)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def _line(self) -> None:
+        self._last_line = time.monotonic()
+        parts = [f"{stage} {done}/{total} {_UNITS.get(stage, '')}".rstrip()
+                 for stage, (done, total) in self._state.items()]
+        print("progress: " + ", ".join(parts), file=self.stream, flush=True)
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
+        for bar in self._bars.values():
+            bar.close()
+        self._bars.clear()
 
     def __enter__(self) -> TqdmProgress:
         return self

@@ -37,21 +37,26 @@ class HybridRetriever:
         self._lexical: LexicalIndex | None = None
         self._by_id: dict[str, Chunk] = {}
         self._checked_at = 0.0
+        self._uncommitted = 0  # chunks in the collection that no committed document owns
         self._lock = threading.Lock()
 
     # ---- keeping the lexical side consistent with the collection -----------------------------
     def refresh(self, force: bool = False) -> None:
+        """Make the lexical side (and the set of chunks dense hits may come from) match the
+        committed documents. The cache is keyed by their fingerprint, so whatever the document
+        table says, after any kill, is what gets searched."""
         now = time.monotonic()
         if not force and self._lexical is not None and now - self._checked_at < self.refresh_interval_s:
             return
         with self._lock:
             self._checked_at = now
-            gen = self.store.generation()
-            if not force and self._lexical is not None and self._lexical.generation == gen:
+            docs, fp = self.store.snapshot()
+            self._uncommitted = max(0, self.store.count() - sum(d.n_chunks for d in docs.values()))
+            if self._lexical is not None and self._lexical.generation == fp:
                 return
-            lexical = LexicalIndex.load(self.cache_dir, gen) if self.cache_dir else None
+            lexical = LexicalIndex.load(self.cache_dir, fp) if self.cache_dir else None
             if lexical is None:
-                lexical = LexicalIndex.build(list(self.store.committed_chunks()), gen)
+                lexical = LexicalIndex.build(list(self.store.committed_chunks(docs)), fp)
                 if self.cache_dir:
                     lexical.save(self.cache_dir)
             self._by_id = {c.id: c for c in lexical.chunks}
@@ -72,8 +77,10 @@ class HybridRetriever:
         by_id = self._by_id
         if not by_id:
             return []
-        # Ask for a few more: chunks of an uncommitted (killed) ingest are skipped.
-        hits = self.store.query(self.embed_query(query), k + 8)
+        # Ask for more than k: chunks of an uncommitted or superseded version are skipped (only
+        # committed (doc_id, doc_hash) chunks are in by_id), and a kill can leave many of them.
+        extra = max(8, self._uncommitted)
+        hits = self.store.query(self.embed_query(query), k + min(extra, 500))
         return [(by_id[i], s) for i, s in hits if i in by_id][:k]
 
     def lexical(self, query: str, k: int) -> list[tuple[Chunk, float]]:

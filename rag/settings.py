@@ -26,7 +26,10 @@ class SettingsError(ValueError):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", validate_default=True)
+    # allow_inf_nan=False: "inf" or "nan" from an environment variable is refused, not used.
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_", extra="forbid", validate_default=True, allow_inf_nan=False
+    )
 
     # Storage
     store: Path = Field(Path(".rag"), description="folder holding the index")
@@ -37,7 +40,7 @@ class Settings(BaseSettings):
     # Ingestion
     chunk_tokens: int = Field(200, ge=32, le=254, description="word pieces per chunk")
     chunk_overlap: int = Field(24, ge=0, le=128)
-    max_file_mb: float = Field(50.0, gt=0)
+    max_file_mb: float = Field(50.0, gt=0, le=4096)
     embed_batch_size: int = Field(64, ge=1, le=1024)
     # auto: onnxruntime on a verified ONNX export of the model (made once, cached), else torch.
     embed_backend: Literal["auto", "torch", "onnx", "sentence-transformers"] = "auto"
@@ -54,7 +57,7 @@ class Settings(BaseSettings):
     # Measured on the seeds questions (README, "Retrieval"): a convex mix of max-normalised
     # scores beat reciprocal rank fusion on MRR (0.94 vs 0.88) at equal hit@5.
     fusion: Literal["rrf", "weighted"] = "weighted"
-    rrf_k: int = Field(60, ge=1)
+    rrf_k: int = Field(60, ge=1, le=10_000)
     dense_weight: float = Field(0.7, ge=0.0, le=1.0)
 
     # Answering
@@ -67,11 +70,11 @@ class Settings(BaseSettings):
     # LLM answerers
     llm_model_path: Path | None = None
     llm_chat_format: str | None = None
-    llm_n_ctx: int = Field(4096, ge=512)
+    llm_n_ctx: int = Field(4096, ge=512, le=1_048_576)
     llm_base_url: str | None = None
     llm_model: str | None = Field(None, description="model name; default: the server's first")
     llm_api_key: str | None = None
-    llm_timeout_s: float = Field(60.0, gt=0)
+    llm_timeout_s: float = Field(60.0, gt=0, le=3600)
     llm_max_retries: int = Field(1, ge=0, le=10)
     llm_max_tokens: int = Field(256, ge=16, le=4096)
     llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
@@ -97,6 +100,13 @@ class Settings(BaseSettings):
             raise ValueError("use letters, digits, '-' and '_' only")
         return v
 
+    @field_validator("embed_model")
+    @classmethod
+    def _model_folder(cls, v: str | None) -> str | None:
+        if v is not None and not Path(v).expanduser().is_dir():
+            raise ValueError(f"{v} is not a folder holding a sentence-transformers model")
+        return v
+
     @model_validator(mode="after")
     def _check(self) -> Settings:
         if self.chunk_overlap >= self.chunk_tokens // 2:
@@ -116,9 +126,9 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_file = Path(os.environ.get(CONFIG_FILE_ENV, DEFAULT_CONFIG_FILE))
+        toml_file = config_file()
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        if toml_file.is_file():
+        if toml_file is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
         return tuple(sources)
 
@@ -130,9 +140,40 @@ class Settings(BaseSettings):
         return self.model_dump(mode="json")
 
 
+def config_file() -> Path | None:
+    """The rag.toml to read: RAG_CONFIG's file (which must exist), else ./rag.toml if present."""
+    named = os.environ.get(CONFIG_FILE_ENV)
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise SettingsError(
+                f"{CONFIG_FILE_ENV}={named}: no such file; fix the path or unset {CONFIG_FILE_ENV}"
+            )
+        return path
+    default = Path(DEFAULT_CONFIG_FILE)
+    return default if default.is_file() else None
+
+
+def _check_toml(path: Path) -> None:
+    """A broken rag.toml is one line naming the file and the place, not a parser traceback."""
+    import tomllib
+
+    try:
+        tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise SettingsError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"{path}: not valid TOML ({err}); fix or remove the file") from None
+    except OSError as err:
+        raise SettingsError(f"{path}: cannot read it ({err.strerror or err})") from None
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Build settings; None-valued overrides mean 'not given' so lower layers still apply."""
     given = {k: v for k, v in overrides.items() if v is not None}
+    toml_file = config_file()
+    if toml_file is not None:
+        _check_toml(toml_file)
     try:
         return Settings(**given)
     except ValidationError as err:

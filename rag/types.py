@@ -226,6 +226,7 @@ class DocumentInfo:
     doc_hash: str
     chars: int
     doc_id: str = ""
+    path: str = ""  # the file it was read from (on the host that ingested it)
 
 
 @dataclass(frozen=True)

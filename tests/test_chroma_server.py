@@ -129,3 +129,94 @@ def test_an_open_assistant_sees_another_process_ingest(chroma_server: int, tmp_p
     assert "417" in answer.text
     assert {c.source for c in answer.citations} == {"lighthouse.txt"}
     assert "lighthouse.txt" in {d.source for d in reader.sources()}
+
+
+def test_prune_from_another_folder_or_host_leaves_the_first_folders_documents(
+    chroma_server: int, tmp_path: Path
+) -> None:
+    import shutil
+
+    from rag import Assistant
+
+    collection = "prunescope"
+    first = tmp_path / "first"
+    shutil.copytree(SEEDS, first)
+    env = _env(RAG_COLLECTION=collection)
+    server = ("--chroma-host", HOST, "--chroma-port", str(chroma_server))
+    _rag("ingest", str(first), *server, "--store", str(tmp_path / "host-a"), env=env)
+    # Gone from this machine's disk, as another host's files are: a prune of another folder
+    # must not take them.
+    shutil.rmtree(first)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "lighthouse.txt").write_text(EXTRA_FACT, encoding="utf-8")
+    res = _rag("ingest", str(other), "--prune", *server, "--store", str(tmp_path / "host-b"),
+               env=env)
+    assert "1 added, 0 updated, 0 unchanged, 0 removed" in res.stdout
+    listed = json.loads(_rag("sources", "--json", *server, "--store", str(tmp_path / "b"),
+                             env=env).stdout)
+    assert len(listed) == 6
+    # Another host pruning the very same folder path removes nothing of this host's either.
+    b = Assistant.open(tmp_path / "host-b", chroma_host=HOST, chroma_port=chroma_server,
+                       collection=collection)
+    b.ingestor.host = "another-host"
+    first.mkdir()
+    report = b.ingest([first], prune=True)
+    assert not report.removed and len(b.sources()) == 6
+    # This host pruning its own folder does remove the vanished files.
+    a = Assistant.open(tmp_path / "host-a", chroma_host=HOST, chroma_port=chroma_server,
+                       collection=collection)
+    report = a.ingest([first], prune=True)
+    assert len(report.removed) == 5 and [d.source for d in a.sources()] == ["lighthouse.txt"]
+
+
+def test_a_server_dying_mid_ingest_is_one_line(tmp_path: Path) -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    exe = Path(sys.executable).parent / "chroma"
+    if not exe.is_file():
+        pytest.skip("the chroma CLI is not installed next to this Python")
+    port = _free_port()
+    server = subprocess.Popen([str(exe), "run", "--path", str(tmp_path / "data"), "--host", HOST,
+                               "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env=_env())
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    seed = (SEEDS / "001_4c1f483199f9eca4.txt").read_text()
+    for i in range(60):
+        (batch / f"extra{i:03d}.txt").write_text(f"Report number {i} from Izyum.\n\n" + seed)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{port}/api/v2/heartbeat", timeout=2):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the Chroma server did not start"
+                time.sleep(0.25)
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "rag.cli", "ingest", str(batch), "--chroma-host", HOST,
+             "--chroma-port", str(port), "--store", str(tmp_path / "client")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT,
+        )
+        client = chromadb.HttpClient(host=HOST, port=port,
+                                     settings=ChromaSettings(anonymized_telemetry=False))
+        deadline = time.monotonic() + 300
+        while True:  # kill the server once the ingest has written something
+            try:
+                if client.get_collection("rag_chunks").count() > 0:
+                    break
+            except Exception:
+                pass
+            assert ingest.poll() is None, "the ingest ended before the server could be killed"
+            assert time.monotonic() < deadline, "the ingest never wrote anything"
+            time.sleep(0.2)
+    finally:
+        server.kill()
+        server.wait()
+    _, err = ingest.communicate(timeout=300)
+    assert ingest.returncode == 1, err[-2000:]
+    assert "Traceback" not in err, err[-2000:]
+    lines = [line for line in err.strip().splitlines() if not line.startswith("progress: ")]
+    assert len(lines) == 1 and lines[0].startswith("rag: ") and "Chroma server" in lines[0], lines

@@ -218,36 +218,65 @@ class Handlers:
     def upload(
         self, files: Sequence[str] | None, progress: ProgressFn | None = None
     ) -> UploadOutcome:
-        """Copy uploads under the store (their own names become the source names) and index them."""
+        """Copy uploads under the store (their own names become the source names) and index them.
+        A name an indexed document already has is kept apart, not overwritten: the upload gets a
+        numbered name ("notes (2).md") and the status line says so."""
         paths = [Path(f) for f in files or [] if f]
         if not paths:
             raise RagError("choose one or more files to add first")
         with self._docs_lock:
-            copies, failed, created = self._keep_uploads(paths)
+            copies, failed, created, notes = self._keep_uploads(paths)
             report = self.assistant.ingest(copies, progress=progress) if copies else None
         results = failed + (report.results if report else [])
         self._drop_failed_copies(results, created)
-        return UploadOutcome(results, _upload_message(results))
+        message = "; ".join([_upload_message(results), *notes])
+        return UploadOutcome(results, message)
 
-    def _keep_uploads(self, paths: list[Path]) -> tuple[list[Path], list[FileResult], set[Path]]:
+    def _keep_uploads(
+        self, paths: list[Path]
+    ) -> tuple[list[Path], list[FileResult], set[Path], list[str]]:
         """Gradio's temporary files vanish; a copy in STORE/uploads stays for re-ingesting."""
         self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        indexed = {d.source for d in self.assistant.sources()}
         copies: list[Path] = []
         failed: list[FileResult] = []
         created: set[Path] = set()
+        notes: list[str] = []
         for src in paths:
-            dst = self.uploads_dir / src.name
+            dst = self._place_for(src, indexed)
+            if dst.name != src.name:
+                notes.append(
+                    f"a document named {src.name} is already indexed: kept both, this upload is "
+                    f"{dst.name} (remove the one you do not want)"
+                )
             existed = dst.exists()
             try:
-                shutil.copyfile(src, dst)
+                if not existed:
+                    shutil.copyfile(src, dst)
             except OSError as err:
                 reason = f"could not save the upload ({err.strerror or err})"
                 failed.append(FileResult(src.name, "failed", reason=reason))
                 continue
             copies.append(dst)
+            indexed.add(dst.name)
             if not existed:
                 created.add(dst)
-        return copies, failed, created
+        return copies, failed, created, notes
+
+    def _place_for(self, src: Path, indexed: set[str]) -> Path:
+        """Where an upload is kept: its own name, unless that name is taken by an indexed
+        document or by a different earlier upload; then "name (2).ext", "name (3).ext", ...
+        The very same bytes uploaded again go to the same place (and are found unchanged)."""
+        name = Path(src.name)
+        n = 1
+        while True:
+            candidate = name.name if n == 1 else f"{name.stem} ({n}){name.suffix}"
+            dst = self.uploads_dir / candidate
+            if dst.exists() and _same_bytes(src, dst):
+                return dst
+            if not dst.exists() and candidate not in indexed:
+                return dst
+            n += 1
 
     def _drop_failed_copies(self, results: list[FileResult], created: set[Path]) -> None:
         # A file that could not be indexed should not sit in the store looking as if it were.
@@ -257,15 +286,29 @@ class Handlers:
                 copy.unlink(missing_ok=True)
 
     def remove(self, source: str | None) -> str:
+        """Remove the document chosen on the page (by its source or id); delete its file only
+        if it is an upload this page stored, never a file ingested from elsewhere."""
         if not source:
             raise RagError("choose a document to remove first")
+        uploads = self.uploads_dir.resolve()
         with self._docs_lock:
-            removed = self.assistant.remove(source)
-            for name in removed:
-                (self.uploads_dir / Path(name).name).unlink(missing_ok=True)
+            removed = self.assistant.remove_documents(source)
+            for doc in removed:
+                path = Path(doc.path) if doc.path else None
+                if path is not None and path.parent == uploads:
+                    path.unlink(missing_ok=True)
         if not removed:
             raise RagError(f"{source}: no such document in the store")
-        return "Removed " + ", ".join(removed) + "."
+        return "Removed " + ", ".join(d.source for d in removed) + "."
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def _upload_message(results: list[FileResult]) -> str:

@@ -17,7 +17,6 @@ from index.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedDocument,
     LoadError,
-    discover_files,
     load_document,
 )
 
@@ -310,60 +309,6 @@ def test_pdf_metadata_title_when_the_text_has_no_headline(tmp_path: Path, office
     doc = load_document(path, LIMIT)
     assert doc.title == "Valley river report"
     assert "the farmers depend" in doc.text
-
-
-# --- discovery ---------------------------------------------------------------------------------
-
-
-def test_discover_files(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
-    (root / "b" / "deeper").mkdir(parents=True)
-    (root / ".git").mkdir()
-    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt"):
-        (root / name).write_text("x", encoding="utf-8")
-    (root / ".git" / "config.txt").write_text("x", encoding="utf-8")
-    single = tmp_path / "single.htm"
-    single.write_text("x", encoding="utf-8")
-    explicit_bad = tmp_path / "table.xlsx"
-    explicit_bad.write_text("x", encoding="utf-8")
-    missing = tmp_path / "missing.txt"
-
-    files, problems = discover_files([root, single, explicit_bad, missing])
-
-    base = root.resolve()
-    assert files == [
-        base / "a.txt",
-        base / "b" / "a.md",
-        base / "b" / "deeper" / "z.pdf",
-        base / "c.HTML",
-        single.resolve(),
-    ]
-    supported = (
-        ".csv, .docx, .epub, .htm, .html, .json, .markdown, .md, .pdf, .pptx, .rst, .txt"
-    )
-    assert problems == [
-        (base / "notes.key", f"unsupported file type '.key' (supported: {supported})"),
-        (explicit_bad.resolve(), f"unsupported file type '.xlsx' (supported: {supported})"),
-        (missing.resolve(), "file not found"),
-    ]
-
-
-def test_discover_lists_a_file_given_twice_once(tmp_path: Path) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text("x", encoding="utf-8")
-    files, problems = discover_files([path, tmp_path])
-    assert files == [path.resolve()]
-    assert problems == []
-
-
-def test_discover_does_not_follow_symlinks(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
-    root.mkdir()
-    (root / "a.txt").write_text("x", encoding="utf-8")
-    (root / "loop").symlink_to(root, target_is_directory=True)
-    files, problems = discover_files([root])
-    assert files == [root.resolve() / "a.txt"]
-    assert [(p.name, r.split(",")[0]) for p, r in problems] == [("loop", "symbolic link")]
 
 
 # --- cleaning policy ---------------------------------------------------------------------------

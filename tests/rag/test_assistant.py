@@ -46,9 +46,10 @@ def test_answer_to_dict_has_the_documented_fields(assistant: Assistant) -> None:
     assert list(d) == [
         "question", "answer", "abstained", "citations", "retrieved", "timings_ms", "answerer",
     ]
-    located = {"doc_id", "heading", "page"}
-    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"} | located
-    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"} | located
+    where = {"doc_id", "heading", "page"}  # the document's stable id, and where in it
+    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"} | where
+    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"} | where
+    assert d["retrieved"][0]["doc_id"] in {doc.doc_id for doc in assistant.sources()}
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
     assert d["answerer"] == "extractive"
 
