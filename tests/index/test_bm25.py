@@ -65,25 +65,28 @@ def test_saved_index_loads_for_its_generation_only(index: LexicalIndex, tmp_path
     assert LexicalIndex.load(folder, "gen-2") is None  # another ingest happened since
 
 
-def test_a_newer_save_replaces_the_old_one(index: LexicalIndex, tmp_path: Path) -> None:
+def test_each_committed_state_has_its_own_folder(index: LexicalIndex, tmp_path: Path) -> None:
+    # A reader still on the older state keeps its folder until it is stale (index/bm25.py).
     folder = tmp_path / "bm25"
     index.save(folder)
     LexicalIndex.build(CHUNKS[:2], "gen-2").save(folder)
 
-    assert LexicalIndex.load(folder, "gen-1") is None
+    older = LexicalIndex.load(folder, "gen-1")
     newer = LexicalIndex.load(folder, "gen-2")
+    assert older is not None and len(older.chunks) == len(CHUNKS)
     assert newer is not None and len(newer.chunks) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]  # no temp or old folders left
+    assert not [p for p in folder.iterdir() if p.name.startswith(".tmp")]  # no temp folders left
 
 
 def test_incomplete_or_foreign_cache_is_ignored(index: LexicalIndex, tmp_path: Path) -> None:
     folder = tmp_path / "bm25"
     index.save(folder)
-    (folder / "generation.json").write_text('{"generation": "gen-1", "format": "old"}')
+    (saved,) = [p for p in folder.iterdir() if (p / "generation.json").is_file()]
+    (saved / "generation.json").write_text('{"generation": "gen-1", "format": "old"}')
     assert CACHE_FORMAT != "old"
     assert LexicalIndex.load(folder, "gen-1") is None
 
-    (folder / "generation.json").unlink()  # the marker is written last: no marker, no cache
+    (saved / "generation.json").unlink()  # the marker is written last: no marker, no cache
     assert LexicalIndex.load(folder, "gen-1") is None
     assert LexicalIndex.load(tmp_path / "missing", "gen-1") is None
 

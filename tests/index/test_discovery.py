@@ -16,7 +16,7 @@ def test_discover_files(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / "b" / "deeper").mkdir(parents=True)
     (root / ".git").mkdir()
-    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.docx", ".hidden.txt"):
+    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt"):
         (root / name).write_text("x", encoding="utf-8")
     (root / ".git" / "config.txt").write_text("x", encoding="utf-8")
     single = tmp_path / "single.htm"
@@ -35,9 +35,11 @@ def test_discover_files(tmp_path: Path) -> None:
         base / "c.HTML",
         single.resolve(),
     ]
-    supported = ".htm, .html, .md, .markdown, .pdf, .txt"
+    supported = (
+        ".csv, .docx, .epub, .htm, .html, .json, .markdown, .md, .pdf, .pptx, .rst, .txt"
+    )
     assert problems == [
-        (base / "notes.docx", f"unsupported file type '.docx' (supported: {supported})"),
+        (base / "notes.key", f"unsupported file type '.key' (supported: {supported})"),
         (explicit_bad.resolve(), f"unsupported file type '.xlsx' (supported: {supported})"),
         (missing.resolve(), "file not found"),
     ]

@@ -34,10 +34,13 @@ class ScriptedStore:
         self._chunks = chunks
         self.dense = dense
 
-    def generation(self) -> str:
-        return "g1"
+    def snapshot(self) -> tuple[dict[str, object], str]:
+        return {}, "g1"  # (committed document records, their fingerprint)
 
-    def committed_chunks(self) -> Iterator[Chunk]:
+    def count(self) -> int:
+        return 0  # no uncommitted chunks beside the committed ones
+
+    def committed_chunks(self, docs: object = None) -> Iterator[Chunk]:
         return iter(self._chunks)
 
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
