@@ -40,9 +40,12 @@ RUNNER_UP_RATIO = 0.6
 # do not match: only verbs of answering and overriding are listed.
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|documents?|above|previous)\b"
-    r"|\b(?:answer|respond|reply|say|state|tell the user)\s+(?:only\s+)?(?:that|with)\b"
-    r"|\byou\s+(?:must|should|have to|are required to)\s+(?:answer|respond|reply|say|ignore|tell)\b"
-    r"|\b(?:assistant|system|AI model|language model)\s*:",
+    # Imperative only (at the start, after "please" / "you must"): "officials say that ..." is
+    # reporting, not an instruction.
+    r"|(?:^|[.:;!]\s+|\bplease\s+|\byou\s+(?:must|should|have to)\s+|\balways\s+)"
+    r"(?:answer|respond|reply|say|state|tell the user)\s+(?:only\s+)?(?:that|with)\b"
+    r"|\byou\s+(?:must|should|have to|are required to)\s+(?:answer|respond|reply|ignore|tell the user)\b"
+    r"|^\s*(?:assistant|AI|language model)\s*:",
     re.IGNORECASE,
 )
 

@@ -45,9 +45,12 @@ def test_answer_to_dict_has_the_documented_fields(assistant: Assistant) -> None:
     d = assistant.ask(BTG).to_dict()
     assert list(d) == [
         "question", "answer", "abstained", "citations", "retrieved", "timings_ms", "answerer",
+        "confidence",
     ]
-    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"}
-    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"}
+    assert 0.0 <= d["confidence"] <= 1.0
+    place = {"doc_id", "heading", "page"}
+    assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"} | place
+    assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"} | place
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
     assert d["answerer"] == "extractive"
 

@@ -98,6 +98,12 @@ def test_an_instruction_to_the_reader_is_never_the_answer() -> None:
         assert answerer().answer("What is the capital?", passages(text)).abstained
 
 
+def test_reported_speech_is_not_an_instruction() -> None:
+    text = "Officials say that 20 battalion tactical groups were positioned around Kyiv."
+    draft = answerer().answer("How many battalion tactical groups were around Kyiv?", passages(text))
+    assert not draft.abstained and "20" in draft.text
+
+
 def test_an_ordinary_instruction_that_states_a_fact_can_answer() -> None:
     text = "You must set PORT to 8080 before starting the server."
     draft = answerer().answer("What must PORT be set to before starting?", passages(text))
