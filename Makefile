@@ -43,7 +43,7 @@ test: install-test
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # Refit the answer model (rag/answering/model/) from SQuAD 2.0 + evals/benchmarks/train_ordinary:
-# seeded, about 30 min on 2 cores; prints dev figures and records the files' sha256.
+# seeded; 16 min of training on a busy 2-core machine; prints dev figures, records the sha256.
 train-answerer: install
 	$(PIP) install -q -c constraints.txt -e ".[train]"
 	$(BIN)/python scripts/train_answerer.py
