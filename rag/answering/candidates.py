@@ -94,8 +94,8 @@ def spans(text: str) -> list[Span]:
             # Indented lines below a list item continue it (a wrapped item).
             j = i
             while j + 1 < len(lines):
-                nxt = text[lines[j + 1][0] : lines[j + 1][1]]
-                if not nxt.strip() or not nxt[:1].isspace() or _BULLET.match(nxt):
+                below = text[lines[j + 1][0] : lines[j + 1][1]]
+                if not below.strip() or not below[:1].isspace() or _BULLET.match(below):
                     break
                 j += 1
             skip = j
