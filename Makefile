@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test test-fast install install-test lint chat clean
+.PHONY: run test test-fast install install-test lint chat clean train-answerer
 
 # Runtime install: torch pinned to the CPU build first, or pip pulls GBs of CUDA wheels.
 # A new top-level package needs the editable install redone, hence the __init__.py files.
@@ -51,6 +51,12 @@ test: install-test
 test-fast: install-test
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
+
+# Refit the answer model (rag/answering/model/) from SQuAD 2.0 + evals/benchmarks/train_ordinary:
+# seeded; 16 min of training on a busy 2-core machine; prints dev figures, records the sha256.
+train-answerer: install
+	$(PIP) install -q -c constraints.txt -e ".[train]"
+	$(BIN)/python scripts/train_answerer.py
 
 lint: install-test
 	$(BIN)/ruff check .

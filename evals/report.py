@@ -112,7 +112,9 @@ def markdown_table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(path: Path, report: Mapping[str, Any], chart: str | None) -> None:
+def write_markdown(
+    path: Path, report: Mapping[str, Any], chart: str | None, refusal_chart: str | None = None
+) -> None:
     base = report.get("baseline")
     rows = table_rows(
         report["metrics"],
@@ -141,6 +143,7 @@ def write_markdown(path: Path, report: Mapping[str, Any], chart: str | None) -> 
         ]
     if chart:
         parts += [f"![metrics]({chart})", ""]
+    parts += refusal_section(report.get("refusal_curve"), refusal_chart)
     parts += _category_section(report.get("by_category") or {})
     parts += _gate_section(report.get("gates") or [])
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -200,6 +203,70 @@ def write_chart(
     ax.set_xlim(0, 1.12)
     ax.set_xlabel("share (higher is better, except wrong refusals)")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series), frameon=False)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def refusal_rows(curve: Mapping[str, Any]) -> list[list[str]]:
+    """The refusal curve as table rows; the operating threshold is marked with '*'."""
+    rows = [["threshold", "answer accuracy", "wrong refusals", "unanswerable refused"]]
+    for r in curve["rows"]:
+        mark = "*" if abs(r["threshold"] - curve["threshold"]) < 1e-9 else ""
+        rows.append(
+            [
+                f"{r['threshold']:.2f}{mark}",
+                fmt_value("answer_accuracy", r["answer_accuracy"]),
+                fmt_value("wrong_refusal_rate", r["wrong_refusal_rate"]),
+                fmt_value("abstention_recall", r["abstention_recall"]),
+            ]
+        )
+    return rows
+
+
+def refusal_section(curve: Mapping[str, Any] | None, chart: str | None) -> list[str]:
+    if not curve:
+        return []
+    parts = [
+        "## Refusal curve",
+        "",
+        f"The extractive answer refuses when the answer model's best probability is below the "
+        f"threshold. Operating point: threshold {curve['threshold']:.2f} (the setting "
+        "`answer_threshold`, chosen on dev sets, never on the reported benchmark); each row is "
+        "what the same run gives at another threshold.",
+        "",
+        markdown_table(refusal_rows(curve)),
+        "",
+    ]
+    if chart:
+        parts += [f"![refusal curve]({chart})", ""]
+    return parts
+
+
+def write_refusal_chart(path: Path, curve: Mapping[str, Any]) -> None:
+    """Wrong refusals against unanswerable questions refused, one point per threshold."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [r for r in curve["rows"] if r["wrong_refusal_rate"] is not None]
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    xs = [r["wrong_refusal_rate"] for r in rows]
+    ys = [r["abstention_recall"] or 0.0 for r in rows]
+    ax.plot(xs, ys, marker="o", markersize=3)
+    for r, x, y in zip(rows, xs, ys, strict=True):
+        if abs(r["threshold"] - curve["threshold"]) < 1e-9:
+            ax.plot([x], [y], marker="*", markersize=14, color="red", label="operating point")
+        if round(r["threshold"] * 100) % 20 == 0:
+            ax.annotate(f"{r['threshold']:.1f}", (x, y), fontsize=7, xytext=(3, -8),
+                        textcoords="offset points")
+    ax.set_xlabel("wrong refusals (answerable questions refused)")
+    ax.set_ylabel("unanswerable questions refused")
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right", frameon=False)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from evals import gates as gating
-from evals import metrics, report
+from evals import metrics, refusal, report
 from evals.format import BenchmarkFormatError, BenchmarkQuestion, load_benchmark
 
 if TYPE_CHECKING:
@@ -95,6 +95,10 @@ def run_from_cli(options: EvalOptions, factory: AssistantFactory) -> int:
             )
         )
     )
+    curve = result.get("refusal_curve")
+    if curve:
+        print("\nrefusal curve (* = operating threshold):")
+        print(report.text_table(report.refusal_rows(curve)))
     print(f"report: {plan.out / 'report.md'}")
     failed = [g["message"] for g in result["gates"] if not g["passed"]]
     for line in failed:
@@ -142,7 +146,18 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
     timings["ingest_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    answers = ask_all(assistant, plan.questions)
+    # The extractive answerer is asked at threshold 0 and its configured threshold applied
+    # afterwards (evals/refusal.py): the same answers, plus the refusal curve of every threshold.
+    sweep = assistant.settings.answerer == "extractive"
+    threshold = assistant.settings.answer_threshold
+    if sweep:
+        assistant.extractive.threshold = 0.0
+    try:
+        raw = ask_all(assistant, plan.questions)
+    finally:
+        if sweep:
+            assistant.extractive.threshold = threshold
+    answers = [refusal.apply_threshold(a, threshold) for a in raw] if sweep else raw
     timings["answering_s"] = time.perf_counter() - t0
 
     k = assistant.settings.top_k
@@ -162,6 +177,11 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
         "timings_s": timings,
         "_answers": answers,
     }
+    if sweep:
+        result["refusal_curve"] = {
+            "threshold": threshold,
+            "rows": refusal.curve(plan.questions, raw),
+        }
     if options.baseline and plan.docs is not None:
         result["baseline"] = run_baseline(plan.docs, plan.questions)
         result["ratios"] = report.ratios(scores, result["baseline"]["metrics"])
@@ -303,7 +323,10 @@ def write_outputs(out: Path, result: dict[str, Any]) -> None:
         result["k"],
         base["k"] if base else None,
     )
-    report.write_markdown(out / "report.md", public, "report.png")
+    curve = result.get("refusal_curve")
+    if curve:
+        report.write_refusal_chart(out / "refusal.png", curve)
+    report.write_markdown(out / "report.md", public, "report.png", "refusal.png" if curve else None)
 
 
 def _without_private(value: Any) -> Any:

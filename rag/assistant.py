@@ -117,10 +117,11 @@ class Assistant:
         from rag.answering.extractive import ExtractiveAnswerer
 
         return ExtractiveAnswerer(
-            self._embed_texts,
             idf=self.retriever.idf,
-            threshold=self.settings.abstain_threshold,
+            threshold=self.settings.answer_threshold,
             max_sentences=self.settings.max_sentences,
+            prefilter=self.settings.answer_candidates,
+            threads=self.settings.threads,
         )
 
     @cached_property
@@ -272,6 +273,7 @@ class Assistant:
             fallback=draft.fallback,
             notice=draft.notice,
             verification=draft.verification,
+            confidence=draft.confidence,
             standalone_question=standalone,
         )
 

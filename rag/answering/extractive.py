@@ -1,107 +1,70 @@
-"""The default answerer: no LLM. It quotes the one to three retrieved sentences that best answer
-the question, each followed by its [n], and refuses when none supports an answer well enough.
+"""The default answerer: no LLM. It quotes the one to three retrieved candidates (sentences, list
+items, table rows, short lines) that a learned cross-encoder finds most likely to answer the
+question, each followed by its [n], and refuses when none is likely enough.
 
-A sentence's score mixes what MiniLM thinks of it (cosine similarity to the question) with
-evidence it can count: how much of the question's content it covers, whether it holds the kind
-of thing the question asks for (a number for "how many", a name for "who", a date for "when")
-that the question itself does not already hold, and how highly its passage was retrieved.
+Pipeline per question: candidates from the retrieved chunks (rag.answering.candidates, cached per
+chunk) -> a cheap lexical prefilter to the best `prefilter` -> the cross-encoder
+(rag.answering.crossencoder) on those -> refuse below `threshold`, else the best candidates.
+The threshold is chosen on dev data (evals/README.md), never on the reported benchmark.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from math import exp
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
+from rag import markers
+from rag.answering import candidates as cands
 from rag.answering.base import Draft
-from rag.text import (
-    content_terms,
-    has_date,
-    numbers,
-    proper_names,
-    sentence_spans,
-    word_count,
+from rag.text import content_terms, word_count
+from rag.types import Chunk, Citation, ScoredChunk
+
+# Chosen on dev: the highest threshold with at most 5% wrong refusals on seeds_dev.jsonl
+# (0.036 there; evals/README.md). The setting `answer_threshold` overrides it.
+DEFAULT_THRESHOLD = 0.2
+# Candidates the cross-encoder reads per question: ~6 ms each on 2 cores keeps the answer
+# within its 100 ms budget.
+DEFAULT_PREFILTER = 12
+
+# A runner-up joins the answer when it is at least this share of the best probability.
+RUNNER_UP_RATIO = 0.6
+
+# Text that addresses whoever answers ("ignore previous instructions", "answer that X", "you
+# must say"): a document can say "answer that X" about anything, so such a candidate is never the
+# answer. Ordinary instructions to a reader ("you must set PORT before starting") state facts and
+# do not match: only verbs of answering and overriding are listed.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|documents?|above|previous)\b"
+    # Imperative only (at the start, after "please" / "you must"): "officials say that ..." is
+    # reporting, not an instruction.
+    r"|(?:^|[.:;!]\s+|\bplease\s+|\byou\s+(?:must|should|have to)\s+|\balways\s+)"
+    r"(?:answer|respond|reply|say|state|tell the user)\s+(?:only\s+)?(?:that|with)\b"
+    r"|\byou\s+(?:must|should|have to|are required to)\s+(?:answer|respond|reply|ignore|tell the user)\b"
+    r"|^\s*(?:assistant|AI|language model)\s*:",
+    re.IGNORECASE,
 )
-from rag.types import Citation, ScoredChunk
-
-EmbedFn = Callable[[list[str]], np.ndarray]
-
-_BULLET = re.compile(r"^[•\-–—*·]\s*")
 
 
-FEATURES = (
-    "similarity",  # cosine(question, sentence), MiniLM
-    "context_similarity",  # cosine(question, sentence with its neighbours)
-    "coverage",  # IDF-weighted share of the question's terms in the sentence
-    "context_coverage",  # the same over the sentence and its neighbours
-    "answer_type",  # holds the kind of thing asked for, beyond what the question holds
-    "passage_prior",  # 1 / (1 + retrieval rank of its passage)
-    "focus_missing",  # 1 when the thing counted ("how many X") is absent from the context
-)
-
-# Logistic regression fitted on the 118 questions of evals/benchmarks/seeds_dev.jsonl and
-# seeds.jsonl, predicting "this sentence contains the accepted answer" (C=1, balanced classes).
-# Features that did not help (names the corpus never mentions, terms it never uses) were
-# dropped: paraphrased questions use words the documents do not, so they cost right answers.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "similarity": 3.34,
-    "context_similarity": 1.01,
-    "coverage": 3.17,
-    "context_coverage": 0.85,
-    "answer_type": 2.26,
-    "passage_prior": 2.46,
-    "focus_missing": 0.03,
-}
-DEFAULT_BIAS = -5.81
-
-# A question that asks for a number, a name or a date is only answered by a sentence that holds
-# one and whose context covers at least this IDF-weighted share of the question's terms: near
-# misses ("how many X were wounded" where the text counts X but not the wounded) are refused.
-TYPED_MIN_COVERAGE = 0.4
-
-# A runner-up sentence joins the answer when its log-odds are this close to the best one's.
-CLOSE_LOGIT_MARGIN = 1.0
+class Scorer(Protocol):
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray: ...
 
 
 @dataclass
 class Candidate:
     passage: int  # index into the ranked passages
-    start: int  # offset within the chunk text
+    start: int  # offsets within the chunk text
     end: int
-    text: str
-    context: str = ""
-    features: dict[str, float] = field(default_factory=dict)
-    score: float = 0.0
-    logit: float = 0.0
-    following: tuple[int, int] | None = None  # the next sentence of the same chunk
-    preceding: tuple[int, int] | None = None  # the previous one
-
-
-@dataclass(frozen=True)
-class QuestionFacts:
-    weights: dict[str, float]  # the question's content terms and their IDF
-    total: float
-    names: set[str]
-    numbers: set[str]
-    want: str | None  # the expected answer type
-    focus: set[str]  # what a "how many" question counts
-
-
-def expected_type(question: str) -> str | None:
-    q = question.lower()
-    if re.search(r"\bhow (many|much|far|long|large|big|old)\b|\bwhat (number|percentage|share)\b|\bwhat proportion\b", q):
-        return "number"
-    if re.search(r"\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b", q):
-        return "date"
-    if re.search(r"^\s*(who|whom|whose)\b|\bwhat('s| is| was) the name\b|\bwhat (?:is|was) (?:he|she|it) called\b|\bwho (is|was|were|said|says|told)\b|\bwhich (official|person|general|minister|commander|president|adviser|spokesman)\b", q):
-        return "name"
-    if re.search(r"^\s*where\b|\bwhich (city|town|village|region|country|river|place)\b", q):
-        return "place"
-    return None
+    text: str  # verbatim
+    model_text: str  # what the model reads
+    kind: str
+    coverage: float = 0.0
+    probability: float = 0.0
+    instruction: bool = False
 
 
 class ExtractiveAnswerer:
@@ -109,43 +72,42 @@ class ExtractiveAnswerer:
 
     def __init__(
         self,
-        embed: EmbedFn,
+        scorer: Scorer | None = None,
         *,
         idf: Callable[[str], float] | None = None,
-        threshold: float = 0.5,
+        threshold: float = DEFAULT_THRESHOLD,
         max_sentences: int = 3,
         max_words: int = 60,
-        weights: dict[str, float] | None = None,
-        bias: float = DEFAULT_BIAS,
+        prefilter: int = DEFAULT_PREFILTER,
+        threads: int = 2,
     ) -> None:
-        self.embed = embed
+        self._scorer = scorer
+        self.threads = threads
         self.idf = idf or (lambda _t: 1.0)
         self.threshold = threshold
         self.max_sentences = max_sentences
         self.max_words = max_words
-        self.weights = weights or DEFAULT_WEIGHTS
-        self.bias = bias
-        self.typed_min_coverage = TYPED_MIN_COVERAGE
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.prefilter = prefilter
+        self._spans: OrderedDict[tuple[str, str], list[cands.Span]] = OrderedDict()
+
+    @property
+    def scorer(self) -> Scorer:
+        """The cross-encoder, loaded (and checksum-verified) on first use."""
+        if self._scorer is None:
+            from rag.answering.crossencoder import shared
+
+            self._scorer = shared(threads=self.threads)
+        return self._scorer
 
     # ---- Answerer protocol ----------------------------------------------------------------
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
-        facts = self.analyse(question)
-        ranked = self.rank(question, passages, facts)
-        if facts.want is not None:
-            names = _place_and_person_names(question)
-            ranked = [
-                c
-                for c in ranked
-                if c.features["answer_type"] >= 1.0
-                and c.features["context_coverage"] >= self.typed_min_coverage
-                and c.features["focus_missing"] == 0.0
-                and _mentions_all(passages[c.passage].chunk.text, names)
-            ]
-        if not ranked or ranked[0].score < self.threshold:
-            return Draft.refusal()
-        chosen = self._choose(question, facts, ranked, passages)
-        return self._draft(chosen, passages)
+        ranked = self.rank(question, passages)
+        best = ranked[0].probability if ranked else 0.0
+        if not ranked or best < self.threshold:
+            draft = Draft.refusal()
+            draft.confidence = best
+            return draft
+        return self._draft(self._choose(ranked), passages, best)
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
         draft = self.answer(question, passages)
@@ -153,252 +115,78 @@ class ExtractiveAnswerer:
         yield draft
 
     # ---- scoring ---------------------------------------------------------------------------
-    def rank(
-        self, question: str, passages: list[ScoredChunk], facts: QuestionFacts | None = None
-    ) -> list[Candidate]:
-        """Candidates, best first; score is the probability that the sentence answers."""
-        cands = self._candidates(passages)
-        if not cands:
+    def rank(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
+        """The prefiltered candidates, best first, with the model's probabilities."""
+        pool = self.candidates(passages)
+        if not pool:
             return []
-        facts = facts or self.analyse(question)
-        for c in cands:
-            c.features = self.features(facts, c)
-        texts = [question] + [c.text for c in cands] + [c.context for c in cands]
-        vecs = self._embed_cached(texts)
-        n = len(cands)
-        sims = vecs[1 : n + 1] @ vecs[0]
-        ctx_sims = vecs[n + 1 :] @ vecs[0]
-        for c, sim, ctx in zip(cands, sims, ctx_sims, strict=True):
-            c.features["similarity"] = float(sim)
-            c.features["context_similarity"] = float(ctx)
-            z = self.bias + sum(self.weights[k] * c.features[k] for k in FEATURES)
-            c.logit = z
-            c.score = 1.0 / (1.0 + exp(-z))
-        return sorted(cands, key=lambda c: -c.score)
+        weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
+        total = sum(weights.values()) or 1.0
+        for c in pool:
+            terms = set(content_terms(c.model_text))
+            c.coverage = sum(w for t, w in weights.items() if t in terms) / total
+        # Lexical coverage with a small bonus for the passage's retrieval rank: cheap, and the
+        # answer sentence nearly always shares a content word with the question or its context.
+        pool.sort(key=lambda c: -(c.coverage + 0.15 / (1 + c.passage)))
+        top = pool[: self.prefilter]
+        probs = self.scorer.probabilities(question, [c.model_text for c in top])
+        for c, p in zip(top, probs, strict=True):
+            c.instruction = _INSTRUCTION.search(c.text) is not None
+            c.probability = 0.0 if c.instruction else float(p)
+        return sorted(top, key=lambda c: -c.probability)
 
-    def analyse(self, question: str) -> QuestionFacts:
-        """What every candidate is compared with; computed once per question."""
-        weights = {
-            t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))
-        }
-        return QuestionFacts(
-            weights=weights,
-            total=sum(weights.values()) or 1.0,
-            names=proper_names(question),
-            numbers=numbers(question),
-            want=expected_type(question),
-            focus=_focus_terms(question),
-        )
-
-    @staticmethod
-    def features(q: QuestionFacts, c: Candidate) -> dict[str, float]:
-        """The lexical features of a candidate (the two similarities are added by rank)."""
-        s_terms = set(content_terms(c.text))
-        ctx_terms = set(content_terms(c.context))
-        return {
-            "coverage": sum(w for t, w in q.weights.items() if t in s_terms) / q.total,
-            "context_coverage": sum(w for t, w in q.weights.items() if t in ctx_terms) / q.total,
-            "answer_type": _type_match(q.want, c.text, q.names, q.numbers),
-            "passage_prior": 1.0 / (1 + c.passage),
-            "focus_missing": 1.0 if q.focus and not (q.focus & ctx_terms) else 0.0,
-        }
-
-    def _candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
+    def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
         seen: set[tuple[str, int]] = set()
+        texts: set[str] = set()
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
-            text = p.chunk.text
-            spans = sentence_spans(text)
-            for j, (s, e) in enumerate(spans):
-                m = _BULLET.match(text[s:e])
-                if m:
-                    s += m.end()
-                sentence = text[s:e]
-                if word_count(sentence) < 4:
-                    continue
-                key = (p.chunk.doc_key or p.chunk.source, p.chunk.start + s)
-                if key in seen:
+            chunk = p.chunk
+            for s in self._chunk_spans(chunk):
+                key = (chunk.doc_id or chunk.doc_key or chunk.source, chunk.start + s.start)
+                # Overlapping chunks repeat sentences; score each once.
+                if key in seen or s.model_text in texts:
                     continue
                 seen.add(key)
-                lo, hi = spans[max(0, j - 1)][0], spans[min(len(spans) - 1, j + 1)][1]
-                following = spans[j + 1] if j + 1 < len(spans) else None
-                preceding = spans[j - 1] if j > 0 else None
+                texts.add(s.model_text)
                 out.append(
-                    Candidate(
-                        p_i, s, e, sentence, context=text[lo:hi],
-                        following=following, preceding=preceding,
-                    )
+                    Candidate(p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind)
                 )
         return out
 
-    def _embed_cached(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            for t, v in zip(missing, self.embed(missing), strict=True):
-                self._cache[t] = v
-        for t in texts:
-            self._cache.move_to_end(t)
-        while len(self._cache) > 20000:
-            self._cache.popitem(last=False)
-        return np.vstack([self._cache[t] for t in texts])
+    def _chunk_spans(self, chunk: Chunk) -> list[cands.Span]:
+        key = (chunk.id, chunk.doc_hash)
+        hit = self._spans.get(key)
+        if hit is None:
+            hit = self._spans[key] = cands.spans(chunk.text)
+            if len(self._spans) > 5000:
+                self._spans.popitem(last=False)
+        else:
+            self._spans.move_to_end(key)
+        return hit
 
     # ---- choosing and citing ----------------------------------------------------------------
-    @staticmethod
-    def _continuation(
-        question: str, best: Candidate, passages: list[ScoredChunk]
-    ) -> Candidate | None:
-        """What a quoted person said next: "X said ..." is often followed by the answer itself.
-
-        Only for questions that ask for no number, name or date: those the gate already
-        placed in the sentence that holds them.
-        """
-        if expected_type(question) is not None or best.following is None:
-            return None
-        if not (_ASKS_WHAT_WAS_SAID.search(question) and _ATTRIBUTION.search(best.text)):
-            return None
-        s, e = best.following
-        text = passages[best.passage].chunk.text[s:e]
-        m = _BULLET.match(text)
-        if m:
-            s += m.end()
-        if word_count(text) < 4:
-            return None
-        return Candidate(best.passage, s, e, text[m.end() if m else 0 :], score=best.score)
-
-    @staticmethod
-    def _antecedent(
-        question: str, best: Candidate, passages: list[ScoredChunk]
-    ) -> Candidate | None:
-        """Who "he" is: for a who-question answered by "..., he said", the sentence before
-        names the speaker."""
-        if expected_type(question) != "name" or best.preceding is None:
-            return None
-        if not _PRONOUN_ATTRIBUTION.search(best.text):
-            return None
-        s, e = best.preceding
-        text = passages[best.passage].chunk.text[s:e]
-        if word_count(text) < 4:
-            return None
-        return Candidate(best.passage, s, e, text, score=best.score, logit=best.logit)
-
-    def _choose(
-        self,
-        question: str,
-        facts: QuestionFacts,
-        ranked: list[Candidate],
-        passages: list[ScoredChunk],
-    ) -> list[Candidate]:
-        """The best sentence, plus close runners-up or ones that cover what it leaves out.
-
-        A second sentence earns its place by score (nearly as likely to answer) or by adding
-        question terms the first lacks ("... and which river?" answered from another document).
-        """
+    def _choose(self, ranked: list[Candidate]) -> list[Candidate]:
+        """The best candidate, plus runners-up nearly as likely, within the word budget."""
         best = ranked[0]
         chosen = [best]
         words = word_count(best.text)
-        before = self._antecedent(question, best, passages)
-        if before is not None and words + word_count(before.text) <= self.max_words:
-            chosen.insert(0, before)
-            words += word_count(before.text)
-        nxt = self._continuation(question, best, passages)
-        # A quotation is worth a longer answer: it is what the question asked for.
-        if nxt is not None and words + word_count(nxt.text) <= self.max_words + 20:
-            chosen.append(nxt)
-            words += word_count(nxt.text)
-        weights, total = facts.weights, facts.total
-        covered = set(content_terms(best.text)) & set(weights)
-        for c in ranked[1 : self.max_sentences * 4]:
-            if len(chosen) >= self.max_sentences:
+        floor = max(self.threshold, RUNNER_UP_RATIO * best.probability)
+        for c in ranked[1:]:
+            if len(chosen) >= self.max_sentences or c.probability < floor:
                 break
-            if any(c.passage == x.passage and c.start == x.start for x in chosen):
-                continue
             if words + word_count(c.text) > self.max_words:
                 continue
-            adds = set(content_terms(c.text)) & set(weights) - covered
-            gain = sum(weights[t] for t in adds) / total
-            # Compared as log-odds: probabilities near 1 all look "close".
-            close = c.logit >= best.logit - CLOSE_LOGIT_MARGIN
-            complements = gain >= 0.25 and c.score >= self.threshold * 0.6
-            if close or complements:
-                chosen.append(c)
-                words += word_count(c.text)
-                covered |= adds
+            chosen.append(c)
+            words += word_count(c.text)
         return chosen
 
-    def _draft(self, chosen: list[Candidate], passages: list[ScoredChunk]) -> Draft:
+    def _draft(self, chosen: list[Candidate], passages: list[ScoredChunk], best: float) -> Draft:
         citations: list[Citation] = []
         parts: list[str] = []
         for n, c in enumerate(chosen, start=1):
             chunk = passages[c.passage].chunk
-            citations.append(
-                Citation(
-                    n=n,
-                    source=chunk.source,
-                    chunk_id=chunk.id,
-                    text=c.text,
-                    start=chunk.start + c.start,
-                    end=chunk.start + c.end,
-                    score=round(c.score, 4),
-                )
-            )
-            parts.append(f"{c.text} [{n}]")
-        return Draft(text=" ".join(parts), abstained=False, citations=citations)
-
-
-_ASKS_WHAT_WAS_SAID = re.compile(
-    r"\b(say|said|says|call|called|describe|described|compare|compared|according to|tell|told|"
-    r"warn|warned|claim|claimed|predict|predicted|reason|explain|explained|add|added)\b",
-    re.IGNORECASE,
-)
-_PRONOUN_ATTRIBUTION = re.compile(
-    r"\b(he|she|they)\s+(said|says|told|added|wrote|warned)\b|\b(said|says|added)\s+(he|she|they)\b",
-    re.IGNORECASE,
-)
-_ATTRIBUTION = re.compile(r"\b(said|says|told|added|warned|wrote|according to)\b|[:“\"]")
-
-_FOCUS = re.compile(
-    r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:were|was|are|is|did|do|does|had|has|have|will|would|could|can)\b",
-    re.IGNORECASE,
-)
-
-
-def _focus_terms(question: str) -> set[str]:
-    """The stems of what a "how many/much" question counts: "how many civilians were ..."."""
-    m = _FOCUS.search(question)
-    return set(content_terms(m.group(1))) if m else set()
-
-
-# Nationality words name no place or person the text must repeat: "American" is "U.S." there.
-_DEMONYMS = frozenset(
-    "american british english european western eastern northern southern russian ukrainian "
-    "soviet nato western-backed pro-russian pro-moscow moscow-installed kremlin-backed".split()
-)
-
-
-_SECOND_QUESTION = re.compile(
-    r",? and (?:(?:in|on|to|over|at|from|for) )?(?:which|what|where|who|whom|when|how)\b", re.I
-)
-
-
-def _place_and_person_names(question: str) -> set[str]:
-    """Names the answering passage must mention; none for a two-part question, whose parts
-    may be answered by different documents."""
-    if _SECOND_QUESTION.search(question):
-        return set()
-    return {n for n in proper_names(question) if n not in _DEMONYMS and len(n) > 2}
-
-
-def _mentions_all(text: str, names: set[str]) -> bool:
-    low = text.lower()
-    return all(n in low for n in names)
-
-
-def _type_match(want: str | None, sentence: str, q_names: set[str], q_numbers: set[str]) -> float:
-    if want is None:
-        return 0.5
-    if want == "number":
-        return 1.0 if numbers(sentence) - q_numbers else 0.0
-    if want == "date":
-        return 1.0 if has_date(sentence) else 0.0
-    # A name or a place the question does not already contain.
-    return 1.0 if proper_names(sentence) - q_names else 0.0
+            citations.append(Citation.from_span(n, chunk, c.start, c.end, round(c.probability, 4)))
+            # Quoted verbatim, but a "[2]" the document itself holds must not read as a citation.
+            shown = markers.escape_document_markers(" ".join(c.text.split()))
+            parts.append(f"{shown} {markers.format_marker(n)}")
+        return Draft(text=" ".join(parts), abstained=False, citations=citations, confidence=best)

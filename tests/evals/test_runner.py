@@ -67,6 +67,12 @@ def test_run_writes_every_file(seeds_run: Run) -> None:
     md = (seeds_run.out / "report.md").read_text(encoding="utf-8")
     assert "![metrics](report.png)" in md
     assert "| answer accuracy |" in md
+    # The extractive answerer's refusal curve: a chart, a table and the operating point.
+    assert (seeds_run.out / "refusal.png").read_bytes().startswith(b"\x89PNG")
+    assert "## Refusal curve" in md and "![refusal curve](refusal.png)" in md
+    curve = seeds_run.report["refusal_curve"]
+    assert curve["threshold"] == seeds_run.report["settings"]["answer_threshold"]
+    assert [r["threshold"] for r in curve["rows"]][:3] == [0.0, 0.05, 0.1]
 
 
 @pytest.mark.slow

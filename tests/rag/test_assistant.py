@@ -45,7 +45,9 @@ def test_answer_to_dict_has_the_documented_fields(assistant: Assistant) -> None:
     d = assistant.ask(BTG).to_dict()
     assert list(d) == [
         "question", "answer", "abstained", "citations", "retrieved", "timings_ms", "answerer",
+        "confidence",
     ]
+    assert 0.0 <= d["confidence"] <= 1.0
     where = {"doc_id", "heading", "page"}  # the document's stable id, and where in it
     assert set(d["citations"][0]) == {"n", "source", "chunk_id", "text", "start", "end", "score"} | where
     assert set(d["retrieved"][0]) == {"source", "chunk_id", "text", "start", "end", "score"} | where

@@ -1,0 +1,61 @@
+"""The refusal curve: what each answer threshold would give, from one run at threshold 0.
+
+The extractive answerer refuses exactly when its confidence (the answer model's best probability)
+is below the threshold, and what it answers otherwise does not depend on the threshold. So one
+run that answers everything, with each answer's confidence, yields the metrics of every
+threshold: `apply_threshold` turns it into the answers of one operating point, `curve` sweeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from evals.format import BenchmarkQuestion, answer_matches
+from rag.answering.base import NOT_FOUND
+
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 20))
+
+
+def apply_threshold(answer: dict[str, Any], threshold: float) -> dict[str, Any]:
+    """The answer as the answerer gives it at `threshold` (a refusal below it)."""
+    conf = answer.get("confidence")
+    if answer.get("abstained") or conf is None or conf >= threshold:
+        return answer
+    return {**answer, "answer": NOT_FOUND, "abstained": True, "citations": []}
+
+
+def curve(
+    questions: Sequence[BenchmarkQuestion],
+    answers: Sequence[dict[str, Any]],
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> list[dict[str, float | None]]:
+    """One row per threshold: answer accuracy, wrong refusals, unanswerable refused."""
+    answerable = [(q, a) for q, a in zip(questions, answers, strict=True) if q.answerable]
+    unanswerable = [a for q, a in zip(questions, answers, strict=True) if not q.answerable]
+    rows: list[dict[str, float | None]] = []
+    for t in thresholds:
+        given = [(q, apply_threshold(a, t)) for q, a in answerable]
+        refused = [apply_threshold(a, t)["abstained"] for a in unanswerable]
+        rows.append(
+            {
+                "threshold": t,
+                "answer_accuracy": _share(
+                    [not a["abstained"] and answer_matches(q, a["answer"]) for q, a in given]
+                ),
+                "wrong_refusal_rate": _share([a["abstained"] for _q, a in given]),
+                "abstention_recall": _share(refused),
+            }
+        )
+    return rows
+
+
+def operating_point(rows: Sequence[dict[str, float | None]], max_wrong_refusals: float) -> float:
+    """The highest threshold whose wrong-refusal rate stays within the target: refuse as much
+    as the target allows. Meant for dev sets only."""
+    ok = [r for r in rows if (r["wrong_refusal_rate"] or 0.0) <= max_wrong_refusals]
+    return float(max(ok, key=lambda r: r["threshold"] or 0.0)["threshold"] or 0.0) if ok else 0.0
+
+
+def _share(flags: Sequence[bool]) -> float | None:
+    return sum(flags) / len(flags) if flags else None

@@ -1,0 +1,201 @@
+"""Answer candidates from a passage: sentences, list items, table rows, "key: value" lines and
+short lines, each a verbatim span of the passage.
+
+Users' documents are not all prose: a README answers "which port?" in a table row, a changelog in
+a list item, a config reference in a "key: value" line. Each candidate carries two texts: the
+verbatim span (quoted and cited) and what the model reads (markers stripped; a table row with
+its header row in front, because "8080" means nothing without "default").
+
+The training script (scripts/train_answerer.py) builds its candidates with these same functions,
+so the model is fitted on exactly what it scores at query time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag import markers
+from rag.text import sentence_spans
+
+# A list item: bullet or "1." / "1)" / "a)" numbering.
+_BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
+# A Markdown/ASCII table row: at least two cells.
+_TABLE_ROW = re.compile(r"^\s*\|?[^|\n]*\|[^|\n]*")
+_TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
+# "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ...").
+_FIELD = re.compile(r"^\s*[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+# Lines that carry no text a reader could be answered with: code fences, rules.
+_NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+# Longest candidate, in characters: the model reads about 100 word pieces anyway.
+MAX_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate inside one text: text[start:end] is quoted verbatim; model_text is scored."""
+
+    start: int
+    end: int
+    kind: str  # sentence | item | row | field | line
+    model_text: str
+
+
+def model_view(text: str) -> str:
+    """What the model reads of a span: markers (live or escaped) removed, white space collapsed."""
+    return markers.strip(markers.unescape_document_markers(text))
+
+
+def spans(text: str) -> list[Span]:
+    """Every candidate of a text, in reading order."""
+    out: list[Span] = []
+    lines = _lines(text)
+    header: str | None = None
+    prose: list[tuple[int, int]] = []  # consecutive prose lines, joined for sentence splitting
+
+    def flush() -> None:
+        if prose:
+            out.extend(_sentences(text, prose[0][0], prose[-1][1]))
+            prose.clear()
+
+    skip = -1
+    for i, (s, e) in enumerate(lines):
+        if i <= skip:
+            continue
+        line = text[s:e]
+        if not line.strip() or _NOISE.match(line) or not _WORD.search(line):
+            flush()
+            if not line.strip():
+                header = None
+            continue
+        if _is_table_row(line):
+            flush()
+            if _TABLE_RULE.match(line):
+                continue
+            cells = _cells(line)
+            if header is None:
+                # The first row of a table is its header: a candidate on its own, and the
+                # context of every row below it.
+                header = " | ".join(cells)
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if nxt is not None and _TABLE_RULE.match(text[nxt[0] : nxt[1]]):
+                    continue
+                out.append(_span(text, s, e, "row", header))
+                continue
+            out.append(_span(text, s, e, "row", header + " ; " + " | ".join(cells)))
+            continue
+        header = None
+        m = _BULLET.match(line)
+        if m:
+            flush()
+            # Indented lines below a list item continue it (a wrapped item).
+            j = i
+            while j + 1 < len(lines):
+                below = text[lines[j + 1][0] : lines[j + 1][1]]
+                if not below.strip() or not below[:1].isspace() or _BULLET.match(below):
+                    break
+                j += 1
+            skip = j
+            out.extend(_sentences(text, s + m.end(), lines[j][1], kind="item"))
+            continue
+        if _HEADING.match(line):
+            flush()
+            h = _HEADING.match(line)
+            assert h is not None
+            out.append(_span(text, s + h.end(), e, "line"))
+            continue
+        if not prose and _FIELD.match(line) and len(line) < 200:
+            flush()
+            out.append(_span(text, s, e, "field"))
+            continue
+        # A short line with no final punctuation is a line of its own (a title, a version
+        # heading, a definition term), not the start of a wrapped sentence.
+        if not prose and len(line.split()) <= 8 and _stands_alone(text, lines, i):
+            flush()
+            out.append(_span(text, s, e, "line"))
+            continue
+        prose.append((s, e))
+    flush()
+    return [_after_question(text, c) for c in out if c.model_text]
+
+
+def _after_question(text: str, c: Span) -> Span:
+    """A span that opens a block reads with the line above it when that line is a question
+    (FAQ: "A: Yes." means nothing alone) or a term (man page option, definition list, heading:
+    "-k --keep" above "Keep input files.")."""
+    before = text[: c.start]
+    if c.start and not before.rstrip(" \t").endswith("\n"):
+        return c  # not the first span of its line
+    before = before.rstrip()
+    prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
+    if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
+        return c
+    term = len(prev.split()) <= 6 and not prev.endswith((".", ",", ";", ":", "|"))
+    if prev.endswith("?") or term:
+        return Span(c.start, c.end, c.kind, model_view(prev) + " " + c.model_text)
+    return c
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """True when the next line does not continue this one as wrapped prose."""
+    if text[lines[i][0] : lines[i][1]].rstrip().endswith((",", ";")):
+        return False
+    if i + 1 >= len(lines):
+        return True
+    nxt = text[lines[i + 1][0] : lines[i + 1][1]]
+    return (
+        not nxt.strip()
+        or _is_table_row(nxt)
+        or _BULLET.match(nxt) is not None
+        or _HEADING.match(nxt) is not None
+        or _FIELD.match(nxt) is not None
+        or nxt[:1].isupper() and text[lines[i][0] : lines[i][1]].rstrip()[-1:] not in "-"
+        and not text[lines[i][0] : lines[i][1]].rstrip()[-1:].isalpha()
+    )
+
+
+def _is_table_row(line: str) -> bool:
+    # Pipes only: tabs in man pages and plain text are alignment, not columns.
+    return line.count("|") >= 2 or (line.count("|") == 1 and _TABLE_RULE.match(line) is not None)
+
+
+def _cells(line: str) -> list[str]:
+    return [" ".join(c.split()) for c in line.strip().strip("|").split("|") if c.strip()]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _span(text: str, s: int, e: int, kind: str, model_text: str | None = None) -> Span:
+    s, e = _trim(text, s, e)
+    if e - s > MAX_CHARS:
+        e = s + MAX_CHARS
+    return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]))
+
+
+def _sentences(text: str, s: int, e: int, kind: str = "sentence") -> list[Span]:
+    """Sentences of text[s:e]; single line breaks inside are hard wraps, not sentence ends."""
+    block = text[s:e]
+    flat = re.sub(r"(?<!\n)\n(?!\n)", " ", block)
+    out = []
+    for a, b in sentence_spans(flat, offset=s):
+        if _WORD.search(text[a:b]):
+            out.append(_span(text, a, b, kind))
+    return out

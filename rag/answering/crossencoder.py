@@ -1,0 +1,149 @@
+"""The answer-sentence cross-encoder at query time: onnxruntime + tokenizers, no torch.
+
+It reads a question and one candidate together and gives the probability that the candidate
+answers the question. It was fine-tuned from all-MiniLM-L6-v2 by scripts/train_answerer.py
+(`make train-answerer`), which writes the files of MODEL_DIR and records their sha256 in
+MODEL_DIR/model.sha256; a file that is missing or does not match is refused with one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent / "model"
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+META_FILE = "meta.json"
+CHECKSUM_FILE = "model.sha256"
+REBUILD = "make train-answerer"
+
+# Word pieces the model reads per pair, and the most a question may take of them: a long
+# question is cut deliberately so the candidate keeps at least the rest of the window.
+MAX_LENGTH = 96
+MAX_QUESTION_TOKENS = 40
+
+
+class ModelFileError(RuntimeError):
+    """The shipped answer model is missing or corrupt; the message is one line."""
+
+
+def encode_pairs(
+    tokenizer: Any, question: str, candidates: Sequence[str], max_length: int = MAX_LENGTH
+) -> dict[str, np.ndarray]:
+    """Token ids for (question, candidate) pairs, padded to the longest: the training script
+    calls this too, so the model is fitted on exactly the inputs it sees here."""
+    q_ids = tokenizer.encode(question, add_special_tokens=False).ids[:MAX_QUESTION_TOKENS]
+    room = max_length - len(q_ids) - 3  # [CLS] q [SEP] c [SEP]
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    rows: list[tuple[list[int], list[int]]] = []
+    for enc in tokenizer.encode_batch(list(candidates), add_special_tokens=False):
+        c_ids = enc.ids[: max(room, 1)]
+        ids = [cls_id, *q_ids, sep_id, *c_ids, sep_id]
+        types = [0] * (len(q_ids) + 2) + [1] * (len(c_ids) + 1)
+        rows.append((ids, types))
+    width = max((len(r[0]) for r in rows), default=0)
+    n = len(rows)
+    input_ids = np.zeros((n, width), dtype=np.int64)
+    mask = np.zeros((n, width), dtype=np.int64)
+    token_types = np.zeros((n, width), dtype=np.int64)
+    for i, (ids, types) in enumerate(rows):
+        input_ids[i, : len(ids)] = ids
+        mask[i, : len(ids)] = 1
+        token_types[i, : len(types)] = types
+    return {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": token_types}
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def recorded_checksums(model_dir: Path = MODEL_DIR) -> dict[str, str]:
+    """{file name: sha256} as written by the training script ("<sha256>  <name>" lines)."""
+    path = model_dir / CHECKSUM_FILE
+    if not path.is_file():
+        raise ModelFileError(f"answer model checksum file {path} is missing; rebuild it with `{REBUILD}`")
+    out = {}
+    for line in path.read_text().splitlines():
+        if line.strip():
+            digest, name = line.split(maxsplit=1)
+            out[name.strip()] = digest
+    return out
+
+
+def verify_model_files(model_dir: Path = MODEL_DIR) -> None:
+    """Raise ModelFileError (one line, naming the file and the fix) unless every file matches."""
+    for name, digest in recorded_checksums(model_dir).items():
+        path = model_dir / name
+        if not path.is_file():
+            raise ModelFileError(f"answer model file {path} is missing; rebuild it with `{REBUILD}`")
+        if sha256_of(path) != digest:
+            raise ModelFileError(
+                f"answer model file {path} is corrupt (sha256 differs from {CHECKSUM_FILE}); "
+                f"rebuild it with `{REBUILD}`"
+            )
+
+
+class CrossEncoder:
+    """(question, candidates) -> probabilities, batched, on onnxruntime."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR, *, threads: int = 2, verify: bool = True) -> None:
+        if verify:
+            verify_model_files(model_dir)
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        try:
+            self.tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
+            self.tokenizer.no_truncation()
+            self.tokenizer.no_padding()
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            self.session = ort.InferenceSession(
+                str(model_dir / MODEL_FILE), opts, providers=["CPUExecutionProvider"]
+            )
+        except Exception as err:  # onnxruntime/tokenizers raise their own types for bad files
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise ModelFileError(
+                f"answer model in {model_dir} cannot be loaded ({first[:120]}); "
+                f"rebuild it with `{REBUILD}`"
+            ) from None
+        meta_path = model_dir / META_FILE
+        self.meta: dict[str, Any] = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
+        self.max_length = int(self.meta.get("max_length", MAX_LENGTH))
+        self._inputs = {i.name for i in self.session.get_inputs()}
+
+    def logits(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        if not candidates:
+            return np.zeros(0, dtype=np.float32)
+        feed = encode_pairs(self.tokenizer, question, candidates, self.max_length)
+        out = self.session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+        return np.asarray(out, dtype=np.float32).reshape(-1)
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(question, candidates)))
+
+
+@cache
+def shared(model_dir: Path = MODEL_DIR, threads: int = 2) -> CrossEncoder:
+    """One loaded model per process (about 20 MB and 0.2 s to load)."""
+    return CrossEncoder(model_dir, threads=threads)
+
+
+def support_probability(claim: str, passages: Sequence[str], *, threads: int = 2) -> float:
+    """How likely the best of `passages` (sentences) states what `claim` asks or says: the
+    same model, usable by the LLM verifier as a support check."""
+    if not passages:
+        return 0.0
+    return float(shared(MODEL_DIR, threads).probabilities(claim, list(passages)).max())

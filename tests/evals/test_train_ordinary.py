@@ -1,0 +1,23 @@
+"""The answer model's own training questions: well-formed, evidence verbatim, and kept apart
+from the files that are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evals.format import check_evidence, load_benchmark
+
+BENCH = Path(__file__).resolve().parents[2] / "evals" / "benchmarks"
+
+
+def test_training_questions_load_and_their_evidence_is_verbatim() -> None:
+    questions = load_benchmark(BENCH / "train_ordinary.jsonl")
+    assert len(questions) == 90
+    assert sum(not q.answerable for q in questions) == 14
+    assert check_evidence(questions, BENCH / "train_ordinary") == []
+
+
+def test_training_questions_are_not_benchmark_questions() -> None:
+    train = {q.question for q in load_benchmark(BENCH / "train_ordinary.jsonl")}
+    for name in ("seeds.jsonl", "seeds_dev.jsonl"):
+        assert not train & {q.question for q in load_benchmark(BENCH / name)}
