@@ -234,6 +234,8 @@ class StubAssistant:
     class settings:  # noqa: N801  (stands in for the Settings object)
         top_k = 5
         store = Path("stub-store")
+        answerer = "stub"  # not the extractive one: no refusal-curve sweep
+        answer_threshold = 0.5
 
         @staticmethod
         def describe() -> dict[str, Any]:
