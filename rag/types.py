@@ -10,6 +10,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 
+def location_label(heading: str, page: int | None) -> str:
+    """Where a reader finds a passage again, as shown to people: "Install › Requirements",
+    "page 3", both ("Setup, page 3"), or "" when the format has neither."""
+    parts = [heading.strip(), f"page {page}" if page is not None else ""]
+    return ", ".join(p for p in parts if p)
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A passage of a cleaned document; start/end are character offsets into that text."""
@@ -31,6 +38,10 @@ class Chunk:
     page: int | None = None
     # Retrieval-only context that is not part of the cited text: a split table's header row.
     context: str = ""
+
+    @property
+    def location(self) -> str:
+        return location_label(self.heading, self.page)
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,10 @@ class Citation:
             heading=chunk.heading,
             page=chunk.page,
         )
+
+    @property
+    def location(self) -> str:
+        return location_label(self.heading, self.page)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
