@@ -271,15 +271,30 @@ def _stream_to_stdout(assistant: Assistant, question: str, history: Any) -> Answ
 
 
 def format_sources(answer: Answer) -> str:
+    """The sources under a plain answer, each named the way a reader finds it again:
+    `[1] install.md › Configuration › Defaults`, `[2] manual.pdf, page 3`, then the quote."""
     if answer.abstained:
         lines = ["Closest passages (they do not answer the question):"]
         for r in answer.retrieved[:3]:
-            lines.append(f"  - {r.chunk.source}: {_clip(r.chunk.text, 160)}")
+            where = _where(r.chunk.source, r.chunk.location, r.chunk.heading)
+            lines.append(f"  - {where}: {_clip(r.chunk.text, 160)}")
         return "\n".join(lines)
     lines = ["Sources:"]
     for c in answer.citations:
-        lines.append(f"  [{c.n}] {c.source} (chars {c.start}-{c.end}): \"{_clip(c.text, 200)}\"")
+        # Character offsets are for programs (--json); a person gets the file and place.
+        lines.append(f"  [{c.n}] {_where(c.source, c.location, c.heading)}")
+        lines.append(f"      \"{_clip(c.text, 200)}\"")
     return "\n".join(lines)
+
+
+def _where(source: str, location: str, heading: str) -> str:
+    """`install.md › Configuration › Defaults`, `manual.pdf, page 3`, or just the file name."""
+    from index.chunking import HEADING_SEPARATOR
+
+    # A heading path continues the file name as a path does; a lone page is an aside to it.
+    if not location:
+        return source
+    return f"{source}{HEADING_SEPARATOR if heading.strip() else ', '}{location}"
 
 
 def _clip(text: str, n: int) -> str:
