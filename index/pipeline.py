@@ -126,7 +126,7 @@ class Ingestor:
             return None
         chunks = self.chunker.split(
             key=key, source=source, title=doc.title, text=doc.text, doc_hash=doc_hash,
-            markdown=doc.markdown, page_starts=doc.page_starts,
+            markdown=doc.markdown, page_starts=doc.page_starts, rst=doc.rst,
         )
         if not chunks:
             report.results.append(
