@@ -17,11 +17,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rag.types import Chunk
+from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
 
-HEADING_SEPARATOR = " › "
 _MIN_BODY_SHARE = 2  # the title/heading prefix may take at most 1/2 of the token budget
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")

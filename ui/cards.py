@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from rag import markers
-from rag.types import Answer, Citation, FileResult, ScoredChunk
+from rag.types import Answer, Citation, FileResult, ScoredChunk, location_label
 
 # Characters of surrounding document text shown on each side of a cited passage.
 CONTEXT_CHARS = 300
@@ -98,7 +98,7 @@ def citation_card(citation: Citation, title: str, doc_text: str | None) -> str:
         f'<article class="source-card" id="source-{c.n}">'
         f'<header><span class="source-n">[{c.n}]</span> '
         f'<span class="source-title">{_esc(title)}</span></header>'
-        f"{location_html(c.location)}"
+        f"{location_html(location_label(c.heading, c.page, title))}"
         f'<div class="source-meta"><span class="source-file">{_esc(c.source)}</span>'
         f" · chars {c.start}–{c.end} · score {c.score:.3f}</div>"
         f'<blockquote class="source-passage">'

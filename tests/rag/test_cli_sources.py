@@ -55,6 +55,16 @@ def test_sources_name_heading_path_and_page() -> None:
     assert '      "The passage text."' in lines  # the quote follows on its own line
 
 
+def test_the_document_title_is_not_repeated_as_the_first_heading() -> None:
+    cite = _cite(1, "install.md", heading="Widget Server › Requirements")
+    chunk = Chunk("c", "install.md", "Widget Server", "x", 0, 1, heading=cite.heading)
+    out = cli.format_sources(_answer([cite], retrieved=[ScoredChunk(chunk, 0.5)]))
+    assert "  [1] install.md › Requirements" in out.splitlines()
+    intro = _cite(1, "install.md", heading="Widget Server")
+    out = cli.format_sources(_answer([intro], retrieved=[ScoredChunk(chunk, 0.5)]))
+    assert "  [1] install.md" in out.splitlines()
+
+
 def test_closest_passages_of_a_refusal_say_where_they_are() -> None:
     chunk = Chunk("c", "manual.pdf", "Manual", "Nothing relevant here.", 0, 22, page=5)
     out = cli.format_sources(
@@ -82,5 +92,5 @@ def test_rag_ask_prints_the_heading_path_of_the_cited_line(
     assert code == cli.EXIT_OK, out
     assert "8080" in out.split("Sources:")[0]
     cited = [line for line in out.splitlines() if line.startswith("  [")]
-    assert cited and cited[0].startswith("  [1] install.md › ")
-    assert cited[0].endswith("Configuration › Defaults"), cited
+    # The page's "# Installing Widget Server" is the document title: not repeated in the path.
+    assert cited[:1] == ["  [1] install.md › Configuration › Defaults"], out

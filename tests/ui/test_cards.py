@@ -95,6 +95,15 @@ def test_card_shows_the_heading_path_under_the_title_escaped() -> None:
     assert "<Requirements>" not in out
 
 
+def test_card_does_not_repeat_the_title_as_the_first_heading() -> None:
+    c = replace(_citation(), heading="Widget Server › Configuration › Defaults")
+    out = cards.citation_card(c, "Widget Server", DOC)
+    assert ">Configuration › Defaults</div>" in out
+    # Only a whole first level equal to the title goes.
+    out = cards.citation_card(replace(c, heading="Widget Server tips › Setup"), "Widget Server", DOC)
+    assert ">Widget Server tips › Setup</div>" in out
+
+
 def test_card_shows_the_page_of_a_pdf_citation() -> None:
     out = cards.citation_card(replace(_citation(), source="manual.pdf", page=3), "Manual", DOC)
     assert '<div class="source-location" title="Where in the document">page 3</div>' in out
