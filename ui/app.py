@@ -58,6 +58,7 @@ CSS = """
 .source-meta { font-size: 0.85em; color: var(--body-text-color-subdued); margin-bottom: 0.4rem; }
 .source-file { font-family: var(--font-mono); }
 .source-location { font-size: 0.9em; margin-bottom: 0.2rem; }
+.source-location::before { content: "↳ "; color: var(--body-text-color-subdued); }
 .source-passage { margin: 0; padding-left: 0.6rem;
   border-left: 3px solid var(--border-color-primary); font-size: 0.92em; line-height: 1.45;
   white-space: pre-wrap; }
