@@ -17,15 +17,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rag.types import Chunk
+from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
 
-HEADING_SEPARATOR = " › "
 _MIN_BODY_SHARE = 2  # the title/heading prefix may take at most 1/2 of the token budget
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# reStructuredText section adornment: one punctuation character repeated over the whole line.
+_RST_ADORNMENT = re.compile(r"""^([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])\1*[ \t]*$""")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
@@ -72,12 +73,14 @@ class Chunker:
         doc_hash: str,
         markdown: bool = False,
         page_starts: Sequence[int] | None = None,
+        rst: bool = False,
     ) -> list[Chunk]:
         """Chunks of `text`; `page_starts` (offsets where pages 2, 3, ... begin; empty for a
-        one-page PDF) gives each chunk its page, None means the format has no pages."""
+        one-page PDF) gives each chunk its page, None means the format has no pages. `markdown`
+        / `rst` say which heading syntax gives the chunks their heading paths."""
         prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
         chunks: list[Chunk] = []
-        for section in _sections(text, markdown, page_starts or ()):
+        for section in _sections(text, markdown, page_starts or (), rst):
             budget = self._budget_for(title, section.heading)
             pieces = (
                 self._prose_pieces(text, section, budget)
@@ -219,17 +222,23 @@ def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _sections(text: str, markdown: bool, page_starts: Sequence[int]) -> list[_Section]:
-    """Cut points at headings (Markdown) and at page starts (PDF), with heading paths."""
+def _sections(
+    text: str, markdown: bool, page_starts: Sequence[int], rst: bool = False
+) -> list[_Section]:
+    """Cut points at headings (Markdown, reStructuredText) and at page starts (PDF), with
+    heading paths."""
     cuts: list[tuple[int, str]] = [(0, "")]
     if markdown:
         cuts.extend(_heading_cuts(text))
+    elif rst:
+        cuts.extend(_rst_heading_cuts(text))
+    headed = markdown or rst
     cuts.extend((p, "") for p in page_starts if 0 < p < len(text))
     cuts.sort(key=lambda c: c[0])
     sections: list[_Section] = []
     heading = ""
     for i, (at, path) in enumerate(cuts):
-        heading = path if markdown and (path or at == 0) else heading
+        heading = path if headed and (path or at == 0) else heading
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
         if stop > at:
             sections.append(_Section(at, stop, heading))
@@ -267,6 +276,55 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
             previous = (start, end) if line.strip() else None
 
 
+def _rst_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
+    """reStructuredText section titles: an unindented line after a blank line, underlined (and
+    optionally overlined) by one punctuation character at least as long as the title. Levels
+    are not fixed by the character: each new adornment style is one level deeper, in the order
+    the document first uses them (as docutils does)."""
+    lines = list(_line_spans(text, 0, len(text)))
+    styles: list[tuple[str, bool]] = []  # (character, overlined), outermost first
+    stack: list[tuple[int, str]] = []
+    i = 0
+    while i + 1 < len(lines):
+        over = _adornment(text, lines[i])
+        has_over = over is not None and i + 2 < len(lines)
+        t = i + 1 if has_over else i  # the title line
+        title_start, title_end = lines[t]
+        raw = text[title_start:title_end]
+        title = raw.strip()
+        under = _adornment(text, lines[t + 1]) if t + 1 < len(lines) else None
+        after_blank = i == 0 or not text[lines[i - 1][0] : lines[i - 1][1]].strip()
+        fits = (
+            under is not None
+            and title
+            and _adornment(text, lines[t]) is None
+            and (has_over or not raw[:1].isspace())  # an indented line is a block quote
+            and under[1] >= len(raw.rstrip())
+            and (not has_over or (over is not None and over[0] == under[0]))
+        )
+        if not (after_blank and fits):
+            i += 1
+            continue
+        assert under is not None
+        style = (under[0], has_over)
+        if style not in styles:
+            styles.append(style)
+        level = styles.index(style) + 1
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
+        yield lines[i][0], HEADING_SEPARATOR.join(t for _, t in stack)
+        i = t + 2
+
+
+def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
+    """(character, length) when the line is a reStructuredText adornment line."""
+    line = text[span[0] : span[1]].rstrip()
+    m = _RST_ADORNMENT.match(line)
+    # Two characters could be a list marker or an emoticon; titles are underlined longer.
+    return (m.group(1), len(line)) if m and len(line) >= 3 else None
+
+
 def _is_prose(text: str, section: _Section) -> bool:
     """A section with no list item, table row, code fence or "Key: value" line: sentences are
     its units, not lines."""
@@ -289,12 +347,22 @@ def _merge_bare_headings(text: str, sections: list[_Section]) -> list[_Section]:
         start = section.start if pending is None else pending
         first_nl = text.find("\n", section.start, section.end)
         body = text[first_nl + 1 : section.end] if first_nl >= 0 else ""
-        if section.heading and not body.strip() and section is not sections[-1]:
+        if section.heading and _bare(body, section.heading) and section is not sections[-1]:
             pending = start
             continue
         pending = None
         out.append(_Section(start, section.end, section.heading))
     return out
+
+
+def _bare(body: str, heading: str) -> bool:
+    """Nothing after a heading's first line but blank lines, underlines (setext, rst) and, for
+    an overlined rst title, the title itself."""
+    title = heading.rsplit(HEADING_SEPARATOR, 1)[-1]
+    return all(
+        not line.strip() or _RST_ADORNMENT.match(line) or line.strip() == title
+        for line in body.splitlines()
+    )
 
 
 def _blocks(text: str, start: int, end: int) -> Iterator[_Block]:

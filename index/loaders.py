@@ -47,6 +47,7 @@ class LoadedDocument:
     text: str  # the text that is indexed and cited (verbatim spans of it)
     raw_sha256: str  # sha256 hex of the raw bytes
     markdown: bool = False  # "#" headings give the chunks their heading paths
+    rst: bool = False  # reStructuredText underlined titles do
     page_starts: tuple[int, ...] | None = None  # offsets where pages 2, 3, ... begin; PDF only
     kept_ratio: float = 1.0  # content characters kept / extracted (1.0: nothing removed)
     notes: tuple[str, ...] = ()  # things the user should know, e.g. bytes that did not decode
@@ -68,10 +69,13 @@ def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> Load
     kept = min(1.0, visible_chars(extracted.text) / seen) if seen else 1.0
     return LoadedDocument(
         path=path,
-        title=extracted.title or _title_of(extracted.text, extracted.markdown, suffix) or path.stem,
+        title=extracted.title
+        or _title_of(extracted.text, extracted.markdown or extracted.rst, suffix)
+        or path.stem,
         text=extracted.text,
         raw_sha256=hashlib.sha256(data).hexdigest(),
         markdown=extracted.markdown,
+        rst=extracted.rst,
         page_starts=extracted.page_starts,
         kept_ratio=kept,
         notes=tuple(notes),
@@ -120,7 +124,8 @@ def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Ex
 
         return read_json(text)
     return _maybe_web_clean(
-        Extracted(text=_whole(text), markdown=suffix in _MARKDOWN_SUFFIXES), clean
+        Extracted(text=_whole(text), markdown=suffix in _MARKDOWN_SUFFIXES, rst=suffix == ".rst"),
+        clean,
     )
 
 

@@ -355,15 +355,36 @@ def _stream_to_stdout(assistant: Assistant, question: str, history: Any) -> Answ
 
 
 def format_sources(answer: Answer) -> str:
+    """The sources under a plain answer, each named the way a reader finds it again:
+    `[1] install.md › Configuration › Defaults`, `[2] manual.pdf, page 3`, then the quote."""
+    from rag.types import location_label
+
     if answer.abstained:
         lines = ["Closest passages (they do not answer the question):"]
         for r in answer.retrieved[:3]:
-            lines.append(f"  - {r.chunk.source}: {_clip(r.chunk.text, 160)}")
+            where = _where(r.chunk.source, r.chunk.location, r.chunk.page)
+            lines.append(f"  - {where}: {_clip(r.chunk.text, 160)}")
         return "\n".join(lines)
+    # A citation is a span of a retrieved chunk, which knows its document's title.
+    titles = {r.chunk.id: r.chunk.title for r in answer.retrieved}
     lines = ["Sources:"]
     for c in answer.citations:
-        lines.append(f"  [{c.n}] {c.source} (chars {c.start}-{c.end}): \"{_clip(c.text, 200)}\"")
+        where = location_label(c.heading, c.page, titles.get(c.chunk_id, ""))
+        # Character offsets are for programs (--json); a person gets the file and place.
+        lines.append(f"  [{c.n}] {_where(c.source, where, c.page)}")
+        lines.append(f"      \"{_clip(c.text, 200)}\"")
     return "\n".join(lines)
+
+
+def _where(source: str, location: str, page: int | None) -> str:
+    """`install.md › Configuration › Defaults`, `manual.pdf, page 3`, or just the file name."""
+    from rag.types import HEADING_SEPARATOR
+
+    if not location:
+        return source
+    # A heading path continues the file name as a path does; a lone page is an aside to it.
+    alone = page is not None and location == f"page {page}"
+    return f"{source}{', ' if alone else HEADING_SEPARATOR}{location}"
 
 
 def _clip(text: str, n: int) -> str:

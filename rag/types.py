@@ -9,6 +9,20 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+# What joins the levels of a heading path ("Install › Requirements"; index/chunking makes them).
+HEADING_SEPARATOR = " › "
+
+
+def location_label(heading: str, page: int | None, title: str = "") -> str:
+    """Where a reader finds a passage again, as shown to people: "Install › Requirements",
+    "page 3", both ("Setup, page 3"), or "" when the format has neither. A first heading that
+    is the document's `title` (a Markdown page's "# Title") is dropped: it is shown already."""
+    heading = heading.strip()
+    if title and heading.split(HEADING_SEPARATOR, 1)[0].strip() == title.strip():
+        heading = heading.partition(HEADING_SEPARATOR)[2].strip()
+    parts = [heading, f"page {page}" if page is not None else ""]
+    return ", ".join(p for p in parts if p)
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -31,6 +45,10 @@ class Chunk:
     page: int | None = None
     # Retrieval-only context that is not part of the cited text: a split table's header row.
     context: str = ""
+
+    @property
+    def location(self) -> str:
+        return location_label(self.heading, self.page, self.title)
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,10 @@ class Citation:
             heading=chunk.heading,
             page=chunk.page,
         )
+
+    @property
+    def location(self) -> str:
+        return location_label(self.heading, self.page)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

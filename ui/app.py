@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 # ui/__init__.py, which always runs before this module, has turned Gradio's analytics off.
 import gradio as gr
 
+from index.loaders import SUPPORTED_SUFFIXES
 from rag.assistant import RagError
 from ui import cards
 from ui.handlers import (
@@ -38,7 +39,8 @@ ASK_CONCURRENCY = 2
 QUEUE_SIZE = 32
 # Light events (listing documents): several at once are harmless.
 DEFAULT_CONCURRENCY = 4
-FILE_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
+# What the loaders read, in one place: the picker offers exactly the types ingest accepts.
+FILE_TYPES = sorted(SUPPORTED_SUFFIXES)
 DOC_HEADERS = ["Document", "Chunks", "Title"]
 
 # System fonts only: the default theme fetches web fonts from Google, and the page must work
@@ -55,6 +57,8 @@ CSS = """
 .source-n { color: var(--color-accent); margin-right: 0.25rem; }
 .source-meta { font-size: 0.85em; color: var(--body-text-color-subdued); margin-bottom: 0.4rem; }
 .source-file { font-family: var(--font-mono); }
+.source-location { font-size: 0.9em; margin-bottom: 0.2rem; }
+.source-location::before { content: "↳ "; color: var(--body-text-color-subdued); }
 .source-passage { margin: 0; padding-left: 0.6rem;
   border-left: 3px solid var(--border-color-primary); font-size: 0.92em; line-height: 1.45;
   white-space: pre-wrap; }
@@ -170,8 +174,14 @@ def _safe_views(views: Iterator[AskView], conversation: list[Exchange]) -> Itera
 
 
 # ---- the documents tab ---------------------------------------------------------------------------
+def _types_list(suffixes: Sequence[str]) -> str:
+    return ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else "".join(suffixes)
+
+
 def _documents_tab(h: Handlers) -> tuple[gr.Dataframe, gr.Dropdown]:
-    gr.Markdown("Add .txt, .md, .html or .pdf files; they are kept under the store and indexed.")
+    gr.Markdown(
+        f"Add {_types_list(FILE_TYPES)} files; they are kept under the store and indexed."
+    )
     files = gr.File(label="Files to add", file_count="multiple", file_types=FILE_TYPES,
                     type="filepath", elem_id="upload")
     add_button = gr.Button("Add to the index", variant="primary", elem_id="add-button")

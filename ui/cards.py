@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from rag import markers
-from rag.types import Answer, Citation, FileResult, ScoredChunk
+from rag.types import Answer, Citation, FileResult, ScoredChunk, location_label
 
 # Characters of surrounding document text shown on each side of a cited passage.
 CONTEXT_CHARS = 300
@@ -98,12 +98,21 @@ def citation_card(citation: Citation, title: str, doc_text: str | None) -> str:
         f'<article class="source-card" id="source-{c.n}">'
         f'<header><span class="source-n">[{c.n}]</span> '
         f'<span class="source-title">{_esc(title)}</span></header>'
+        f"{location_html(location_label(c.heading, c.page, title))}"
         f'<div class="source-meta"><span class="source-file">{_esc(c.source)}</span>'
         f" · chars {c.start}–{c.end} · score {c.score:.3f}</div>"
         f'<blockquote class="source-passage">'
         f"{highlighted_excerpt(doc_text, c.start, c.end, c.text)}</blockquote>"
         "</article>"
     )
+
+
+def location_html(where: str) -> str:
+    """The heading path and/or page, the way a reader finds the passage again in the document;
+    nothing for a format that has neither (plain text)."""
+    if not where:
+        return ""
+    return f'<div class="source-location" title="Where in the document">{_esc(where)}</div>'
 
 
 def highlighted_excerpt(
@@ -148,6 +157,7 @@ def closest_card(rank: int, scored: ScoredChunk) -> str:
         f'<div class="source-meta"><span class="source-title">{_esc(c.title)}</span> · '
         f'<span class="source-file">{_esc(c.source)}</span>'
         f" · retrieval score {scored.score:.3f}</div>"
+        f"{location_html(c.location)}"
         f'<blockquote class="source-passage">{_esc(_shorten(c.text, CLOSEST_CHARS))}</blockquote>'
         "</article>"
     )

@@ -17,6 +17,7 @@ class Extracted:
     text: str
     title: str = ""
     markdown: bool = False  # headings are "#" lines the chunker can follow
+    rst: bool = False  # headings are reStructuredText underlined titles
     # Offsets in `text` where page 2, 3, ... begin (PDF); page 1 begins at 0.
     page_starts: tuple[int, ...] | None = None
     # Alphanumeric characters the reader saw before removing anything (None: removed nothing).

@@ -180,3 +180,81 @@ def test_chunks_fit_minilm_and_offsets_are_exact(seeds_dir: Path) -> None:
             assert emb.count_tokens(retrieval_text(c)) + 2 <= emb.max_tokens
             assert c.position == i and c.source == path.name
         _assert_lines_whole(doc.text, chunks)
+
+
+# ---- reStructuredText titles ---------------------------------------------------------------------
+RST = """==============
+ Widget Server
+==============
+
+Intro paragraph about the server.
+
+Configuration
+=============
+
+Defaults
+--------
+The port is 8080.
+
+A transition follows.
+
+----------
+
+Example::
+
+    Indented literal
+    ----------------
+
+Logging
+-------
+Logs go to syslog.
+
+Install
+=======
+Run ``make``.
+
+Hi
+~~~
+A two-letter title with a three-character underline (Markdown would open a code fence).
+"""
+
+
+def test_rst_titles_give_heading_paths_by_adornment_order() -> None:
+    chunks = _split(RST, rst=True)
+    _assert_verbatim(RST, chunks)
+    _assert_lines_whole(RST, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    assert list(by_heading) == [
+        "Widget Server",
+        "Widget Server › Configuration › Defaults",
+        "Widget Server › Configuration › Logging",
+        "Widget Server › Install",
+        "Widget Server › Install › Hi",
+    ]
+    # A transition and an underlined line inside an indented literal block are not titles.
+    assert "Indented literal" in by_heading["Widget Server › Configuration › Defaults"]
+    # "Configuration" has no body of its own: it opens the chunk of its first sub-section.
+    assert by_heading["Widget Server › Configuration › Defaults"].startswith("Configuration\n===")
+
+
+def test_rst_underline_shorter_than_the_title_or_without_blank_line_before_is_text() -> None:
+    text = "Intro.\n\nA title line\n=====\n\nBody.\nNot a title\n===========\n"
+    assert {c.heading for c in _split(text, rst=True)} == {""}
+
+
+def test_rst_needs_the_flag() -> None:
+    assert {c.heading for c in _split(RST)} == {""}
+    # Markdown's rules do not read rst: "~~~" opens a code fence there.
+    assert "Widget Server › Install › Hi" not in {c.heading for c in _split(RST, markdown=True)}
+
+
+def test_rst_file_is_loaded_with_its_title_and_heading_paths(tmp_path: Path) -> None:
+    path = tmp_path / "guide.rst"
+    path.write_text(RST, encoding="utf-8")
+    doc = load_document(path, 1 << 20)
+    assert doc.rst and not doc.markdown and doc.title == "Widget Server"
+    chunks = Chunker(_words, 200, 4).split(
+        key="k", source="guide.rst", title=doc.title, text=doc.text, doc_hash="h",
+        markdown=doc.markdown, page_starts=doc.page_starts, rst=doc.rst,
+    )
+    assert any(c.heading == "Widget Server › Configuration › Defaults" for c in chunks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.markers import escape_document_markers
 from rag.types import Answer, Chunk, Citation, FileResult, ScoredChunk
@@ -82,6 +83,54 @@ def test_citation_card_has_anchor_title_file_and_score() -> None:
     assert 'id="source-2"' in out
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "doc.txt" in out and "0.812" in out and "<mark>" in out
+
+
+def test_card_shows_the_heading_path_under_the_title_escaped() -> None:
+    c = replace(_citation(), heading="Install › <Requirements> & more")
+    out = cards.citation_card(c, "Guide", DOC)
+    where = re.search(r'<div class="source-location"[^>]*>(.*?)</div>', out)
+    assert where and where.group(1) == "Install › &lt;Requirements&gt; &amp; more"
+    # Under the source name, above the passage.
+    assert out.index("Guide") < where.start() < out.index("<blockquote")
+    assert "<Requirements>" not in out
+
+
+def test_card_does_not_repeat_the_title_as_the_first_heading() -> None:
+    c = replace(_citation(), heading="Widget Server › Configuration › Defaults")
+    out = cards.citation_card(c, "Widget Server", DOC)
+    assert ">Configuration › Defaults</div>" in out
+    # Only a whole first level equal to the title goes.
+    out = cards.citation_card(replace(c, heading="Widget Server tips › Setup"), "Widget Server", DOC)
+    assert ">Widget Server tips › Setup</div>" in out
+
+
+def test_card_shows_the_page_of_a_pdf_citation() -> None:
+    out = cards.citation_card(replace(_citation(), source="manual.pdf", page=3), "Manual", DOC)
+    assert '<div class="source-location" title="Where in the document">page 3</div>' in out
+
+
+def test_card_shows_heading_and_page_together() -> None:
+    out = cards.citation_card(replace(_citation(), heading="Setup", page=12), "Manual", DOC)
+    assert ">Setup, page 12</div>" in out
+
+
+def test_card_without_heading_or_page_has_no_location_line() -> None:
+    out = cards.citation_card(_citation(), "Doc", DOC)
+    assert "source-location" not in out
+    assert "<mark>" in out  # the highlight is unchanged
+
+
+def test_closest_passage_shows_where_it_is() -> None:
+    chunk = Chunk("c", "manual.pdf", "Manual", "text", 0, 4, heading="A <b>", page=2)
+    out = cards.closest_card(1, ScoredChunk(chunk, 0.2))
+    assert ">A &lt;b&gt;, page 2</div>" in out
+
+
+def test_document_marker_in_a_heading_is_plain_text() -> None:
+    # A heading is document text: "[1]" in it must not become a citation link in the card.
+    c = replace(_citation(), heading="Notes [1]")
+    out = cards.citation_card(c, "Doc", DOC)
+    assert ">Notes [1]</div>" in out and "<a " not in out
 
 
 # ---- the panel -----------------------------------------------------------------------------------
