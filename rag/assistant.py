@@ -135,6 +135,7 @@ class Assistant:
         from index.chunking import Chunker
         from index.pipeline import Ingestor
 
+        self._may_create = True  # an ingestor exists to write: it may make the store
         s = self.settings
         emb = self.embedder
         chunker = Chunker(
