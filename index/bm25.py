@@ -7,6 +7,7 @@ built for (another process ingested, or an ingest was killed after committing), 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -115,10 +116,9 @@ class LexicalIndex:
             (tmp / _MARKER).write_text(
                 json.dumps({"generation": self.generation, "format": CACHE_FORMAT})
             )
-            try:
+            # If another process put the same index there first, theirs is as good.
+            with contextlib.suppress(OSError):
                 tmp.rename(target)
-            except OSError:
-                pass  # another process put the same index there first: theirs is as good
         except OSError:
             log.debug("could not write the lexical cache in %s", cache_dir, exc_info=True)
         finally:
