@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test test-fast install install-test lint chat clean train-answerer
+.PHONY: run test test-fast install install-test lint chat clean train-answerer fit-scorer
 
 # Runtime install: torch pinned to the CPU build first, or pip pulls GBs of CUDA wheels.
 # A new top-level package needs the editable install redone, hence the __init__.py files.
@@ -57,6 +57,10 @@ test-fast: install-test
 train-answerer: install
 	$(PIP) install -q -c constraints.txt -e ".[train]"
 	$(BIN)/python scripts/train_answerer.py
+
+# The combined answer scorer over the shipped cross-encoder (train data only; ~5 min, no torch).
+fit-scorer: install
+	$(BIN)/python scripts/fit_scorer.py
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 """Quality gates: a metric must stay at or above a floor (or at or below a ceiling).
 
-The `rag eval --min-…/--max-…` flags build gates, and SEEDS_GATES below is the regression
-floor for the official benchmark (tests/evals/test_regression_gate.py). Its numbers are
+The `rag eval --min-…/--max-…` flags build gates, and SEEDS_GATES / DOCS_TEST_GATES below are
+the regression floors for the two held-out benchmarks (tests/evals/test_regression_gate.py). Their
+numbers are
 measured values minus a margin, so a real regression fails while run-to-run noise does not;
 raise them when the system improves.
 """
@@ -78,18 +79,30 @@ def failures(gates: list[Gate], metrics: dict[str, float | None]) -> list[str]:
     return [msg for g in gates if (msg := g.failure(metrics.get(g.metric))) is not None]
 
 
-# Regression floors for evals/benchmarks/seeds.jsonl (the TEST file) with the default settings
-# (extractive answerer with the learned answer model, answer_threshold 0.2 chosen on
-# seeds_dev.jsonl, weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py:
-# measured values minus about two questions, so real breakage fails and run-to-run noise does
-# not. Nothing was fitted or thresholded on this file. Citation validity is an invariant, hence 1.
-SEEDS_GATES: list[Gate] = [
-    Gate("answer_accuracy", ">=", 0.6),  # measured 0.650 (39 of 60)
-    Gate("wrong_refusal_rate", "<=", 0.1),  # measured 0.067 (4 of 60)
-    Gate("abstention_recall", ">=", 0.33),  # measured 0.389 (7 of 18)
+# Regression floors for the TEST files with the default settings (extractive answerer: the
+# learned cross-encoder plus the combined scorer, answer_threshold 0.1 chosen on seeds_dev +
+# docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
+# values minus about two questions, so real breakage fails and run-to-run noise does not.
+# Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
+SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
+    Gate("answer_accuracy", ">=", 0.63),  # measured 0.667 (40 of 60)
+    Gate("wrong_refusal_rate", "<=", 0.05),  # measured 0.017 (1 of 60)
+    Gate("abstention_recall", ">=", 0.27),  # measured 0.389 (7 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
-    Gate("source_hit_at_k", ">=", 0.97),  # measured 1.0
-    Gate("mrr", ">=", 0.88),  # measured 0.917
+    Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
+    Gate("mrr", ">=", 0.86),  # measured 0.893
+    Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
+    Gate("citations_valid", ">=", 1.0),  # measured 1.0
+]
+
+DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
+    Gate("answer_accuracy", ">=", 0.47),  # measured 0.522 (24 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.22),  # measured 0.174 (8 of 46)
+    # Measured 0.125 (1 of 8): two questions below is nothing, so the floor only catches n/a.
+    Gate("abstention_recall", ">=", 0.0),
+    Gate("evidence_hit_at_k", ">=", 0.8),  # measured 0.848 (39 of 46)
+    Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
+    Gate("mrr", ">=", 0.67),  # measured 0.705
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]

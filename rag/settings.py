@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     max_sentences: int = Field(3, ge=1, le=10)
     # Chosen on dev data for at most 5% wrong refusals (evals/README.md), not on the benchmark.
     answer_threshold: float = Field(
-        0.2, ge=0.0, le=1.0, description="refuse when no candidate reaches this probability"
+        0.1, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
     )
     answer_candidates: int = Field(
         12, ge=1, le=100, description="candidates the answer model reads per question"

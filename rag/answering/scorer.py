@@ -1,0 +1,169 @@
+"""The combined answer scorer: a logistic model over the cross-encoder's probability and a few
+general signals the cross-encoder does not see or under-weighs.
+
+The cross-encoder reads one candidate at a time, 96 word pieces, so it cannot tell that the
+question's rarest term appears nowhere in the passage (the typical near-miss unanswerable
+question) or that a "how many" question met a candidate without a number. These features are
+computed the same way at query time (rag.answering.extractive) and when the weights are fitted
+(scripts/fit_scorer.py, seeded, train data only); the weights ship as SCORER_FILE beside the
+model, with their sha256 in SCORER_CHECKSUM.
+
+Features (all general: no word lists taken from benchmark questions):
+- ce_logit: the cross-encoder's logit, clipped;
+- coverage: IDF-weighted share of the question's content terms found in the candidate;
+- context_coverage: the same over the candidate's whole passage (heading and neighbours);
+- rarest_in_context: whether the question's rarest term is in the passage at all;
+- type_expected / type_present: the question asks for a number, a date or a name, and the
+  candidate holds one that the question does not;
+- new_terms: log of content terms the candidate adds to the question (a restatement of the
+  question adds none).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from rag.answering.crossencoder import MODEL_DIR, ModelFileError, sha256_of
+from rag.text import content_terms, has_date, numbers
+
+SCORER_FILE = "scorer.json"
+SCORER_CHECKSUM = "scorer.sha256"
+REFIT = "make fit-scorer"
+
+FEATURES = (
+    "ce_logit",
+    "coverage",
+    "context_coverage",
+    "rarest_in_context",
+    "type_expected",
+    "type_present",
+    "new_terms",
+)
+
+# What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
+_ASKS_NUMBER = re.compile(
+    r"\bhow\s+(?:many|much|long|old|far|big|large|high|tall|often|fast|deep|wide|heavy)\b"
+    r"|\bwhat\s+(?:percentage|percent|number|proportion|fraction|amount|size|version)\b",
+    re.IGNORECASE,
+)
+_ASKS_DATE = re.compile(
+    r"^\s*when\b|\bwhen\s+(?:was|were|did|does|do|is|will|had|has)\b"
+    r"|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|\bsince\s+when\b",
+    re.IGNORECASE,
+)
+_ASKS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:who|whom|whose)\s+\w+\s*\?\s*$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
+
+
+def expected_type(question: str) -> str | None:
+    if _ASKS_NUMBER.search(question):
+        return "number"
+    if _ASKS_DATE.search(question):
+        return "date"
+    if _ASKS_NAME.search(question):
+        return "name"
+    return None
+
+
+def type_present(kind: str, question: str, candidate: str) -> bool:
+    """The candidate holds something of the asked type that the question does not."""
+    if kind == "number":
+        return bool(numbers(candidate) - numbers(question))
+    if kind == "date":
+        return has_date(candidate) and bool(numbers(candidate) - numbers(question) or not has_date(question))
+    q_words = {w.lower() for w in _CAPITALISED.findall(question)}
+    return any(w.lower() not in q_words for w in _CAPITALISED.findall(candidate))
+
+
+def features(
+    question: str,
+    candidate: str,
+    context: str,
+    probability: float,
+    idf: Callable[[str], float],
+) -> list[float]:
+    """One candidate's feature vector, in FEATURES order."""
+    q_terms = set(content_terms(question, drop_question_words=True))
+    weights = {t: idf(t) for t in q_terms}
+    total = sum(weights.values()) or 1.0
+    c_terms = set(content_terms(candidate))
+    x_terms = set(content_terms(context)) | c_terms
+    coverage = sum(w for t, w in weights.items() if t in c_terms) / total
+    context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
+    rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None
+    kind = expected_type(question)
+    p = min(max(probability, 1e-4), 1 - 1e-4)
+    return [
+        math.log(p / (1 - p)),
+        coverage,
+        context_coverage,
+        1.0 if rarest is None or rarest in x_terms else 0.0,
+        1.0 if kind else 0.0,
+        1.0 if kind and type_present(kind, question, candidate) else 0.0,
+        math.log1p(len(c_terms - q_terms)),
+    ]
+
+
+@dataclass(frozen=True)
+class CombinedScorer:
+    """sigmoid(bias + weights . (x - mean) / scale), the fitted logistic model."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        x = (np.asarray(rows, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(x @ np.asarray(self.weights) + self.bias)))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(FEATURES),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> CombinedScorer:
+        if data.get("features") != list(FEATURES):
+            raise ValueError(f"features {data.get('features')} are not {list(FEATURES)}")
+        vec = {k: tuple(float(v) for v in data[k]) for k in ("weights", "mean", "scale")}  # type: ignore[attr-defined]
+        if any(len(v) != len(FEATURES) for v in vec.values()):
+            raise ValueError("weights, mean and scale must have one value per feature")
+        return cls(vec["weights"], float(data["bias"]), vec["mean"], vec["scale"])  # type: ignore[arg-type]
+
+
+def load(model_dir: Path = MODEL_DIR) -> CombinedScorer:
+    """The shipped weights, checksum-verified; ModelFileError (one line) when missing or corrupt."""
+    path, sums = model_dir / SCORER_FILE, model_dir / SCORER_CHECKSUM
+    if not path.is_file() or not sums.is_file():
+        missing = path if not path.is_file() else sums
+        raise ModelFileError(f"answer scorer file {missing} is missing; rebuild it with `{REFIT}`")
+    recorded = sums.read_text().split()[0] if sums.read_text().split() else ""
+    if sha256_of(path) != recorded:
+        raise ModelFileError(
+            f"answer scorer file {path} is corrupt (sha256 differs from {SCORER_CHECKSUM}); "
+            f"rebuild it with `{REFIT}`"
+        )
+    try:
+        return CombinedScorer.from_dict(json.loads(path.read_text()))
+    except (ValueError, KeyError, TypeError) as err:
+        raise ModelFileError(f"answer scorer file {path} is unreadable ({err}); rebuild it with `{REFIT}`") from None
+
+
+@cache
+def shared(model_dir: Path = MODEL_DIR) -> CombinedScorer:
+    return load(model_dir)

@@ -1,0 +1,255 @@
+"""Fit the combined answer scorer (rag/answering/scorer.py) on TRAIN data only (`make fit-scorer`).
+
+Train: the SQuAD 2.0 excerpt's train articles and evals/benchmarks/train_ordinary.jsonl, the data
+scripts/train_answerer.py trains the cross-encoder on (its loaders and split are reused). Each
+question is replayed as the answerer meets it: candidates from its passage and a near-miss
+passage, the same lexical prefilter, the shipped cross-encoder, then the features of
+rag.answering.scorer; the label is "this candidate holds the answer". A seeded L2 logistic
+regression (Newton steps, numpy) is fitted on those rows.
+
+Dev (printed, never fitted on): the SQuAD dev articles, as top-1 accuracy and the refusal curve
+for the cross-encoder alone and for the combined scorer. The threshold itself is chosen on the
+dev sets (seeds_dev, docs_dev, SQuAD dev) in evals/README.md; nothing here reads seeds.jsonl or
+docs_test.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_answerer as ta  # noqa: E402
+
+from rag.answering import candidates as cand  # noqa: E402
+from rag.answering.crossencoder import MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
+from rag.answering.extractive import DEFAULT_PREFILTER, prefilter_key  # noqa: E402
+from rag.answering.scorer import FEATURES, SCORER_CHECKSUM, SCORER_FILE, CombinedScorer, features  # noqa: E402
+from rag.text import content_terms  # noqa: E402
+
+_BLOCK = re.compile(r"\n\s*\n")
+CACHE = ROOT / "build" / "scorer"
+
+
+@dataclass
+class Question:
+    question: str
+    texts: list[str]  # candidates' model texts, prefiltered
+    contexts: list[str]  # each candidate's passage
+    labels: list[int]
+    answerable: bool
+    idf: Callable[[str], float]  # over the corpus the question is asked of, as the store's BM25
+
+
+def idf_over(passages: list[str]) -> Callable[[str], float]:
+    """BM25's IDF over these passages, as index/bm25.py computes it over chunks."""
+    n = len(passages)
+    df = Counter(t for p in passages for t in set(content_terms(p)))
+    return lambda t: math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
+
+
+def replay(
+    q: str, passages: list[str], gold: set[tuple[int, int]], idf: Callable[[str], float], prefilter: int
+) -> tuple[list[str], list[str], list[int]]:
+    """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span)."""
+    weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
+    total = sum(weights.values()) or 1.0
+    pool = []
+    for p_i, text in enumerate(passages):
+        for s_i, s in enumerate(cand.spans(text)):
+            terms = set(content_terms(s.model_text))
+            coverage = sum(w for t, w in weights.items() if t in terms) / total
+            pool.append((prefilter_key(coverage, p_i), s.model_text, text, int((p_i, s_i) in gold)))
+    pool.sort(key=lambda r: r[0])
+    top = pool[:prefilter]
+    return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top]
+
+
+def squad_questions(articles: list[dict], rng: random.Random, limit: int, prefilter: int) -> list[Question]:
+    out: list[Question] = []
+    for art in articles:
+        paras = [p["context"] for p in art["paragraphs"]]
+        idf = idf_over(paras)
+        units = ta.article_units(art)
+        para_terms = [set().union(*ts) if ts else set() for _c, _s, ts in units]
+        for p_i, p in enumerate(art["paragraphs"]):
+            sp = units[p_i][1]
+            if not sp:
+                continue
+            for qa in p["qas"]:
+                q = qa["question"].strip()
+                qt = ta.terms(q)
+                near = max((i for i in range(len(units)) if i != p_i), key=lambda i: ta.overlap(qt, para_terms[i]))
+                # Retrieval order: the passage sharing more of the question first.
+                order = sorted([p_i, near], key=lambda i: -ta.overlap(qt, para_terms[i]))
+                gold: set[tuple[int, int]] = set()
+                if not qa["is_impossible"]:
+                    at = ta.span_at(sp, qa["answers"][0]["answer_start"])
+                    if at is None:
+                        continue
+                    gold = {(order.index(p_i), at)}
+                texts, ctx, labels = replay(q, [paras[i] for i in order], gold, idf, prefilter)
+                out.append(Question(q, texts, ctx, labels, not qa["is_impossible"], idf))
+    rng.shuffle(out)
+    return out[:limit] if limit else out
+
+
+def ordinary_questions(prefilter: int) -> list[Question]:
+    docs = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in sorted(ta.ORDINARY_DOCS.iterdir())}
+    blocks = {n: [b for b in _BLOCK.split(t) if b.strip()] for n, t in docs.items()}
+    idf = idf_over([b for bs in blocks.values() for b in bs])
+    out: list[Question] = []
+    for line in ta.ORDINARY.read_text().splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        q = item["question"]
+        qt = ta.terms(q)
+        pool = [b for n in (item["sources"] or sorted(docs)) for b in blocks[n]]
+
+        def holds(text: str, item: dict = item) -> bool:
+            raw = ta._norm(text)
+            return any(ta._norm(a) in raw for a in item["answers"]) and any(
+                ta._norm(ev) in raw or (len(raw) > 12 and raw in ta._norm(ev)) for ev in item["evidence"]
+            )
+
+        ranked = sorted(pool, key=lambda b: -ta.overlap(qt, ta.terms(b)))
+        chosen = [b for b in pool if holds(b)][:2] if item["answerable"] else []
+        chosen += [b for b in ranked if b not in chosen][: 4 - len(chosen)]
+        chosen.sort(key=lambda b: -ta.overlap(qt, ta.terms(b)))
+        gold = {
+            (p_i, s_i)
+            for p_i, b in enumerate(chosen)
+            for s_i, s in enumerate(cand.spans(b))
+            if holds(b[s.start : s.end])
+        }
+        if item["answerable"] and not gold:
+            continue
+        texts, ctx, labels = replay(q, chosen, gold, idf, prefilter)
+        out.append(Question(q, texts, ctx, labels, item["answerable"], idf))
+    return out
+
+
+def featurise(qs: list[Question], model: CrossEncoder, cache: dict[str, list[float]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Features per question; the cross-encoder's probabilities are cached (CACHE) because they
+    take minutes on 2 cores and do not change while the features are worked on."""
+    rows = []
+    for i, q in enumerate(qs):
+        key = json.dumps([q.question, q.texts])
+        if key not in cache:
+            cache[key] = [float(p) for p in model.probabilities(q.question, q.texts)]
+        probs = np.array(cache[key])
+        x = np.array([features(q.question, t, c, float(p), q.idf) for t, c, p in zip(q.texts, q.contexts, probs, strict=True)])
+        rows.append((x, probs))
+        if (i + 1) % 200 == 0:
+            print(f"  featurised {i + 1}/{len(qs)}", flush=True)
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> CombinedScorer:
+    """L2-regularised logistic regression by Newton steps: deterministic, no extra dependency."""
+    mean = x.mean(0)
+    scale = np.where(x.std(0) > 1e-9, x.std(0), 1.0)
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + reg * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return CombinedScorer(tuple(map(float, w[:-1])), float(w[-1]), tuple(map(float, mean)), tuple(map(float, scale)))
+
+
+def dev_curve(qs: list[Question], scores: list[np.ndarray]) -> dict:
+    ans = [(float(s.max()), q.labels[int(s.argmax())] == 1) for q, s in zip(qs, scores, strict=True) if q.answerable]
+    una = [float(s.max()) for q, s in zip(qs, scores, strict=True) if not q.answerable]
+    rows = []
+    for t in [round(0.05 * i, 2) for i in range(0, 20)]:
+        rows.append({
+            "threshold": t,
+            "right": sum(1 for s, ok in ans if ok and s >= t) / len(ans),
+            "wrong_refusals": sum(1 for s, _ in ans if s < t) / len(ans),
+            "unanswerable_refused": sum(1 for s in una if s < t) / (len(una) or 1),
+        })
+    return {"top1_accuracy": sum(1 for _, ok in ans if ok) / len(ans), "answerable": len(ans),
+            "unanswerable": len(una), "curve": rows}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--squad", type=Path, default=ta.SQUAD_DEFAULT)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--train-questions", type=int, default=500, help="SQuAD train questions sampled")
+    ap.add_argument("--dev-questions", type=int, default=300, help="SQuAD dev questions sampled")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--prefilter", type=int, default=DEFAULT_PREFILTER)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = ap.parse_args()
+
+    data = ta.load_squad(args.squad)
+    train_articles = [a for a in data if a["title"] not in ta.DEV_ARTICLES]
+    dev_articles = [a for a in data if a["title"] in ta.DEV_ARTICLES]
+    rng = random.Random(args.seed)
+    train = squad_questions(train_articles, rng, args.train_questions, args.prefilter)
+    train += ordinary_questions(args.prefilter)
+    dev = squad_questions(dev_articles, random.Random(args.seed + 1), args.dev_questions, args.prefilter)
+    print(f"train {len(train)} questions ({sum(q.answerable for q in train)} answerable); "
+          f"SQuAD dev {len(dev)} ({sum(q.answerable for q in dev)} answerable)", flush=True)
+
+    model = CrossEncoder(MODEL_DIR, threads=2)
+    # Keyed by the model's checksum: a retrained cross-encoder starts a fresh cache.
+    cache_file = CACHE / f"ce-{sha256_of(MODEL_DIR / 'model.onnx')[:12]}.json"
+    cache: dict[str, list[float]] = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
+    tr = featurise(train, model, cache)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_text(json.dumps(cache))
+    x = np.vstack([r[0] for r in tr])
+    y = np.concatenate([np.array(q.labels, dtype=float) for q in train])
+    scorer = fit(x, y, args.l2)
+    print("weights (standardised):", {f: round(w, 3) for f, w in zip(FEATURES, scorer.weights, strict=True)},
+          "bias", round(scorer.bias, 3))
+
+    dv = featurise(dev, model, cache)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_text(json.dumps(cache))
+    ce = dev_curve(dev, [r[1] for r in dv])
+    comb = dev_curve(dev, [scorer.probabilities(r[0].tolist()) for r in dv])
+    for name, c in (("cross-encoder alone", ce), ("combined", comb)):
+        print(f"\nSQuAD dev, {name}: top-1 {c['top1_accuracy']:.3f}")
+        print("threshold  right  wrong_refusals  unanswerable_refused")
+        for r in c["curve"]:
+            print(f"{r['threshold']:9.2f}  {r['right']:.3f}  {r['wrong_refusals']:14.3f}  {r['unanswerable_refused']:20.3f}")
+
+    out = scorer.to_dict() | {
+        "fitted_on": {"squad_train_questions": args.train_questions, "ordinary": str(ta.ORDINARY.relative_to(ROOT)),
+                      "rows": len(y), "positives": int(y.sum())},
+        "seed": args.seed, "l2": args.l2, "prefilter": args.prefilter,
+        "squad_dev": {"cross_encoder_top1": round(ce["top1_accuracy"], 3), "combined_top1": round(comb["top1_accuracy"], 3)},
+    }
+    path = args.out / SCORER_FILE
+    path.write_text(json.dumps(out, indent=1) + "\n")
+    (args.out / SCORER_CHECKSUM).write_text(f"{sha256_of(path)}  {SCORER_FILE}\n")
+    print(f"\nwrote {path}; sha256 in {SCORER_CHECKSUM}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

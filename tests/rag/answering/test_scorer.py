@@ -1,0 +1,104 @@
+"""The combined answer scorer: its features follow general rules, its shipped weights match the
+checksum scripts/fit_scorer.py recorded, and a missing or corrupt file is one clear line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.answering import scorer as sc
+from rag.answering.crossencoder import ModelFileError, sha256_of
+from rag.answering.extractive import ExtractiveAnswerer
+from rag.types import Chunk, ScoredChunk
+
+
+def flat_idf(_term: str) -> float:
+    return 1.0
+
+
+def vec(question: str, candidate: str, context: str = "", p: float = 0.5) -> dict[str, float]:
+    return dict(zip(sc.FEATURES, sc.features(question, candidate, context or candidate, p, flat_idf), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many workers does the server start?", "number"),
+        ("What percentage of users upgraded?", "number"),
+        ("When was version 2 released?", "date"),
+        ("In which year did the project start?", "date"),
+        ("Who maintains the package?", "name"),
+        ("What does the --force option do?", None),
+    ],
+)
+def test_expected_answer_type_comes_from_the_wh_phrase(question: str, kind: str | None) -> None:
+    assert sc.expected_type(question) == kind
+
+
+def test_a_number_question_needs_a_number_the_question_does_not_already_hold() -> None:
+    q = "How many workers does version 3 start?"
+    assert vec(q, "Version 3 starts 8 workers by default.")["type_present"] == 1.0
+    assert vec(q, "Version 3 starts workers on demand.")["type_present"] == 0.0
+
+
+def test_coverage_is_idf_weighted_and_context_counts_the_passage() -> None:
+    idf = {"port": 1.0, "postgres": 5.0}
+    q = "Which port does postgres listen on?"
+    f = sc.features(q, "The port is 5432.", "PostgreSQL notes: postgres uses the port below.", 0.5, lambda t: idf.get(t, 1.0))
+    row = dict(zip(sc.FEATURES, f, strict=True))
+    assert row["coverage"] < row["context_coverage"]
+    assert row["rarest_in_context"] == 1.0
+    far = dict(zip(sc.FEATURES, sc.features(q, "The port is 5432.", "The port is 5432.", 0.5, lambda t: idf.get(t, 1.0)), strict=True))
+    assert far["rarest_in_context"] == 0.0
+
+
+def test_shipped_weights_match_their_checksum_and_load() -> None:
+    recorded = (sc.MODEL_DIR / sc.SCORER_CHECKSUM).read_text().split()[0]
+    assert sha256_of(sc.MODEL_DIR / sc.SCORER_FILE) == recorded
+    model = sc.load()
+    assert len(model.weights) == len(sc.FEATURES)
+    # The cross-encoder's own judgement must still count, and positively.
+    assert model.weights[sc.FEATURES.index("ce_logit")] > 0
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for name in (sc.SCORER_FILE, sc.SCORER_CHECKSUM):
+        shutil.copyfile(sc.MODEL_DIR / name, folder / name)
+    return folder
+
+
+def test_a_missing_or_corrupt_weights_file_is_one_line_naming_the_fix(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    data = json.loads((folder / sc.SCORER_FILE).read_text())
+    data["bias"] += 1
+    (folder / sc.SCORER_FILE).write_text(json.dumps(data))
+    with pytest.raises(ModelFileError) as err:
+        sc.load(folder)
+    assert "\n" not in str(err.value) and "corrupt" in str(err.value) and sc.REFIT in str(err.value)
+    (folder / sc.SCORER_FILE).unlink()
+    with pytest.raises(ModelFileError, match="missing"):
+        sc.load(folder)
+
+
+def test_the_answerer_ranks_refuses_and_reports_confidence_by_the_combined_score() -> None:
+    class Constant:
+        def probabilities(self, question: str, candidates: list[str]) -> np.ndarray:
+            return np.full(len(candidates), 0.5)
+
+    # Only the number feature counts: the candidate with a new number wins and sets the confidence.
+    weights = tuple(4.0 if f == "type_present" else 0.0 for f in sc.FEATURES)
+    combiner = sc.CombinedScorer(weights, -2.0, (0.0,) * len(sc.FEATURES), (1.0,) * len(sc.FEATURES))
+    text = "The server starts workers on demand.\n\nThe server starts 8 workers by default."
+    chunk = Chunk(id="c", source="a.txt", title="T", text=text, start=0, end=len(text))
+    answerer = ExtractiveAnswerer(Constant(), combiner=combiner, threshold=0.5)  # type: ignore[arg-type]
+    draft = answerer.answer("How many workers does the server start?", [ScoredChunk(chunk, 1.0)])
+    assert not draft.abstained and "8 workers" in draft.text and "on demand" not in draft.text
+    assert draft.confidence == pytest.approx(1 / (1 + np.exp(-2.0)))
+    refused = answerer.answer("How many threads does the server use?", [ScoredChunk(Chunk(id="d", source="a.txt", title="T", text="The server uses threads.", start=0, end=24), 1.0)])
+    assert refused.abstained
