@@ -190,12 +190,12 @@ def test_failed_upload_says_why_and_keeps_nothing(
 @pytest.mark.slow
 def test_unsupported_file_is_reported_and_not_kept(app: RunningApp, tmp_path: Path) -> None:
     # The page's file picker refuses other types; the handler must still cope with one.
-    data = tmp_path / "table.csv"
+    data = tmp_path / "slides.key"
     data.write_text("a,b\n1,2\n")
     outcome = Handlers(app.assistant).upload([str(data)])
     assert [r.status for r in outcome.results] == ["failed"]
     assert "unsupported file type" in outcome.results[0].reason
-    assert not (app.store / "uploads" / "table.csv").exists()
+    assert not (app.store / "uploads" / "slides.key").exists()
 
 
 @pytest.mark.slow
