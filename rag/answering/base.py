@@ -29,6 +29,8 @@ class Draft:
     fallback: bool = False
     notice: str | None = None
     verification: list[SentenceCheck] | None = None
+    # The answer model's probability that the best candidate answers (extractive answers).
+    confidence: float | None = None
 
     @classmethod
     def refusal(cls, notice: str | None = None) -> Draft:
