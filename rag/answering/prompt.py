@@ -122,9 +122,7 @@ def select_excerpts(question: str, passages: list[ScoredChunk], budget: int) -> 
                     continue
             chosen.setdefault(best.passage, {})[index] = text
             used += cost
-    return {
-        p + 1: _excerpt(chosen[p], len(sentences[p])) for p in sorted(chosen)
-    }
+    return {p + 1: _excerpt(chosen[p], len(sentences[p])) for p in sorted(chosen)}
 
 
 def build_condense_messages(history: list[Turn], question: str) -> list[dict[str, str]]:

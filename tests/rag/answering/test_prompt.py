@@ -65,7 +65,9 @@ def test_long_passages_fill_but_never_exceed_the_budget(
     passages = long_passages(passage_factory)
     assert sum(estimate_tokens(p.chunk.text) for p in passages) > 1000
 
-    messages = build_messages("When was the lighthouse on island 3 rebuilt?", passages, budget=budget)
+    messages = build_messages(
+        "When was the lighthouse on island 3 rebuilt?", passages, budget=budget
+    )
 
     assert budget * 0.8 <= prompt_tokens(messages) <= budget
 
@@ -80,7 +82,9 @@ def test_the_best_sentence_comes_with_its_neighbours(
 
     block = user.split("[3] Harbour report 3\n<passage>\n", 1)[1].split("</passage>")[0]
     before, after = (s.strip() + "." for s in FILLER.split(". ")[1::-1])
-    assert f"{before} The lighthouse on island 3 was rebuilt in 1930 after a storm. {after}" in block
+    assert (
+        f"{before} The lighthouse on island 3 was rebuilt in 1930 after a storm. {after}" in block
+    )
     assert " … " in block and block.rstrip().endswith("…")  # left-out sentences are marked
     assert "[1] Harbour report 1" not in user  # no room left for other passages
 
@@ -90,9 +94,9 @@ def test_passages_keep_their_retrieval_numbers_when_others_are_left_out(
 ) -> None:
     passages = long_passages(passage_factory)
 
-    user = build_messages("When was the lighthouse on island 4 rebuilt?", passages, budget=150)[
-        -1
-    ]["content"]
+    user = build_messages("When was the lighthouse on island 4 rebuilt?", passages, budget=150)[-1][
+        "content"
+    ]
 
     assert "[4] Harbour report 4" in user
     assert "island 4 was rebuilt in 1940" in user
@@ -193,9 +197,9 @@ def test_system_prompt_says_passages_are_data() -> None:
 def test_document_text_is_fenced_and_cannot_close_the_fence(
     passage_factory: Callable[..., ScoredChunk],
 ) -> None:
-    user = build_messages("What is the capital of France?", [passage_factory(1, "Notes", INJECTION)])[
-        -1
-    ]["content"]
+    user = build_messages(
+        "What is the capital of France?", [passage_factory(1, "Notes", INJECTION)]
+    )[-1]["content"]
 
     body = user.split("<passage>\n", 1)[1]
     assert body.count("</passage>") == 1  # only the fence's own closing tag
@@ -205,9 +209,9 @@ def test_document_text_is_fenced_and_cannot_close_the_fence(
 def test_document_markers_are_escaped_in_the_prompt(
     passage_factory: Callable[..., ScoredChunk],
 ) -> None:
-    user = build_messages("What is the capital of France?", [passage_factory(1, "Notes", INJECTION)])[
-        -1
-    ]["content"]
+    user = build_messages(
+        "What is the capital of France?", [passage_factory(1, "Notes", INJECTION)]
+    )[-1]["content"]
 
     # The only "[1]" a model can read as a passage number is the header the prompt wrote.
     assert parse_markers(user) == [1]
