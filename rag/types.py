@@ -125,6 +125,9 @@ class SentenceCheck:
     cited: list[int]
     score: float
     reason: str = ""
+    # True when the model cited nothing (or the wrong passage) and rag found the passage that
+    # supports the claim: `cited` then holds the passage rag attached.
+    added_citation: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

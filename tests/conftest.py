@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/fakes.py
 from fakes import FakeEmbedder, fake_assistant  # noqa: E402
 
 # Fixtures that load the real model, a server or llama.cpp: a test using one is slow.
-REAL_FIXTURES = frozenset({"seeds_store", "assistant", "gguf_path", "llama_server", "seeds_run"})
+REAL_FIXTURES = frozenset({"seeds_store", "assistant", "gguf_path", "smollm2", "seeds_run"})
 # Modules whose tests open real Assistants themselves (ingest with MiniLM, SIGKILL a real
 # ingest); tests there that need no model can move to the fast_assistant fixture.
 REAL_MODULES = frozenset({"tests/index/test_pipeline.py"})

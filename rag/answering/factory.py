@@ -26,6 +26,7 @@ def build_answerer(
             chat_format=settings.llm_chat_format,
             n_ctx=settings.llm_n_ctx,
             n_threads=settings.threads,
+            timeout_s=settings.llm_timeout_s,
         )
     else:
         assert settings.llm_base_url is not None
@@ -43,4 +44,6 @@ def build_answerer(
         verify_mode=settings.verify_mode,
         max_tokens=settings.llm_max_tokens,
         temperature=settings.llm_temperature,
+        prompt_tokens=settings.llm_prompt_tokens,
+        override_refusal_at=settings.llm_override_refusal_at,
     )

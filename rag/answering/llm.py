@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from rag import markers
 from rag.answering.base import Answerer, Draft, Turn
 from rag.answering.llm_clients import LLMClient, LLMUnavailable
-from rag.answering.prompt import build_condense_messages, build_messages
-from rag.answering.verify import DEFAULT_THRESHOLD, Mode, verify
+from rag.answering.prompt import PROMPT_BUDGET_TOKENS, build_condense_messages, build_messages
+from rag.answering.verify import DEFAULT_THRESHOLD, Mode, SupportFn, verify
 from rag.errors import one_line
 from rag.followup import condense as heuristic_condense
 from rag.followup import is_follow_up
@@ -24,6 +25,11 @@ from rag.types import ScoredChunk, SentenceCheck
 NOT_SUPPORTED_NOTICE = (
     "the model's answer was not supported by the passages; showing the extractive answer"
 )
+DECLINED_NOTICE = (
+    "the model declined to answer, but the passages hold a confident answer; "
+    "showing the extractive answer"
+)
+EMPTY_NOTICE = "the model returned no answer; showing the extractive answer"
 CONDENSE_MAX_TOKENS = 64
 CONDENSE_MAX_CHARS = 300
 
@@ -49,6 +55,9 @@ class LLMAnswerer:
         max_tokens: int = 256,
         temperature: float = 0.1,
         threshold: float = DEFAULT_THRESHOLD,
+        prompt_tokens: int = PROMPT_BUDGET_TOKENS,
+        override_refusal_at: float | None = None,
+        support: SupportFn | None = None,
     ) -> None:
         self.client = client
         self.fallback = fallback
@@ -57,6 +66,12 @@ class LLMAnswerer:
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.threshold = threshold
+        self.prompt_tokens = prompt_tokens
+        # A model refusal is overruled when the extractive answer's confidence reaches this;
+        # None never overrules (the model's refusal stands).
+        self.override_refusal_at = override_refusal_at
+        # How auto-citation scores a claim against a passage; None: the verifier's own score.
+        self.support = support
         self.name = client.name
 
     def warm_up(self) -> None:
@@ -76,7 +91,7 @@ class LLMAnswerer:
         if not passages:
             yield Draft.refusal()
             return
-        messages = build_messages(question, passages)
+        messages = build_messages(question, passages, budget=self.prompt_tokens)
         pieces: list[str] = []
         try:
             for piece in self.client.stream_chat(messages, self.max_tokens, self.temperature):
@@ -97,11 +112,15 @@ class LLMAnswerer:
         return heuristic_condense(question, history)
 
     def _finish(self, question: str, passages: list[ScoredChunk], text: str) -> Draft:
+        reply = _LABEL.sub("", text)
+        if not markers.strip(reply).strip(" \t\n.,;:-–—*•"):
+            # Nothing but white space or markers: there is no claim to verify.
+            return self._fallback(question, passages, EMPTY_NOTICE)
         verified = verify(
-            _LABEL.sub("", text), passages, self.embed, self.verify_mode, self.threshold
+            reply, passages, self.embed, self.verify_mode, self.threshold, support=self.support
         )
         if verified.refusal:
-            return replace(Draft.refusal(), verification=verified.checks)
+            return self._arbitrate(question, passages, verified.checks)
         if not verified.supported:
             return self._fallback(question, passages, NOT_SUPPORTED_NOTICE, verified.checks)
         return Draft(
@@ -110,6 +129,22 @@ class LLMAnswerer:
             citations=verified.citations,
             verification=verified.checks,
         )
+
+    def _arbitrate(
+        self, question: str, passages: list[ScoredChunk], checks: list[SentenceCheck]
+    ) -> Draft:
+        """The model refused: let its refusal stand unless the extractive answer is confident.
+
+        Small models decline questions the passages plainly answer; a refusal is only worth
+        passing on when the extractive answerer, too, finds no confident answer.
+        """
+        if self.override_refusal_at is None:
+            return replace(Draft.refusal(), verification=checks)
+        draft = self.fallback.answer(question, passages)
+        confidence = extractive_confidence(draft)
+        if draft.abstained or confidence is None or confidence < self.override_refusal_at:
+            return replace(Draft.refusal(), verification=checks, confidence=confidence)
+        return replace(draft, fallback=True, notice=DECLINED_NOTICE, verification=checks)
 
     def _fallback(
         self,
@@ -122,6 +157,18 @@ class LLMAnswerer:
         # The discarded answer's checks explain the fallback when the fallback has none.
         verification = draft.verification if draft.verification is not None else checks
         return replace(draft, fallback=True, notice=notice, verification=verification)
+
+
+def extractive_confidence(draft: Draft) -> float | None:
+    """How sure the extractive answerer is of its answer.
+
+    Draft.confidence when the answerer reports it; otherwise the score of its first
+    citation, which the logistic extractive answerer sets to the probability that the
+    sentence answers the question.
+    """
+    if draft.confidence is not None:
+        return draft.confidence
+    return draft.citations[0].score if draft.citations else None
 
 
 def condense(client: LLMClient, history: list[Turn], question: str) -> str:

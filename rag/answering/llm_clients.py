@@ -17,11 +17,6 @@ from rag.errors import one_line
 
 Messages = list[dict[str, str]]
 
-# llama-cpp-python's "gemma" format silently drops system messages (Gemma has no system
-# role), so for it the rules are moved into the first user turn instead.
-FORMATS_WITHOUT_SYSTEM = frozenset({"gemma"})
-DEFAULT_CHAT_FORMAT = "gemma"
-
 
 class LLMUnavailable(Exception):
     """The model could not answer; str(error) is one line, fit to show to a user."""
@@ -35,21 +30,13 @@ class LLMClient(Protocol):
         ...
 
 
-def fold_system(messages: Messages) -> Messages:
-    """Prepend system text to the first user message, for chat formats without a system role."""
-    system = "\n\n".join(m["content"] for m in messages if m["role"] == "system")
-    rest = [dict(m) for m in messages if m["role"] != "system"]
-    if not system:
-        return rest
-    for m in rest:
-        if m["role"] == "user":
-            m["content"] = f"{system}\n\n{m['content']}"
-            return rest
-    return [{"role": "user", "content": system}, *rest]
-
-
 class LlamaCppClient:
-    """A GGUF model run in this process by llama-cpp-python; loaded on first use, once."""
+    """A GGUF model run in this process by llama.cpp; loaded on first use, once.
+
+    llama.cpp runs as an in-process OpenAI-style server on a loopback port (the prebuilt
+    xllamacpp wheel: nothing to compile), and OpenAIClient talks to it, so a local model has
+    the same streaming, timeouts and error messages as a remote one.
+    """
 
     name = "llamacpp"
 
@@ -59,35 +46,23 @@ class LlamaCppClient:
         chat_format: str | None = None,
         n_ctx: int = 4096,
         n_threads: int = 2,
+        timeout_s: float = 120.0,
     ) -> None:
         self.model_path = Path(model_path)
+        # A llama.cpp template name ("chatml", "gemma", ...); None: the GGUF's own template.
         self.chat_format = chat_format
         self.n_ctx = n_ctx
         self.n_threads = n_threads
-        self._llm: Any = None
-        # One llama.cpp context cannot serve two generations at once (e.g. two UI users).
+        self.timeout_s = timeout_s
+        self._server: Any = None
+        self._client: OpenAIClient | None = None
+        # One llama.cpp context serves one generation at a time (e.g. two UI users).
         self._lock = threading.Lock()
-
-    @property
-    def effective_chat_format(self) -> str | None:
-        """The chat format in use once loaded: explicit, else the GGUF's template, else gemma."""
-        return None if self._llm is None else str(self._llm.chat_format)
 
     def stream_chat(self, messages: Messages, max_tokens: int, temperature: float) -> Iterator[str]:
         with self._lock:
-            llm = self._load()
-            if llm.chat_format in FORMATS_WITHOUT_SYSTEM:
-                messages = fold_system(messages)
-            try:
-                chunks = llm.create_chat_completion(
-                    messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True
-                )
-                for chunk in chunks:
-                    piece = _delta_text(chunk["choices"])
-                    if piece:
-                        yield piece
-            except (ValueError, RuntimeError, KeyError, IndexError) as e:
-                raise LLMUnavailable(f"llama.cpp failed to generate: {one_line(e)}") from e
+            client = self._load()
+            yield from client.stream_chat(messages, max_tokens, temperature)
 
     def warm_up(self) -> None:
         """Load the weights and run one token, so the first answer starts at full speed."""
@@ -100,37 +75,32 @@ class LlamaCppClient:
     def close(self) -> None:
         """Free the model's memory; the next call loads it again."""
         with self._lock:
-            if self._llm is not None:
-                self._llm.close()
-                self._llm = None
+            self._client = None
+            if self._server is not None:
+                self._server.close()
+                self._server = None
 
-    def _load(self) -> Any:
-        if self._llm is not None:
-            return self._llm
+    def _load(self) -> OpenAIClient:
+        if self._client is not None:
+            return self._client
         if not self.model_path.is_file():
             raise LLMUnavailable(f"model file not found: {self.model_path}")
         try:
-            import llama_cpp
-        except ImportError as e:
-            raise LLMUnavailable(
-                "llama-cpp-python is not installed (pip install 'rag[llamacpp]')"
-            ) from e
-        try:
-            llm = llama_cpp.Llama(
-                model_path=str(self.model_path),
-                chat_format=self.chat_format,
+            from rag.answering.local_server import LocalServer
+
+            server = LocalServer(
+                self.model_path,
                 n_ctx=self.n_ctx,
                 n_threads=self.n_threads,
-                verbose=False,
+                chat_template=self.chat_format,
             )
-        except (ValueError, RuntimeError, OSError) as e:
+        except ImportError as e:
+            raise LLMUnavailable("xllamacpp is not installed (pip install 'rag[llamacpp]')") from e
+        except (RuntimeError, ValueError, OSError) as e:
             raise LLMUnavailable(f"could not load {self.model_path.name}: {one_line(e)}") from e
-        if self.chat_format is None and "tokenizer.chat_template" not in llm.metadata:
-            # Without a template llama-cpp-python guesses llama-2, which Gemma-family
-            # base models (the one shipped for tests) do not understand.
-            llm.chat_format = DEFAULT_CHAT_FORMAT
-        self._llm = llm
-        return llm
+        self._server = server
+        self._client = OpenAIClient(server.base_url, None, timeout_s=self.timeout_s, max_retries=0)
+        return self._client
 
 
 class OpenAIClient:
@@ -145,8 +115,11 @@ class OpenAIClient:
         api_key: str | None = None,
         timeout_s: float = 60.0,
         max_retries: int = 1,
+        extra_body: dict[str, Any] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # Server-specific request fields, e.g. llama.cpp's {"grammar": ...}.
+        self.extra_body = extra_body
         # None or "" means "whatever the server serves": single-model servers need no name.
         self.model = model or ""
         self.api_key = api_key
@@ -168,6 +141,7 @@ class OpenAIClient:
                 max_tokens=max_tokens,
                 temperature=temperature,
                 stream=True,
+                extra_body=self.extra_body,
             )
             try:
                 for chunk in stream:

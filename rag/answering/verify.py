@@ -9,7 +9,7 @@ let exactly the most harmful errors through; the exact-match checks close that g
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,6 +24,12 @@ from rag.types import Chunk, Citation, ScoredChunk, SentenceCheck
 
 Mode = Literal["drop", "mark"]
 
+SupportFn = Callable[[str, str], float]
+"""support(claim, passage_text) -> score in [0, 1]; what auto-citation ranks passages by.
+
+None means the verifier's own score (MiniLM similarity mixed with term recall); a learned
+cross-encoder can be passed instead without touching the checks around it."""
+
 # A sentence is kept when its support score reaches this. With all-MiniLM-L6-v2 the score
 # (mean of cosine and term recall) measured 0.52-0.95 on faithful paraphrases and 0.04-0.52
 # on related but different claims, so 0.5 keeps nearly all paraphrases; what slips through
@@ -36,6 +42,10 @@ COSINE_WEIGHT = 0.5
 EXTRA_CITATION_RATIO = 0.5
 UNSUPPORTED_MARK = " [unsupported]"
 INSTRUCTION_ONLY = "its only support is an instruction inside a document"
+CITATION_ADDED = "citation added by rag"
+# Fewer words than this assert nothing a citation could back ("Answer:", "Eiffel Tower.").
+MIN_CLAIM_WORDS = 3
+_STOP_AT_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
 
 # Markers written after the full stop ("claim.[1]"): the grammar is rag.markers'.
 _MARKER_AFTER_STOP = re.compile(
@@ -161,8 +171,16 @@ def verify(
     embed: EmbedFn | None,
     mode: Mode = "drop",
     threshold: float = DEFAULT_THRESHOLD,
+    *,
+    support: SupportFn | None = None,
+    auto_cite: bool = True,
 ) -> Verified:
-    """Keep (or mark) only the sentences the cited passages support; renumber citations."""
+    """Keep (or mark) only the sentences the passages support; renumber citations.
+
+    With auto_cite, a claim that cites nothing, a passage that does not exist, or a passage
+    that does not support it is checked against every retrieved passage; the best one that
+    passes the same checks becomes its citation (SentenceCheck.added_citation).
+    """
     units = _units(answer_text)
     refusals = [is_refusal(u.claim, bool(u.cited)) for u in units]
     views = _views(units, passages)
@@ -172,6 +190,8 @@ def verify(
         _refusal_verdict(u) if refused else _judge(u, context, claim_vectors.get(i))
         for i, (u, refused) in enumerate(zip(units, refusals, strict=True))
     ]
+    if auto_cite:
+        _auto_cite(units, verdicts, refusals, passages, context, claim_vectors, embed, support)
     kept = [
         (u, v)
         for u, v, refused in zip(units, verdicts, refusals, strict=True)
@@ -388,6 +408,108 @@ def _kept_citations(
         if s.own >= EXTRA_CITATION_RATIO * threshold or adds_fact:
             kept.append(s.passage)
     return kept
+
+
+# ---- auto-citation ------------------------------------------------------------------------
+
+
+def _auto_cite(
+    units: list[_Unit],
+    verdicts: list[_Verdict],
+    refusals: list[bool],
+    passages: list[ScoredChunk],
+    context: _Context,
+    claim_vectors: dict[int, np.ndarray],
+    embed: EmbedFn | None,
+    support: SupportFn | None,
+) -> None:
+    """Give each failed claim the retrieved passage that supports it, if one does (in place).
+
+    Small models often state a fact the passages hold but forget the [n], or cite the
+    neighbouring passage; dropping such a claim throws away a right answer.
+    """
+    rescue = [
+        i
+        for i, (u, v, refused) in enumerate(zip(units, verdicts, refusals, strict=True))
+        if not refused and not v.check.supported and _is_claim(u.claim, context.titles)
+    ]
+    if not rescue:
+        return
+    for n in range(1, len(passages) + 1):
+        if n not in context.views:
+            context.views[n] = _view(passages[n - 1].chunk)
+    if support is None:
+        missing = [i for i in rescue if i not in claim_vectors]
+        _embed_missing(missing, units, context, embed, claim_vectors)
+    for i in rescue:
+        found = _best_passage(units[i], context, claim_vectors.get(i), support)
+        if found is not None:
+            units[i], verdicts[i] = found
+
+
+def _is_claim(claim: str, titles: set[frozenset[str]]) -> bool:
+    """Worth a citation: a statement of a few words, not a question or an echoed title."""
+    if len(words(claim)) < MIN_CLAIM_WORDS or claim.rstrip().endswith("?"):
+        return False
+    return frozenset(content_terms(claim)) not in titles
+
+
+def _embed_missing(
+    claims: list[int],
+    units: list[_Unit],
+    context: _Context,
+    embed: EmbedFn | None,
+    claim_vectors: dict[int, np.ndarray],
+) -> None:
+    """Embed, in one call, the claims and passage sentences the first pass did not need."""
+    if embed is None:
+        return
+    views = [v for v in context.views.values() if v.vectors is None and v.spans]
+    texts = [units[i].claim for i in claims]
+    texts += [v.chunk.text[s:e] for v in views for s, e in v.spans]
+    if not texts:
+        return
+    vectors = np.asarray(embed(texts), dtype=np.float32)
+    for k, i in enumerate(claims):
+        claim_vectors[i] = vectors[k]
+    offset = len(claims)
+    for v in views:
+        v.vectors = vectors[offset : offset + len(v.spans)]
+        offset += len(v.spans)
+
+
+def _best_passage(
+    unit: _Unit, context: _Context, vector: np.ndarray | None, support: SupportFn | None
+) -> tuple[_Unit, _Verdict] | None:
+    """The best-supporting passage that also holds the claim's numbers and names."""
+    best: tuple[float, int, _Support] | None = None
+    for n, view in sorted(context.views.items()):
+        if not view.spans:
+            continue  # only instructions: never evidence
+        found = _support(unit.claim, n, view, view.terms, vector)
+        if support is None:
+            score = found.own
+        else:
+            score = support(unit.claim, " ".join(view.chunk.text[s:e] for s, e in view.spans))
+        if score < context.threshold or _missing_facts(unit.claim, [view]):
+            continue
+        if best is None or score > best[0]:
+            best = (score, n, found)
+    if best is None:
+        return None
+    score, n, found = best
+    raw = _with_marker(unit.raw, n)
+    check = SentenceCheck(raw, True, [n], score, CITATION_ADDED, added_citation=True)
+    return _Unit(raw, unit.newline_before, [n], unit.claim), _Verdict(check, [found], [n])
+
+
+def _with_marker(raw: str, n: int) -> str:
+    """The sentence with the model's markers replaced by [n], before its final stop."""
+    bare = markers.renumber(raw, lambda _old: None)
+    stop = _STOP_AT_END.search(bare)
+    if stop is None:
+        return f"{bare} {markers.format_marker(n)}"
+    return f"{bare[: stop.start()]} {markers.format_marker(n)}{bare[stop.start() :]}"
 
 
 # ---- output --------------------------------------------------------------------------------

