@@ -128,7 +128,13 @@ def _after_question(text: str, c: Span) -> Span:
     "-k --keep" above "Keep input files.")."""
     before = text[: c.start]
     if c.start and not before.rstrip(" \t").endswith("\n"):
-        return c  # not the first span of its line
+        # A later sentence of an answer line still answers the question above that line.
+        line_start = before.rfind("\n") + 1
+        above = before[:line_start].rstrip()
+        question = above[above.rfind("\n") + 1 :].strip()
+        if line_start and question.endswith("?") and len(question) <= 300:
+            return Span(c.start, c.end, c.kind, model_view(question) + " " + c.model_text)
+        return c
     before = before.rstrip()
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):

@@ -165,8 +165,10 @@ class ExtractiveAnswerer:
             scores = probs
         for c, p, s in zip(top, probs, scores, strict=True):
             c.instruction = _INSTRUCTION.search(c.text) is not None
-            c.probability = 0.0 if c.instruction else float(p)
-            c.score = 0.0 if c.instruction else float(s)
+            # A line that itself asks a question (a FAQ's question) states nothing to quote.
+            barred = c.instruction or c.text.rstrip().endswith("?")
+            c.probability = 0.0 if barred else float(p)
+            c.score = 0.0 if barred else float(s)
         return sorted(top, key=lambda c: -c.score)
 
     def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:

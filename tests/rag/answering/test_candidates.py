@@ -75,3 +75,10 @@ def test_a_man_page_option_reads_with_its_name() -> None:
 def test_empty_and_punctuation_only_text_has_no_candidates() -> None:
     assert spans("") == []
     assert spans("---\n\n***\n|---|---|\n") == []
+
+
+def test_every_sentence_of_a_faq_answer_reads_with_its_question() -> None:
+    faq = "What is the refund policy?\nAnnual plans get refunds. Monthly plans are not refundable.\n"
+    got = _by_text(faq)
+    assert got["Annual plans get refunds."][1].startswith("What is the refund policy?")
+    assert got["Monthly plans are not refundable."][1].startswith("What is the refund policy?")

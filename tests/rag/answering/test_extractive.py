@@ -136,3 +136,10 @@ def test_no_benchmark_vocabulary_lists_remain() -> None:
 def test_stream_yields_the_text_then_the_draft() -> None:
     pieces = list(answerer().stream("Who is the Luhansk regional governor?", passages()))
     assert isinstance(pieces[0], str) and pieces[-1].text == pieces[0]  # type: ignore[union-attr]
+
+
+def test_a_question_line_is_never_quoted_as_the_answer() -> None:
+    text = "How do I reset my password?\nOpen Settings and click Reset password."
+    draft = answerer().answer("How do I reset my password?", passages(text))
+    assert not draft.abstained
+    assert "How do I" not in draft.text and draft.text.startswith("Open Settings")
