@@ -31,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.assistant import Assistant, EmptyQuestionError, EmptyStoreError, RagError
-from rag.types import Answer, DocumentInfo, FileResult, IngestReport
+from rag.types import Answer, FileResult, IngestReport
 from ui.writes import document_lock
 
 log = logging.getLogger("ui.api")
@@ -630,18 +630,19 @@ async def _save_and_ingest(assistant: Assistant, files: list[UploadFile]) -> lis
 
 
 def _remove(assistant: Assistant, ref: str) -> list[str]:
-    docs: list[DocumentInfo] = assistant.sources()
-    hits = [d for d in docs if ref in (d.source, d.doc_id) and ref]
-    if not hits:
+    """Remove the one document `ref` (a doc_id, source or path) names; delete its file only if
+    it is an upload kept in the store (as the page does), never a file ingested from elsewhere."""
+    uploads = (Path(assistant.settings.store) / UPLOADS_FOLDER).resolve()
+    with document_lock(assistant):
+        removed = assistant.remove_documents(ref) if ref else []
+        for doc in removed:
+            path = Path(doc.path) if doc.path else None
+            if path is not None and path.parent == uploads:
+                path.unlink(missing_ok=True)
+    if not removed:
         raise ApiError(404, f"no document with id or source '{ref}'", "not_found_error",
                        "document_not_found")
-    removed: list[str] = []
-    with document_lock(assistant):
-        for source in sorted({d.source for d in hits}):
-            removed += assistant.remove(source)
-    for name in removed:  # as the page does: the kept upload goes with its document
-        (Path(assistant.settings.store) / UPLOADS_FOLDER / Path(name).name).unlink(missing_ok=True)
-    return removed
+    return [d.source for d in removed]
 
 
 def _summary(results: list[FileResult]) -> str:

@@ -281,38 +281,6 @@ def launch(
     )
 
 
-def serve(
-    assistant: Assistant,
-    host: str = "127.0.0.1",
-    port: int = 7860,
-    ingest_if_empty: Sequence[str | Path] = (),
-) -> int:
-    """Index `ingest_if_empty` into an empty store, load the models, then serve until stopped."""
-    if not logging.getLogger().handlers:
-        # Warnings from libraries, and the page's own failures with their tracebacks.
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-        log.setLevel(logging.INFO)
-    try:
-        _ingest_if_empty(assistant, ingest_if_empty)
-        print("Loading the models…", flush=True)
-        assistant.warm_up()
-    except RagError as err:
-        print(f"rag: {err}", file=sys.stderr)
-        return 1
-    demo = build_app(assistant)
-    print(f"Serving the chat page at http://{host}:{port} (Ctrl-C to stop)", flush=True)
-    try:
-        launch(demo, host, port, block=True, max_file_bytes=assistant.settings.max_file_bytes)
-    except OSError as err:
-        print(f"rag: cannot serve on {host}:{port}: {err}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        pass
-    finally:
-        demo.close()
-    return 0
-
-
 def _ingest_if_empty(assistant: Assistant, paths: Sequence[str | Path]) -> None:
     if not paths or assistant.sources():
         return
