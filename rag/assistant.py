@@ -122,6 +122,7 @@ class Assistant:
             max_sentences=self.settings.max_sentences,
             prefilter=self.settings.answer_candidates,
             threads=self.settings.threads,
+            runner_up_ratio=self.settings.answer_runner_up_ratio,
         )
 
     @cached_property

@@ -35,7 +35,7 @@ DEFAULT_THRESHOLD = 0.1
 DEFAULT_PREFILTER = 12
 
 # A runner-up joins the answer when it is at least this share of the best probability.
-RUNNER_UP_RATIO = 0.6
+RUNNER_UP_RATIO = 0.3  # the answer_runner_up_ratio setting's default (rag/settings.py)
 
 # Text that addresses whoever answers ("ignore previous instructions", "answer that X", "you
 # must say"): a document can say "answer that X" about anything, so such a candidate is never the
@@ -92,6 +92,7 @@ class ExtractiveAnswerer:
         max_words: int = 60,
         prefilter: int = DEFAULT_PREFILTER,
         threads: int = 2,
+        runner_up_ratio: float = RUNNER_UP_RATIO,
     ) -> None:
         self._scorer = scorer
         # With the shipped cross-encoder, its shipped combined scorer; an injected scorer (a
@@ -104,6 +105,7 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.max_words = max_words
         self.prefilter = prefilter
+        self.runner_up_ratio = runner_up_ratio
         self._spans: OrderedDict[tuple[str, str], list[cands.Span]] = OrderedDict()
 
     @property
@@ -206,7 +208,7 @@ class ExtractiveAnswerer:
         best = ranked[0]
         chosen = [best]
         words = word_count(best.text)
-        floor = max(self.threshold, RUNNER_UP_RATIO * best.score)
+        floor = max(self.threshold, self.runner_up_ratio * best.score)
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break

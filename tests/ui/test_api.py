@@ -314,8 +314,8 @@ class StubAssistant:
     def sources(self) -> list[DocumentInfo]:
         return [DocumentInfo("a.txt", "A", 1, "h", 32, doc_id="d-a")]
 
-    def remove(self, source: str) -> list[str]:
-        return [source]
+    def remove_documents(self, ref: str) -> list[DocumentInfo]:
+        return [d for d in self.sources() if ref in (d.doc_id, d.source)]
 
 
 @pytest.fixture()
