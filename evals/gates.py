@@ -85,7 +85,7 @@ def failures(gates: list[Gate], metrics: dict[str, float | None]) -> list[str]:
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
-    Gate("answer_accuracy", ">=", 0.63),  # measured 0.667 (40 of 60)
+    Gate("answer_accuracy", ">=", 0.65),  # measured 0.683 (41 of 60)
     Gate("wrong_refusal_rate", "<=", 0.05),  # measured 0.017 (1 of 60)
     Gate("abstention_recall", ">=", 0.27),  # measured 0.389 (7 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
@@ -96,7 +96,7 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    Gate("answer_accuracy", ">=", 0.47),  # measured 0.522 (24 of 46)
+    Gate("answer_accuracy", ">=", 0.52),  # measured 0.565 (26 of 46)
     Gate("wrong_refusal_rate", "<=", 0.22),  # measured 0.174 (8 of 46)
     # Measured 0.125 (1 of 8): two questions below is nothing, so the floor only catches n/a.
     Gate("abstention_recall", ">=", 0.0),
