@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.assistant import Assistant, EmptyQuestionError, EmptyStoreError, RagError
 from rag.types import Answer, FileResult, IngestReport
-from ui.writes import document_lock
+from ui.writes import document_lock, upload_summary
 
 log = logging.getLogger("ui.api")
 
@@ -377,7 +377,7 @@ def create_api(
             results = await _save_and_ingest(assistant, files)
         finally:
             ticket.release()
-        body = {"results": [asdict(r) for r in results], "summary": _summary(results)}
+        body = {"results": [asdict(r) for r in results], "summary": upload_summary(results)}
         if results and all(r.status == "failed" for r in results):
             reasons = "; ".join(f"{r.source}: {r.reason}" for r in results)
             body.update(error_body(f"nothing was indexed ({reasons})", "invalid_request_error",
@@ -643,10 +643,3 @@ def _remove(assistant: Assistant, ref: str) -> list[str]:
         raise ApiError(404, f"no document with id or source '{ref}'", "not_found_error",
                        "document_not_found")
     return [d.source for d in removed]
-
-
-def _summary(results: list[FileResult]) -> str:
-    counts: dict[str, int] = {}
-    for r in results:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    return ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to add"

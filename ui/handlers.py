@@ -18,7 +18,7 @@ from rag.assistant import Assistant, EmptyStoreError, RagError
 from rag.progress import Progress as ProgressFn
 from rag.types import Answer, DocumentInfo, FileResult
 from ui import cards
-from ui.writes import document_lock
+from ui.writes import document_lock, upload_summary
 
 log = logging.getLogger("ui")
 
@@ -229,7 +229,7 @@ class Handlers:
             report = self.assistant.ingest(copies, progress=progress) if copies else None
         results = failed + (report.results if report else [])
         self._drop_failed_copies(results, created)
-        message = "; ".join([_upload_message(results), *notes])
+        message = "; ".join([upload_summary(results), *notes])
         return UploadOutcome(results, message)
 
     def _keep_uploads(
@@ -309,10 +309,3 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return a.read_bytes() == b.read_bytes()
     except OSError:
         return False
-
-
-def _upload_message(results: list[FileResult]) -> str:
-    counts: dict[str, int] = {}
-    for r in results:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    return ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to add"

@@ -1,4 +1,5 @@
-"""One lock per Assistant for changes to its documents, shared by the page and the HTTP API.
+"""What the page and the HTTP API share about changing documents: one lock per Assistant, and
+the one-line summary of an upload.
 
 `rag serve` runs both in one process over one Assistant. Two ingests at once must not happen:
 an ingest ends by sweeping chunks no committed document owns, which would include the other
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+
+from rag.types import FileResult
 
 _ATTR = "_ui_document_lock"
 _GUARD = threading.Lock()
@@ -26,3 +29,11 @@ def document_lock(assistant: Any) -> threading.Lock:
         if not isinstance(lock, type(_GUARD)):
             lock = attrs[_ATTR] = threading.Lock()
         return lock
+
+
+def upload_summary(results: list[FileResult]) -> str:
+    """'2 added, 1 failed': what an upload did, counted by status in the order met."""
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    return ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to add"
