@@ -113,12 +113,7 @@ class Embedder:
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
-        from tokenizers import Tokenizer
-
-        tok = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
-        tok.no_truncation()
-        tok.no_padding()
-        return tok
+        return word_piece_tokenizer(self.model_path)
 
     def count_tokens(self, text: str) -> int:
         """Word pieces of text, without the [CLS]/[SEP] the model adds."""
@@ -466,3 +461,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def word_piece_tokenizer(model_path: Path) -> Tokenizer:
+    """The model's own tokenizer, untruncated and unpadded: what chunk sizes are counted in."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok

@@ -65,12 +65,9 @@ class FakeEmbedder:
 
     @cached_property
     def tokenizer(self) -> Any:
-        from tokenizers import Tokenizer
+        from index.embedding import word_piece_tokenizer
 
-        tok = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
-        tok.no_truncation()
-        tok.no_padding()
-        return tok
+        return word_piece_tokenizer(self.model_path)
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
