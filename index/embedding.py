@@ -389,25 +389,7 @@ def export_onnx(model_path: Path, target: Path, *, threads: int = 2) -> dict[str
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        sample = torch.ones((2, 16), dtype=torch.long)
-        axes = {0: "batch", 1: "tokens"}
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                _Pooled(transformer),
-                (sample, torch.ones_like(sample), torch.zeros_like(sample)),
-                str(tmp),
-                input_names=["input_ids", "attention_mask", "token_type_ids"],
-                output_names=["embedding"],
-                dynamic_axes={
-                    "input_ids": axes,
-                    "attention_mask": axes,
-                    "token_type_ids": axes,
-                    "embedding": {0: "batch"},
-                },
-                opset_version=17,
-                dynamo=False,
-            )
+        export_bert_onnx(_Pooled(transformer), tmp, "embedding")
         engine = _OrtEngine(tmp, model_path, threads, Embedder.max_tokens)
         reference = _TorchEngine(model_path, threads)
         worst = 1.0
@@ -471,3 +453,29 @@ def word_piece_tokenizer(model_path: Path) -> Tokenizer:
     tok.no_truncation()
     tok.no_padding()
     return tok
+
+
+def export_bert_onnx(module: Any, path: Path, output: str) -> None:
+    """Export a BERT-style torch module taking (input_ids, attention_mask, token_type_ids) to
+    ONNX with dynamic batch and length: the embedder's export and the answer model's share it."""
+    import torch
+
+    sample = torch.ones((2, 16), dtype=torch.long)
+    axes = {0: "batch", 1: "tokens"}
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            module,
+            (sample, torch.ones_like(sample), torch.zeros_like(sample)),
+            str(path),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=[output],
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "token_type_ids": axes,
+                output: {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )

@@ -427,29 +427,9 @@ def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path):
 
 # ---- export and evaluation -----------------------------------------------------------------
 def export(model, path: Path) -> None:
-    import warnings
+    from index.embedding import export_bert_onnx
 
-    import torch
-
-    sample = torch.ones((2, 16), dtype=torch.long)
-    axes = {0: "batch", 1: "tokens"}
-    with torch.no_grad(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            model,
-            (sample, torch.ones_like(sample), torch.zeros_like(sample)),
-            str(path),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["logits"],
-            dynamic_axes={
-                "input_ids": axes,
-                "attention_mask": axes,
-                "token_type_ids": axes,
-                "logits": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+    export_bert_onnx(model, path, "logits")
 
 
 def quantise(src: Path, dst: Path) -> None:
