@@ -212,14 +212,14 @@ def _run(
     s = assistant.settings
     emb = assistant.embedder
     settings: dict[str, Any] = {
-        "chunk_tokens": s.chunk_tokens,
-        "chunk_overlap": s.chunk_overlap,
-        "embed_batch_size": s.embed_batch_size,
-        "embed_backend": s.embed_backend,
+        "chunk_tokens": s.ingest.chunk_tokens,
+        "chunk_overlap": s.ingest.chunk_overlap,
+        "embed_batch_size": s.embedding.batch_size,
+        "embed_backend": s.embedding.backend,
         "threads": s.threads,
-        "candidates": s.candidates,
-        "top_k": s.top_k,
-        "fusion": s.fusion,
+        "candidates": s.retrieval.candidates,
+        "top_k": s.retrieval.top_k,
+        "fusion": s.retrieval.fusion,
         "queries": config.queries,
         "sizes": config.sizes,
     }
@@ -317,7 +317,7 @@ def _measure_ingest(assistant: Assistant, folder: Path, target: int, maker: corp
                     seeds_dir: Path | None = None) -> tuple[IngestMeasure, list[str]]:
     from index.chunking import embedding_text
 
-    s = assistant.settings
+    s = assistant.settings.ingest
     emb = assistant.embedder
     files = corpus.write_documents(folder, target, s.chunk_tokens, s.chunk_overlap,
                                    emb.count_tokens, maker, seeds_dir=seeds_dir)
@@ -445,8 +445,8 @@ def _measure_queries(assistant: Assistant, real: list[corpus.Question], texts: l
     r = assistant.retriever
     store = assistant.store
     emb = assistant.embedder
-    k = assistant.settings.top_k
-    cand = assistant.settings.candidates
+    k = assistant.settings.retrieval.top_k
+    cand = assistant.settings.retrieval.candidates
     questions = _question_mix(real, texts, config.queries, config.seed + 7)
     for q in questions[:10]:  # warm: model, caches, HNSW pages
         r.retrieve(q.text, k)
@@ -606,7 +606,7 @@ def _int8_retrieval(assistant: Assistant, chunks: list[Any], real: list[corpus.Q
     fp32 = assistant.embedder.embed(texts)
     int8 = embed_int8(texts)
     qs = [q for q in real if q.sources]
-    k = assistant.settings.top_k
+    k = assistant.settings.retrieval.top_k
     res: dict[str, Any] = {"chunks": len(chunks), "questions": len(qs), "k": k}
     tops: dict[str, list[list[int]]] = {}
     for name, mat, fn in (("fp32", fp32, assistant.embedder.embed), ("int8", int8, embed_int8)):

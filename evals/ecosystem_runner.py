@@ -126,7 +126,7 @@ def run_qa(
         answer = assistant.ask(item.question)
         answer.id = item.id
         answers.append(answer.to_dict())
-    k = assistant.settings.top_k
+    k = assistant.settings.retrieval.top_k
     scores = qa_metrics(items, answers, runner.document_texts(assistant, plan.docs), k)
     result = {
         "format": fmt,

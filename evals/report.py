@@ -128,7 +128,7 @@ def write_markdown(
         "",
         f"Benchmark `{report['benchmark']}`: {c['questions']} questions "
         f"({c['answerable']} answerable, {c['unanswerable']} unanswerable); "
-        f"answerer `{report['settings'].get('answerer')}`, top_k {report['k']}"
+        f"answerer `{report['settings']['answering']['answerer']}`, top_k {report['k']}"
         + (f"; documents `{report['docs']}`." if report.get("docs") else "."),
         "",
         markdown_table(rows),

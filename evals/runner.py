@@ -33,7 +33,6 @@ AssistantFactory = Callable[[Path | None], "Assistant"]
 # Left in a store folder that `rag eval` made, so it only ever wipes its own folders.
 STORE_MARKER = ".rag-eval-store"
 FAIR_K = 5  # evidence hit is also reported at this k for both systems
-_SECRETS = ("llm_api_key",)
 
 
 class UsageError(Exception):
@@ -148,8 +147,8 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
     t0 = time.perf_counter()
     # The extractive answerer is asked at threshold 0 and its configured threshold applied
     # afterwards (evals/refusal.py): the same answers, plus the refusal curve of every threshold.
-    sweep = assistant.settings.answerer == "extractive"
-    threshold = assistant.settings.answer_threshold
+    sweep = assistant.settings.answering.answerer == "extractive"
+    threshold = assistant.settings.answering.threshold
     if sweep:
         assistant.extractive.threshold = 0.0
     try:
@@ -160,7 +159,7 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
     answers = [refusal.apply_threshold(a, threshold) for a in raw] if sweep else raw
     timings["answering_s"] = time.perf_counter() - t0
 
-    k = assistant.settings.top_k
+    k = assistant.settings.retrieval.top_k
     pairs = list(zip(plan.questions, answers, strict=True))
     scores = score(pairs, document_texts(assistant, plan.docs), k)
     result: dict[str, Any] = {
@@ -170,7 +169,7 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
         "store": str(assistant.settings.store),
         "ingest": ingest_summary,
         "k": k,
-        "settings": _public_settings(assistant.settings.describe()),
+        "settings": assistant.settings.public(),
         "counts": metrics.counts(pairs),
         "metrics": scores,
         "by_category": metrics.by_category(pairs),
@@ -302,10 +301,6 @@ def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> dict[str
         "timings_s": {"index_s": built, "answering_s": time.perf_counter() - t0 - built},
         "_answers": answers,
     }
-
-
-def _public_settings(settings: dict[str, Any]) -> dict[str, Any]:
-    return {k: ("***" if k in _SECRETS and v else v) for k, v in settings.items()}
 
 
 # ---- output ----------------------------------------------------------------------------------

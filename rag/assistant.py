@@ -55,6 +55,7 @@ class Assistant:
         and chromadb.EphemeralClient); by default both are built from the settings on first use."""
         self.settings = settings
         self._chroma_client = chroma_client
+        self._given_embedder = embedder
         if embedder is not None:
             self.__dict__["embedder"] = embedder  # what the cached property would hold
         # Only ingesting may create a store: a read-only call on a mistyped --store is told so.
@@ -67,11 +68,23 @@ class Assistant:
         """Open (or create) the store; keyword arguments override rag.toml and RAG_* settings."""
         return cls(load_settings(store=store, **settings))
 
+    def with_settings(self, **overrides: Any) -> Assistant:
+        """A new Assistant over the same store (and the same injected embedder and Chroma
+        client) with these settings changed, validated like `Assistant.open`'s arguments
+        (`answer_threshold=0.0`, `retrieval={"top_k": 8}`). This one is left as it is."""
+        other = Assistant(
+            self.settings.updated(**overrides),
+            embedder=self._given_embedder,
+            chroma_client=self._chroma_client,
+        )
+        other._may_create = self._may_create
+        return other
+
     # ---- components, built on first use --------------------------------------------------
     @cached_property
     def embedder(self) -> Embedder:
-        s = self.settings
-        return _shared_embedder(s.embed_model, s.embed_batch_size, s.embed_backend, s.threads)
+        e = self.settings.embedding
+        return _shared_embedder(e.model, e.batch_size, e.backend, self.settings.threads)
 
     @cached_property
     def store(self) -> ChunkStore:
@@ -101,28 +114,16 @@ class Assistant:
     def retriever(self) -> HybridRetriever:
         from rag.retrieval import HybridRetriever
 
-        s = self.settings
-        return HybridRetriever(
-            self.store,
-            self.embedder.embed_one,
-            self._cache_dir / "bm25",
-            candidates=s.candidates,
-            fusion=s.fusion,
-            rrf_k=s.rrf_k,
-            dense_weight=s.dense_weight,
+        return HybridRetriever.from_settings(
+            self.store, self.embedder.embed_one, self._cache_dir / "bm25", self.settings.retrieval
         )
 
     @cached_property
     def extractive(self) -> ExtractiveAnswerer:
-        from rag.answering.extractive import ExtractiveAnswerer
+        from rag.answering.factory import build_extractive
 
-        return ExtractiveAnswerer(
-            idf=self.retriever.idf,
-            threshold=self.settings.answer_threshold,
-            max_sentences=self.settings.max_sentences,
-            prefilter=self.settings.answer_candidates,
-            threads=self.settings.threads,
-            runner_up_ratio=self.settings.answer_runner_up_ratio,
+        return build_extractive(
+            self.settings.answering, self.retriever.idf, threads=self.settings.threads
         )
 
     @cached_property
@@ -137,7 +138,7 @@ class Assistant:
         from index.pipeline import Ingestor
 
         self._may_create = True  # an ingestor exists to write: it may make the store
-        s = self.settings
+        s = self.settings.ingest
         emb = self.embedder
         chunker = Chunker(
             lambda t: emb.tokenizer.encode(t, add_special_tokens=False).ids,
@@ -185,7 +186,7 @@ class Assistant:
     def _top_k(self, top_k: object) -> int:
         """top_k checked like the setting: a whole number from 1 to 50 (None: the setting)."""
         if top_k is None:
-            return self.settings.top_k
+            return self.settings.retrieval.top_k
         if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= 50:
             raise RagError(f"top_k must be a whole number from 1 to 50, not {top_k!r}")
         return top_k
@@ -216,12 +217,12 @@ class Assistant:
         yield from self._run(question, history, top_k, answerer, streaming=True)
 
     def _pick(self, answerer: str | None) -> Answerer:
-        if answerer is None or answerer == self.settings.answerer:
+        if answerer is None or answerer == self.settings.answering.answerer:
             return self.answerer
         if answerer == "extractive":
             return self.extractive
         raise RagError(
-            f"answerer '{answerer}' is not configured here (configured: {self.settings.answerer})"
+            f"answerer '{answerer}' is not configured here (configured: {self.settings.answering.answerer})"
         )
 
     def _run(

@@ -9,6 +9,7 @@ from pathlib import Path
 from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
+from rag.settings import RetrievalSettings
 from rag.types import Chunk, ScoredChunk
 
 
@@ -39,6 +40,24 @@ class HybridRetriever:
         self._checked_at = 0.0
         self._uncommitted = 0  # chunks in the collection that no committed document owns
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(
+        cls,
+        store: ChunkStore,
+        embed_query: EmbedQuery,
+        cache_dir: Path | None,
+        settings: RetrievalSettings,
+    ) -> HybridRetriever:
+        return cls(
+            store,
+            embed_query,
+            cache_dir,
+            candidates=settings.candidates,
+            fusion=settings.fusion,
+            rrf_k=settings.rrf_k,
+            dense_weight=settings.dense_weight,
+        )
 
     # ---- keeping the lexical side consistent with the collection -----------------------------
     def refresh(self, force: bool = False) -> None:

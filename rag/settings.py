@@ -1,113 +1,284 @@
-"""The one settings object. Precedence: defaults < rag.toml < RAG_* environment < explicit arguments.
+"""The one settings object, with a section per stage.
+Precedence: defaults < rag.toml < RAG_* environment < explicit arguments.
 
-Settings are read here and nowhere else; components receive the validated object.
+Settings are read here and nowhere else; each component receives its section (the retriever
+`settings.retrieval`, the extractive answerer `settings.answering`, ...).
+
+Names: `[retrieval] top_k = 8` in rag.toml, `RAG_RETRIEVAL__TOP_K=8` in the environment,
+`load_settings(retrieval={"top_k": 8})`. The flat names of earlier versions (`top_k = 8` at the
+top of rag.toml, `RAG_TOP_K`, `load_settings(top_k=8)`, the CLI's flags) still work: FLAT_NAMES
+maps each to its section's field, applied to every source before validation.
+
+Where the index lives (`store`, `chroma_host`, `chroma_port`, `collection`) and how many cores to
+use (`threads`) stay at the top: every stage reads them, and `RAG_STORE` / `--store` are the names
+people type most.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import (
+    SettingsError as SourceError,
+)
 
 CONFIG_FILE_ENV = "RAG_CONFIG"
 DEFAULT_CONFIG_FILE = "rag.toml"
+ENV_PREFIX = "RAG_"
+M = TypeVar("M", bound=BaseModel)
 
 
 class SettingsError(ValueError):
     """A one-line description of an invalid setting."""
 
 
-class Settings(BaseSettings):
-    # allow_inf_nan=False: "inf" or "nan" from an environment variable is refused, not used.
-    model_config = SettingsConfigDict(
-        env_prefix="RAG_", extra="forbid", validate_default=True, allow_inf_nan=False
-    )
+# allow_inf_nan=False: "inf" or "nan" from an environment variable is refused, not used.
+# extra="forbid": a misspelt key is an error, not a setting silently ignored.
+_SECTION = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
-    # Storage
-    store: Path = Field(Path(".rag"), description="folder holding the index")
-    chroma_host: str | None = Field(None, description="use a Chroma server at this host")
-    chroma_port: int = Field(8000, ge=1, le=65535)
-    collection: str = Field("rag", min_length=3, max_length=60)
 
-    # Ingestion
+class IngestSettings(BaseModel):
+    model_config = _SECTION
+
+    # Word pieces per chunk: bigger chunks hold more context per hit but blur the embedding
+    # (MiniLM reads at most 256); ~200 beat ~128 on retrieval here (STACK-NOTES).
     chunk_tokens: int = Field(200, ge=32, le=254, description="word pieces per chunk")
     chunk_overlap: int = Field(24, ge=0, le=128)
+    # Larger files are refused: memory and ingest time against what a user may want indexed.
     max_file_mb: float = Field(50.0, gt=0, le=4096)
-    embed_batch_size: int = Field(64, ge=1, le=1024)
-    # auto: onnxruntime on a verified ONNX export of the model (made once, cached), else torch.
-    embed_backend: Literal["auto", "torch", "onnx", "sentence-transformers"] = "auto"
-    embed_model: str | None = Field(None, description="path of a sentence-transformers model")
-    threads: int = Field(2, ge=1, le=256)
     # Page-chrome removal: "auto" runs the scraped-page cleaner only on text that looks like a
     # scraped web page (HTML always gets main-content extraction), "web" on every text, "off"
     # keeps everything.
     clean: Literal["auto", "web", "off"] = "auto"
 
-    # Retrieval
+    @model_validator(mode="after")
+    def _overlap(self) -> IngestSettings:
+        if self.chunk_overlap >= self.chunk_tokens // 2:
+            raise ValueError("chunk_overlap must be less than half of chunk_tokens")
+        return self
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+class EmbeddingSettings(BaseModel):
+    model_config = _SECTION
+
+    # Texts per embedding call: larger batches are faster per text and use more memory.
+    batch_size: int = Field(64, ge=1, le=1024)
+    # auto: onnxruntime on a verified ONNX export of the model (made once, cached), else torch.
+    backend: Literal["auto", "torch", "onnx", "sentence-transformers"] = "auto"
+    model: str | None = Field(None, description="path of a sentence-transformers model")
+
+    @field_validator("model")
+    @classmethod
+    def _model_folder(cls, v: str | None) -> str | None:
+        if v is not None and not Path(v).expanduser().is_dir():
+            raise ValueError(f"{v} is not a folder holding a sentence-transformers model")
+        return v
+
+
+class RetrievalSettings(BaseModel):
+    model_config = _SECTION
+
+    # Passages returned: more gives the answerer more chances and the reader more to check.
     top_k: int = Field(5, ge=1, le=50)
+    # Hits per retriever before fusion: more lets fusion rescue a passage one side ranks low,
+    # at the cost of scoring them.
     candidates: int = Field(30, ge=1, le=500, description="hits per retriever before fusion")
     # Measured on the seeds questions (README, "Retrieval"): a convex mix of max-normalised
     # scores beat reciprocal rank fusion on MRR (0.94 vs 0.88) at equal hit@5.
     fusion: Literal["rrf", "weighted"] = "weighted"
+    # RRF's damping: larger flattens the difference between ranks.
     rrf_k: int = Field(60, ge=1, le=10_000)
+    # Weighted fusion's share of the dense score (the rest is BM25's): dense only 0.648 hit@1,
+    # BM25 only 0.864, 0.7 gave 0.920 on the seeds questions (README).
     dense_weight: float = Field(0.7, ge=0.0, le=1.0)
 
-    # Answering
+
+class AnsweringSettings(BaseModel):
+    model_config = _SECTION
+
     answerer: Literal["extractive", "llamacpp", "openai"] = "extractive"
+    # Most candidates quoted: more covers multi-part answers, and makes answers longer.
     max_sentences: int = Field(3, ge=1, le=10)
-    # Chosen on dev data for at most 5% wrong refusals (evals/README.md), not on the benchmark.
-    answer_threshold: float = Field(
+    # Words an answer may quote: longer answers contain the fact more often and read worse.
+    max_words: int = Field(60, ge=10, le=500)
+    # Refuse when no candidate's combined score reaches this: higher refuses more unanswerable
+    # questions and more answerable ones. Chosen on dev data for at most 5% wrong refusals
+    # (evals/README.md), not on the benchmark.
+    threshold: float = Field(
         0.1, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
     )
-    answer_candidates: int = Field(
+    # Candidates the answer model reads per question: ~6 ms each on 2 cores keeps the answer
+    # within its budget; more finds the answer a little more often, slower.
+    candidates: int = Field(
         12, ge=1, le=100, description="candidates the answer model reads per question"
     )
     # Runners-up quoted after the best candidate must score at least this share of its score:
     # lower quotes more (more answers contain the fact, longer answers), higher quotes less.
     # 0.3 chosen on the dev files (docs_dev 0.594 -> 0.656 right, seeds_dev 0.607 -> 0.643; median
     # words 24 -> 36 and 35 -> 44) against 0.6; wrong refusals unchanged.
-    answer_runner_up_ratio: float = Field(0.3, gt=0.0, le=1.0)
+    runner_up_ratio: float = Field(0.3, gt=0.0, le=1.0)
 
-    # LLM answerers
-    llm_model_path: Path | None = None
-    llm_chat_format: str | None = None
-    llm_n_ctx: int = Field(4096, ge=512, le=1_048_576)
-    llm_base_url: str | None = None
-    llm_model: str | None = Field(None, description="model name; default: the server's first")
-    llm_api_key: str | None = None
-    llm_timeout_s: float = Field(60.0, gt=0, le=3600)
-    llm_max_retries: int = Field(1, ge=0, le=10)
-    llm_max_tokens: int = Field(256, ge=16, le=4096)
-    llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
+
+class LLMSettings(BaseModel):
+    model_config = _SECTION
+
+    model_path: Path | None = None
+    chat_format: str | None = None
+    # Context window: larger holds longer prompts and costs memory at load.
+    n_ctx: int = Field(4096, ge=512, le=1_048_576)
+    base_url: str | None = None
+    model: str | None = Field(None, description="model name; default: the server's first")
+    api_key: str | None = None
+    # Seconds without a byte before falling back to the extractive answer: patience against a
+    # stuck server.
+    timeout_s: float = Field(60.0, gt=0, le=3600)
+    max_retries: int = Field(1, ge=0, le=10)
+    # Tokens the model may write: longer answers against answer time.
+    max_tokens: int = Field(256, ge=16, le=4096)
+    temperature: float = Field(0.1, ge=0.0, le=2.0)
     # Prompt size in tokens: the best passage sentences with their neighbours, not whole
     # chunks. 350 keeps prompt reading near 5 s for a 1.5B model on two cores (README).
-    llm_prompt_tokens: int = Field(350, ge=100, le=32768)
+    prompt_tokens: int = Field(350, ge=100, le=32768)
     # Overrule a model's refusal with the extractive answer when the extractive answerer's
     # confidence reaches this (None: never). 0.85 maximised right minus wrong extractive
     # answers above the bar on seeds_dev (19 right, 4 wrong; README, "LLM answers").
-    llm_override_refusal_at: float | None = Field(0.85, ge=0.0, le=1.0)
-    verify_mode: Literal["drop", "mark"] = "drop"
+    override_refusal_at: float | None = Field(0.85, ge=0.0, le=1.0)
 
-    # HTTP API (`rag serve`, ui/api.py)
+
+class VerifySettings(BaseModel):
+    model_config = _SECTION
+
+    # What happens to an LLM sentence its cited passage does not support: dropped, or kept and
+    # marked (more text, less trust).
+    mode: Literal["drop", "mark"] = "drop"
+
+
+class ApiSettings(BaseModel):
+    """The HTTP API (`rag serve`, ui/api.py)."""
+
+    model_config = _SECTION
+
     # None: the API is open to whoever reaches the port, so keep it on 127.0.0.1 without one.
-    api_key: str | None = Field(None, description="bearer token every /v1 route requires")
+    key: str | None = Field(None, description="bearer token every /v1 route requires")
     # Questions and chat histories are small; a cap turns a runaway or hostile body into a 413
     # before it is read into memory. Uploads have their own, larger cap.
-    api_max_body_bytes: int = Field(1_048_576, ge=1024)
-    api_max_upload_mb: float = Field(100.0, gt=0, description="cap on one upload request")
+    max_body_bytes: int = Field(1_048_576, ge=1024)
+    max_upload_mb: float = Field(100.0, gt=0, description="cap on one upload request")
     # Answers at once: each holds a CPU core (embedding, scoring), so more than the cores only
-    # slows every answer down. Waiting requests queue up to api_queue_size; beyond that a 429
+    # slows every answer down. Waiting requests queue up to queue_size; beyond that a 429
     # with Retry-After tells clients to come back, instead of letting them hang.
-    api_concurrency: int = Field(2, ge=1, le=64)
-    api_queue_size: int = Field(16, ge=0, le=1024)
+    concurrency: int = Field(2, ge=1, le=64)
+    queue_size: int = Field(16, ge=0, le=1024)
+
+
+# The one alias table: each flat name of earlier versions -> (section, field). Applied to
+# rag.toml's top-level keys, RAG_<FLAT> variables and load_settings' keyword arguments.
+FLAT_NAMES: dict[str, tuple[str, str]] = {
+    "chunk_tokens": ("ingest", "chunk_tokens"),
+    "chunk_overlap": ("ingest", "chunk_overlap"),
+    "max_file_mb": ("ingest", "max_file_mb"),
+    "clean": ("ingest", "clean"),
+    "embed_batch_size": ("embedding", "batch_size"),
+    "embed_backend": ("embedding", "backend"),
+    "embed_model": ("embedding", "model"),
+    "top_k": ("retrieval", "top_k"),
+    "candidates": ("retrieval", "candidates"),
+    "fusion": ("retrieval", "fusion"),
+    "rrf_k": ("retrieval", "rrf_k"),
+    "dense_weight": ("retrieval", "dense_weight"),
+    "answerer": ("answering", "answerer"),
+    "max_sentences": ("answering", "max_sentences"),
+    "answer_threshold": ("answering", "threshold"),
+    "answer_candidates": ("answering", "candidates"),
+    "answer_runner_up_ratio": ("answering", "runner_up_ratio"),
+    "llm_model_path": ("llm", "model_path"),
+    "llm_chat_format": ("llm", "chat_format"),
+    "llm_n_ctx": ("llm", "n_ctx"),
+    "llm_base_url": ("llm", "base_url"),
+    "llm_model": ("llm", "model"),
+    "llm_api_key": ("llm", "api_key"),
+    "llm_timeout_s": ("llm", "timeout_s"),
+    "llm_max_retries": ("llm", "max_retries"),
+    "llm_max_tokens": ("llm", "max_tokens"),
+    "llm_temperature": ("llm", "temperature"),
+    "llm_prompt_tokens": ("llm", "prompt_tokens"),
+    "llm_override_refusal_at": ("llm", "override_refusal_at"),
+    "verify_mode": ("verify", "mode"),
+    "api_key": ("api", "key"),
+    "api_max_body_bytes": ("api", "max_body_bytes"),
+    "api_max_upload_mb": ("api", "max_upload_mb"),
+    "api_concurrency": ("api", "concurrency"),
+    "api_queue_size": ("api", "queue_size"),
+}
+
+# Values that must not be written into reports (evals' report.json): section -> fields.
+SECRETS: dict[str, tuple[str, ...]] = {"llm": ("api_key",), "api": ("key",)}
+
+
+def nest(values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values` with every flat name moved into its section; other keys are left for
+    validation to accept or refuse. A nested name given too wins over its flat alias."""
+    out: dict[str, Any] = {}
+    flat: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if key in FLAT_NAMES:
+            section, name = FLAT_NAMES[key]
+            flat.setdefault(section, {})[name] = value
+        elif isinstance(value, Mapping) and key in flat:
+            flat[key] = {**flat[key], **value}
+        else:
+            out[key] = dict(value) if isinstance(value, Mapping) else value
+    for section, fields in flat.items():
+        given = out.get(section)
+        out[section] = {**fields, **given} if isinstance(given, dict) else fields
+    return out
+
+
+def _section(model: type[M]) -> Any:
+    """A section's default: its own defaults, validated."""
+    return Field(default_factory=lambda: model.model_validate({}))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        validate_default=True,
+        allow_inf_nan=False,
+    )
+
+    # Where the index lives (top level: every stage reads it).
+    store: Path = Field(Path(".rag"), description="folder holding the index")
+    chroma_host: str | None = Field(None, description="use a Chroma server at this host")
+    chroma_port: int = Field(8000, ge=1, le=65535)
+    collection: str = Field("rag", min_length=3, max_length=60)
+    # onnxruntime/torch threads for the embedder, the answer model and llama.cpp: more than the
+    # machine's cores only slows each of them down.
+    threads: int = Field(2, ge=1, le=256)
+
+    ingest: IngestSettings = _section(IngestSettings)
+    embedding: EmbeddingSettings = _section(EmbeddingSettings)
+    retrieval: RetrievalSettings = _section(RetrievalSettings)
+    answering: AnsweringSettings = _section(AnsweringSettings)
+    llm: LLMSettings = _section(LLMSettings)
+    verify: VerifySettings = _section(VerifySettings)
+    api: ApiSettings = _section(ApiSettings)
 
     @field_validator("collection")
     @classmethod
@@ -116,21 +287,17 @@ class Settings(BaseSettings):
             raise ValueError("use letters, digits, '-' and '_' only")
         return v
 
-    @field_validator("embed_model")
-    @classmethod
-    def _model_folder(cls, v: str | None) -> str | None:
-        if v is not None and not Path(v).expanduser().is_dir():
-            raise ValueError(f"{v} is not a folder holding a sentence-transformers model")
-        return v
-
     @model_validator(mode="after")
     def _check(self) -> Settings:
-        if self.chunk_overlap >= self.chunk_tokens // 2:
-            raise ValueError("chunk_overlap must be less than half of chunk_tokens")
-        if self.answerer == "llamacpp" and self.llm_model_path is None:
-            raise ValueError("the llamacpp answerer needs llm_model_path (--model PATH)")
-        if self.answerer == "openai" and not self.llm_base_url:
-            raise ValueError("the openai answerer needs llm_base_url (--llm-base-url URL)")
+        answerer = self.answering.answerer
+        if answerer == "llamacpp" and self.llm.model_path is None:
+            raise ValueError(
+                "answering.answerer llamacpp needs llm.model_path (--model PATH)"
+            )
+        if answerer == "openai" and not self.llm.base_url:
+            raise ValueError(
+                "answering.answerer openai needs llm.base_url (--llm-base-url URL)"
+            )
         return self
 
     @classmethod
@@ -142,18 +309,74 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Highest first. Nested RAG_SECTION__FIELD variables win over flat RAG_FIELD ones.
         toml_file = config_file()
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        sources: list[PydanticBaseSettingsSource] = [
+            _Nested(settings_cls, init_settings),
+            env_settings,
+            _FlatEnv(settings_cls),
+        ]
         if toml_file is not None:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+            sources.append(
+                _Nested(settings_cls, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+            )
         return tuple(sources)
 
-    @property
-    def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
+    def updated(self, **overrides: Any) -> Settings:
+        """A validated copy with these settings changed (flat or section names, as
+        load_settings takes them); rag.toml and the environment are not read again."""
+        merged = self.model_dump()
+        for key, value in nest(overrides).items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+        try:
+            return Settings.model_validate(merged)
+        except ValidationError as err:
+            raise SettingsError(_one_line(err)) from None
 
     def describe(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+    def public(self) -> dict[str, Any]:
+        """describe() with secrets masked, for reports."""
+        out = self.describe()
+        for section, names in SECRETS.items():
+            for name in names:
+                if out[section].get(name):
+                    out[section][name] = "***"
+        return out
+
+
+class _Nested(PydanticBaseSettingsSource):
+    """Another source's values with flat names moved into their sections (FLAT_NAMES)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource):
+        super().__init__(settings_cls)
+        self._inner = inner
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # __call__ does the work
+
+    def __call__(self) -> dict[str, Any]:
+        return nest(self._inner())
+
+
+class _FlatEnv(PydanticBaseSettingsSource):
+    """RAG_<FLAT NAME> variables (RAG_TOP_K, RAG_API_KEY, ...), each into its section."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        env = {k.upper(): v for k, v in os.environ.items()}
+        found = {
+            flat: env[ENV_PREFIX + flat.upper()]
+            for flat in FLAT_NAMES
+            if ENV_PREFIX + flat.upper() in env
+        }
+        return nest(found)
 
 
 def config_file() -> Path | None:
@@ -185,7 +408,8 @@ def _check_toml(path: Path) -> None:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Build settings; None-valued overrides mean 'not given' so lower layers still apply."""
+    """Build settings. Keyword arguments are flat names (`top_k=8`) or sections
+    (`retrieval={"top_k": 8}`); None-valued ones mean 'not given' so lower layers still apply."""
     given = {k: v for k, v in overrides.items() if v is not None}
     toml_file = config_file()
     if toml_file is not None:
@@ -194,6 +418,8 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**given)
     except ValidationError as err:
         raise SettingsError(_one_line(err)) from None
+    except SourceError as err:  # e.g. RAG_RETRIEVAL='not json'
+        raise SettingsError(f"invalid settings: {err}") from None
 
 
 def _one_line(err: ValidationError) -> str:

@@ -292,10 +292,10 @@ def create_api(
 ) -> FastAPI:
     """The API over one Assistant; keyword arguments override its settings (tests)."""
     s = assistant.settings
-    key = api_key if api_key is not None else s.api_key
+    key = api_key if api_key is not None else s.api.key
     key = key or None  # an empty RAG_API_KEY means no key, not "the empty key"
-    answers = Admission(concurrency or s.api_concurrency,
-                        s.api_queue_size if queue_size is None else queue_size, "questions")
+    answers = Admission(concurrency or s.api.concurrency,
+                        s.api.queue_size if queue_size is None else queue_size, "questions")
     # Ingesting holds the embedding model for a long time; one at a time, a few waiting.
     writes = Admission(1, 4, "document changes")
     models = sorted({MODEL, s.collection})
@@ -311,8 +311,8 @@ def create_api(
     app.add_middleware(
         ApiGate,
         api_key=key,
-        max_body=s.api_max_body_bytes,
-        max_upload=int(s.api_max_upload_mb * 1024 * 1024),
+        max_body=s.api.max_body_bytes,
+        max_upload=int(s.api.max_upload_mb * 1024 * 1024),
     )
 
     @app.get("/healthz", tags=["health"])

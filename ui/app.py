@@ -132,7 +132,8 @@ def _chat_tab(h: Handlers) -> None:
                     elem_id="answerer",
                 )
                 top_k = gr.Slider(
-                    1, max(20, h.assistant.settings.top_k), value=h.assistant.settings.top_k,
+                    1, max(20, h.assistant.settings.retrieval.top_k),
+                    value=h.assistant.settings.retrieval.top_k,
                     step=1, label="Passages to retrieve (top k)", elem_id="top-k",
                 )
             gr.Markdown(h.settings_summary(), elem_id="settings-summary")

@@ -103,7 +103,7 @@ class Handlers:
     # ---- settings ------------------------------------------------------------------------------
     @property
     def configured_answerer(self) -> str:
-        return self.assistant.settings.answerer
+        return self.assistant.settings.answering.answerer
 
     def answerer_choices(self) -> list[str]:
         configured = self.configured_answerer
@@ -114,8 +114,9 @@ class Handlers:
         store = f"{s.chroma_host}:{s.chroma_port}/{s.collection}" if s.chroma_host else str(s.store)
         return (
             f"Store: {store} · Embedding model: {self._embedding_name()} · "
-            f"Answerer: {s.answerer}"
-            + (" (falls back to extractive if the model fails)" if s.answerer != EXTRACTIVE else "")
+            f"Answerer: {s.answering.answerer}"
+            + (" (falls back to extractive if the model fails)"
+               if s.answering.answerer != EXTRACTIVE else "")
         )
 
     def _embedding_name(self) -> str:
@@ -123,7 +124,7 @@ class Handlers:
             return self.assistant.embedder.name
         except Exception:  # the page must render even if the model folder is broken
             log.exception("could not read the embedding model name")
-            return str(self.assistant.settings.embed_model or "default")
+            return str(self.assistant.settings.embedding.model or "default")
 
     # ---- asking --------------------------------------------------------------------------------
     def ask(

@@ -41,7 +41,7 @@ def build_server(assistant: Assistant, *, page: bool = True, **api_options: obje
         css=CSS,
         show_error=False,  # unexpected errors are logged and shown as one short line instead
         ssr_mode=False,  # server-side rendering would need a Node server next to Python
-        max_file_size=assistant.settings.max_file_bytes,
+        max_file_size=assistant.settings.ingest.max_file_bytes,
     )
 
 
@@ -78,7 +78,7 @@ def serve(
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
         log.setLevel(logging.INFO)
-    if not is_loopback(host) and not assistant.settings.api_key:
+    if not is_loopback(host) and not assistant.settings.api.key:
         print(f"rag: warning: serving on {host} without an API key: anyone who can reach this "
               "port can read and change the documents (set RAG_API_KEY)", file=sys.stderr)
     try:

@@ -71,7 +71,7 @@ def test_run_writes_every_file(seeds_run: Run) -> None:
     assert (seeds_run.out / "refusal.png").read_bytes().startswith(b"\x89PNG")
     assert "## Refusal curve" in md and "![refusal curve](refusal.png)" in md
     curve = seeds_run.report["refusal_curve"]
-    assert curve["threshold"] == seeds_run.report["settings"]["answer_threshold"]
+    assert curve["threshold"] == seeds_run.report["settings"]["answering"]["threshold"]
     assert [r["threshold"] for r in curve["rows"]][:3] == [0.0, 0.05, 0.1]
 
 
@@ -80,8 +80,8 @@ def test_report_describes_the_run(seeds_run: Run) -> None:
     report = seeds_run.report
     assert report["counts"]["questions"] == LIMIT
     assert report["questions_in_file"] == len(load_benchmark(SEEDS))
-    assert report["k"] == report["settings"]["top_k"]
-    assert report["settings"]["answerer"] == "extractive"
+    assert report["k"] == report["settings"]["retrieval"]["top_k"]
+    assert report["settings"]["answering"]["answerer"] == "extractive"
     assert Path(report["store"]) == seeds_run.out / "store"
     assert report["ingest"].startswith("5 added")
     assert report["gates"] == []
@@ -231,17 +231,12 @@ def test_fresh_store_wipes_only_its_own_folders(tmp_path: Path) -> None:
 class StubAssistant:
     """What the runner needs of an Assistant: settings, warm_up, ask, document_text."""
 
-    class settings:  # noqa: N801  (stands in for the Settings object)
-        top_k = 5
-        store = Path("stub-store")
-        answerer = "stub"  # not the extractive one: no refusal-curve sweep
-        answer_threshold = 0.5
-
-        @staticmethod
-        def describe() -> dict[str, Any]:
-            return {"top_k": 5, "answerer": "stub", "llm_api_key": "secret"}
-
     def __init__(self) -> None:
+        from rag.settings import load_settings
+
+        # Not the extractive answerer: no refusal-curve sweep.
+        self.settings = load_settings(store=Path("stub-store"), answerer="openai",
+                                      llm_base_url="http://127.0.0.1:9/v1", llm_api_key="secret")
         self.asked: list[str] = []
 
     def warm_up(self) -> None:
@@ -275,7 +270,7 @@ def test_runner_takes_typed_options_and_a_factory(tmp_path: Path) -> None:
     assert stores == [None]  # no --docs: the configured store
     assert stub.asked == [q.question for q in load_benchmark(SEEDS)[:4]]
     assert report["counts"]["abstained"] == 4
-    assert report["settings"]["llm_api_key"] == "***"
+    assert report["settings"]["llm"]["api_key"] == "***"
     # Every answer abstained: accuracy 0 fails its gate; a wrong-refusal rate of 1 passes <= 1.
     assert code == 1
     assert [(g["metric"], g["passed"]) for g in report["gates"]] == [

@@ -566,8 +566,8 @@ def test_api_settings_come_from_the_environment(
     from rag.settings import SettingsError
 
     monkeypatch.setenv("RAG_API_KEY", "from-env")
-    monkeypatch.setenv("RAG_API_QUEUE_SIZE", "8")
+    monkeypatch.setenv("RAG_API__QUEUE_SIZE", "8")
     s = load_settings(store=tmp_path)
-    assert (s.api_key, s.api_queue_size, s.api_concurrency) == ("from-env", 8, 2)
-    with pytest.raises(SettingsError, match="api_concurrency"):
-        load_settings(store=tmp_path, api_concurrency=0)
+    assert (s.api.key, s.api.queue_size, s.api.concurrency) == ("from-env", 8, 2)
+    with pytest.raises(SettingsError, match="api.concurrency"):
+        load_settings(store=tmp_path, api={"concurrency": 0})

@@ -821,4 +821,4 @@ def test_factory_passes_the_llm_settings(fallback: StubExtractive) -> None:
 
     assert isinstance(built, LLMAnswerer)
     assert (built.prompt_tokens, built.override_refusal_at) == (200, 0.9)
-    assert load_settings().llm_override_refusal_at == DEFAULT_OVERRIDE_AT
+    assert load_settings().llm.override_refusal_at == DEFAULT_OVERRIDE_AT
