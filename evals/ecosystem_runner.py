@@ -17,6 +17,7 @@ import re
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,7 +25,7 @@ from tqdm import tqdm
 
 from evals import ecosystem, metrics, report, runner
 from evals.ecosystem import BeirSet, EcosystemFormatError, QAItem
-from evals.format import BenchmarkFormatError, load_benchmark, normalise
+from evals.format import normalise
 from rag.text import content_terms
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -83,30 +84,19 @@ def _check_args(options: runner.EvalOptions, fmt: str) -> None:
 
 # ---- rag's own format: the existing runner, plus the RAGAS dataset of its answers ----------------
 def _run_native(options: runner.EvalOptions, factory: runner.AssistantFactory) -> int:
-    code = runner.run_from_cli(options, factory)
-    if code == EXIT_USAGE:
+    code, result = runner.run_and_report(options, factory)
+    if result is None:
         return code
-    try:
-        questions = {q.id: q for q in load_benchmark(options.questions)}
-    except BenchmarkFormatError:
-        return code
-    answers = [a for a in _read_jsonl(options.out / "answers.jsonl") if a.get("id") in questions]
-    rows = []
-    for a in answers:
-        q = questions[str(a["id"])]
-        reference = q.answers[0] if q.answers else None
-        rows.append(ecosystem.ragas_row(q.question, a, reference, list(q.evidence)))
+    rows = [
+        ecosystem.ragas_row(
+            r.question.question, r.answer, r.question.answers[0] if r.question.answers else None,
+            list(r.question.evidence),
+        )
+        for r in result.system.questions
+    ]
     ecosystem.write_jsonl(options.out / RAGAS_FILE, rows)
     print(f"RAGAS dataset: {options.out / RAGAS_FILE}")
     return code
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    import json
-
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 # ---- RAGAS and LabelledRagDataset ----------------------------------------------------------------
@@ -123,9 +113,7 @@ def run_qa(
     answers: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for item in tqdm(items, desc="questions", unit="q", file=sys.stderr, disable=None):
-        answer = assistant.ask(item.question)
-        answer.id = item.id
-        answers.append(answer.to_dict())
+        answers.append(replace(assistant.ask(item.question), id=item.id).to_dict())
     k = assistant.settings.retrieval.top_k
     scores = qa_metrics(items, answers, runner.document_texts(assistant, plan.docs), k)
     result = {

@@ -9,11 +9,16 @@ raise them when the system improves.
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 Op = Literal[">=", "<="]
+
+
+class MetricLookup(Protocol):
+    """Metrics by name: evals.results.Metrics, or report.json's "metrics" dict."""
+
+    def get(self, name: str, /) -> float | None: ...
 
 # Human names used in gate messages, tables and the chart.
 LABELS: dict[str, str] = {
@@ -51,6 +56,23 @@ class Gate:
             return f"gate failed: {label} {fmt(value)} > {fmt(self.threshold)}"
         return None
 
+    def check(self, metrics: MetricLookup) -> GateResult:
+        value = metrics.get(self.metric)
+        message = self.failure(value)
+        return GateResult(self.metric, self.op, self.threshold, value, message is None, message)
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """One gate applied to a run; report.json lists these under "gates"."""
+
+    metric: str
+    op: Op
+    threshold: float
+    value: float | None
+    passed: bool
+    message: str | None  # the one line printed when it failed
+
 
 def fmt(value: float) -> str:
     """Up to three decimals without trailing zeros: 0.81, 0.846, 1."""
@@ -66,17 +88,8 @@ FLAG_GATES: dict[str, tuple[str, Op]] = {
 }
 
 
-def gates_from_args(args: argparse.Namespace) -> list[Gate]:
-    gates: list[Gate] = []
-    for dest, (metric, op) in FLAG_GATES.items():
-        threshold = getattr(args, dest, None)
-        if threshold is not None:
-            gates.append(Gate(metric, op, float(threshold)))
-    return gates
-
-
-def failures(gates: list[Gate], metrics: dict[str, float | None]) -> list[str]:
-    return [msg for g in gates if (msg := g.failure(metrics.get(g.metric))) is not None]
+def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
+    return [r.message for g in gates if (r := g.check(metrics)).message is not None]
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the

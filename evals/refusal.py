@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from evals.format import BenchmarkQuestion, answer_matches
+from evals.results import CurveRow
 from rag.answering.base import NOT_FOUND
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 20))
@@ -29,32 +30,32 @@ def curve(
     questions: Sequence[BenchmarkQuestion],
     answers: Sequence[dict[str, Any]],
     thresholds: Sequence[float] = THRESHOLDS,
-) -> list[dict[str, float | None]]:
+) -> list[CurveRow]:
     """One row per threshold: answer accuracy, wrong refusals, unanswerable refused."""
     answerable = [(q, a) for q, a in zip(questions, answers, strict=True) if q.answerable]
     unanswerable = [a for q, a in zip(questions, answers, strict=True) if not q.answerable]
-    rows: list[dict[str, float | None]] = []
+    rows: list[CurveRow] = []
     for t in thresholds:
         given = [(q, apply_threshold(a, t)) for q, a in answerable]
         refused = [apply_threshold(a, t)["abstained"] for a in unanswerable]
         rows.append(
-            {
-                "threshold": t,
-                "answer_accuracy": _share(
+            CurveRow(
+                threshold=t,
+                answer_accuracy=_share(
                     [not a["abstained"] and answer_matches(q, a["answer"]) for q, a in given]
                 ),
-                "wrong_refusal_rate": _share([a["abstained"] for _q, a in given]),
-                "abstention_recall": _share(refused),
-            }
+                wrong_refusal_rate=_share([a["abstained"] for _q, a in given]),
+                abstention_recall=_share(refused),
+            )
         )
     return rows
 
 
-def operating_point(rows: Sequence[dict[str, float | None]], max_wrong_refusals: float) -> float:
+def operating_point(rows: Sequence[CurveRow], max_wrong_refusals: float) -> float:
     """The highest threshold whose wrong-refusal rate stays within the target: refuse as much
     as the target allows. Meant for dev sets only."""
-    ok = [r for r in rows if (r["wrong_refusal_rate"] or 0.0) <= max_wrong_refusals]
-    return float(max(ok, key=lambda r: r["threshold"] or 0.0)["threshold"] or 0.0) if ok else 0.0
+    ok = [r for r in rows if (r.wrong_refusal_rate or 0.0) <= max_wrong_refusals]
+    return max(r.threshold for r in ok) if ok else 0.0
 
 
 def _share(flags: Sequence[bool]) -> float | None:

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from evals.gates import LABELS
+from evals.gates import LABELS, GateResult, MetricLookup
+from evals.results import CategoryRow, Curve, EvalResult
 
-Metrics = Mapping[str, float | None]
+Metrics = MetricLookup  # evals.results.Metrics, or a metrics dict read back from report.json
 
 # Table rows in order; the flag marks rows that also get an ours/baseline ratio.
 ROWS: list[tuple[str, bool]] = [
@@ -112,26 +113,32 @@ def markdown_table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(
-    path: Path, report: Mapping[str, Any], chart: str | None, refusal_chart: str | None = None
-) -> None:
-    base = report.get("baseline")
-    rows = table_rows(
-        report["metrics"],
-        base["metrics"] if base else None,
-        report["k"],
-        base["k"] if base else None,
+def summary_rows(result: EvalResult) -> list[list[str]]:
+    """The metrics table of a run, with the baseline's columns when there is one."""
+    base = result.baseline
+    return table_rows(
+        result.system.metrics,
+        base.metrics if base else None,
+        result.system.k,
+        base.k if base else None,
     )
-    c = report["counts"]
+
+
+def write_markdown(
+    path: Path, result: EvalResult, chart: str | None, refusal_chart: str | None = None
+) -> None:
+    system, base = result.system, result.baseline
+    c = system.counts
+    answerer = system.settings.get("answering", {}).get("answerer")
     parts = [
         "# Evaluation report",
         "",
-        f"Benchmark `{report['benchmark']}`: {c['questions']} questions "
-        f"({c['answerable']} answerable, {c['unanswerable']} unanswerable); "
-        f"answerer `{report['settings']['answering']['answerer']}`, top_k {report['k']}"
-        + (f"; documents `{report['docs']}`." if report.get("docs") else "."),
+        f"Benchmark `{result.benchmark}`: {c.questions} questions "
+        f"({c.answerable} answerable, {c.unanswerable} unanswerable); "
+        f"answerer `{answerer}`, top_k {system.k}"
+        + (f"; documents `{result.docs}`." if result.docs else "."),
         "",
-        markdown_table(rows),
+        markdown_table(summary_rows(result)),
         "",
     ]
     if base:
@@ -143,36 +150,36 @@ def write_markdown(
         ]
     if chart:
         parts += [f"![metrics]({chart})", ""]
-    parts += refusal_section(report.get("refusal_curve"), refusal_chart)
-    parts += _category_section(report.get("by_category") or {})
-    parts += _gate_section(report.get("gates") or [])
+    parts += refusal_section(result.refusal_curve, refusal_chart)
+    parts += _category_section(system.by_category)
+    parts += _gate_section(result.gates)
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
-def _category_section(cats: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def _category_section(cats: Sequence[CategoryRow]) -> list[str]:
     if not cats:
         return []
     rows = [["category", "questions", "answer accuracy", "abstention recall"]]
-    for name, m in cats.items():
+    for c in cats:
         rows.append(
             [
-                name,
-                str(m["questions"]),
-                fmt_value("answer_accuracy", m["answer_accuracy"]),
-                fmt_value("abstention_recall", m["abstention_recall"]),
+                c.name,
+                str(c.questions),
+                fmt_value("answer_accuracy", c.answer_accuracy),
+                fmt_value("abstention_recall", c.abstention_recall),
             ]
         )
     return ["## By category", "", markdown_table(rows), ""]
 
 
-def _gate_section(gates: Sequence[Mapping[str, Any]]) -> list[str]:
+def _gate_section(gates: Sequence[GateResult]) -> list[str]:
     if not gates:
         return []
     lines = ["## Gates", ""]
     for g in gates:
-        verdict = "passed" if g["passed"] else "**failed**"
-        label = LABELS.get(g["metric"], g["metric"])
-        lines.append(f"- {label} {g['op']} {g['threshold']}: {verdict}")
+        verdict = "passed" if g.passed else "**failed**"
+        label = LABELS.get(g.metric, g.metric)
+        lines.append(f"- {label} {g.op} {g.threshold}: {verdict}")
     return [*lines, ""]
 
 
@@ -208,31 +215,31 @@ def write_chart(
     plt.close(fig)
 
 
-def refusal_rows(curve: Mapping[str, Any]) -> list[list[str]]:
+def refusal_rows(curve: Curve) -> list[list[str]]:
     """The refusal curve as table rows; the operating threshold is marked with '*'."""
     rows = [["threshold", "answer accuracy", "wrong refusals", "unanswerable refused"]]
-    for r in curve["rows"]:
-        mark = "*" if abs(r["threshold"] - curve["threshold"]) < 1e-9 else ""
+    for r in curve.rows:
+        mark = "*" if curve.is_operating(r) else ""
         rows.append(
             [
-                f"{r['threshold']:.2f}{mark}",
-                fmt_value("answer_accuracy", r["answer_accuracy"]),
-                fmt_value("wrong_refusal_rate", r["wrong_refusal_rate"]),
-                fmt_value("abstention_recall", r["abstention_recall"]),
+                f"{r.threshold:.2f}{mark}",
+                fmt_value("answer_accuracy", r.answer_accuracy),
+                fmt_value("wrong_refusal_rate", r.wrong_refusal_rate),
+                fmt_value("abstention_recall", r.abstention_recall),
             ]
         )
     return rows
 
 
-def refusal_section(curve: Mapping[str, Any] | None, chart: str | None) -> list[str]:
+def refusal_section(curve: Curve | None, chart: str | None) -> list[str]:
     if not curve:
         return []
     parts = [
         "## Refusal curve",
         "",
         f"The extractive answer refuses when the answer model's best probability is below the "
-        f"threshold. Operating point: threshold {curve['threshold']:.2f} (the setting "
-        "`answer_threshold`, chosen on dev sets, never on the reported benchmark); each row is "
+        f"threshold. Operating point: threshold {curve.threshold:.2f} (the setting "
+        "`answering.threshold`, chosen on dev sets, never on the reported benchmark); each row is "
         "what the same run gives at another threshold.",
         "",
         markdown_table(refusal_rows(curve)),
@@ -243,23 +250,23 @@ def refusal_section(curve: Mapping[str, Any] | None, chart: str | None) -> list[
     return parts
 
 
-def write_refusal_chart(path: Path, curve: Mapping[str, Any]) -> None:
+def write_refusal_chart(path: Path, curve: Curve) -> None:
     """Wrong refusals against unanswerable questions refused, one point per threshold."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    rows = [r for r in curve["rows"] if r["wrong_refusal_rate"] is not None]
+    rows = [r for r in curve.rows if r.wrong_refusal_rate is not None]
     fig, ax = plt.subplots(figsize=(6, 4.5))
-    xs = [r["wrong_refusal_rate"] for r in rows]
-    ys = [r["abstention_recall"] or 0.0 for r in rows]
+    xs = [r.wrong_refusal_rate or 0.0 for r in rows]
+    ys = [r.abstention_recall or 0.0 for r in rows]
     ax.plot(xs, ys, marker="o", markersize=3)
     for r, x, y in zip(rows, xs, ys, strict=True):
-        if abs(r["threshold"] - curve["threshold"]) < 1e-9:
+        if curve.is_operating(r):
             ax.plot([x], [y], marker="*", markersize=14, color="red", label="operating point")
-        if round(r["threshold"] * 100) % 20 == 0:
-            ax.annotate(f"{r['threshold']:.1f}", (x, y), fontsize=7, xytext=(3, -8),
+        if round(r.threshold * 100) % 20 == 0:
+            ax.annotate(f"{r.threshold:.1f}", (x, y), fontsize=7, xytext=(3, -8),
                         textcoords="offset points")
     ax.set_xlabel("wrong refusals (answerable questions refused)")
     ax.set_ylabel("unanswerable questions refused")

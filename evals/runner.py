@@ -13,7 +13,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,15 @@ from tqdm import tqdm
 from evals import gates as gating
 from evals import metrics, refusal, report
 from evals.format import BenchmarkFormatError, BenchmarkQuestion, load_benchmark
+from evals.results import (
+    CategoryRow,
+    Counts,
+    Curve,
+    EvalResult,
+    Metrics,
+    QuestionResult,
+    SystemRun,
+)
 
 if TYPE_CHECKING:
     from rag.assistant import Assistant
@@ -78,31 +87,28 @@ class Plan:
 
 def run_from_cli(options: EvalOptions, factory: AssistantFactory) -> int:
     """The entry point `rag eval` calls: run, write the report, print, return the exit code."""
+    return run_and_report(options, factory)[0]
+
+
+def run_and_report(
+    options: EvalOptions, factory: AssistantFactory
+) -> tuple[int, EvalResult | None]:
+    """run_from_cli, also handing back the result (None when the options were refused)."""
     try:
         plan = make_plan(options)
     except (UsageError, BenchmarkFormatError) as err:
         print(f"rag: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_USAGE, None
     result = run(plan, options, factory)
     write_outputs(plan.out, result)
-    base = result.get("baseline")
-    print(
-        report.text_table(
-            report.table_rows(
-                result["metrics"], base["metrics"] if base else None, result["k"],
-                base["k"] if base else None,
-            )
-        )
-    )
-    curve = result.get("refusal_curve")
-    if curve:
+    print(report.text_table(report.summary_rows(result)))
+    if result.refusal_curve is not None:
         print("\nrefusal curve (* = operating threshold):")
-        print(report.text_table(report.refusal_rows(curve)))
+        print(report.text_table(report.refusal_rows(result.refusal_curve)))
     print(f"report: {plan.out / 'report.md'}")
-    failed = [g["message"] for g in result["gates"] if not g["passed"]]
-    for line in failed:
-        print(line, file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    for gate in result.failed_gates:
+        print(gate.message, file=sys.stderr)
+    return (EXIT_FAILED if result.failed_gates else EXIT_OK), result
 
 
 # ---- checks before any work ------------------------------------------------------------------
@@ -136,8 +142,8 @@ def make_plan(options: EvalOptions) -> Plan:
 
 
 # ---- the run ---------------------------------------------------------------------------------
-def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str, Any]:
-    """Everything report.json holds, plus the answer dicts under private keys."""
+def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> EvalResult:
+    """Ask every question, score the answers, apply the gates."""
     plan.out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -145,57 +151,63 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> dict[str
     timings["ingest_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    # The extractive answerer is asked at threshold 0 and its configured threshold applied
-    # afterwards (evals/refusal.py): the same answers, plus the refusal curve of every threshold.
-    sweep = assistant.settings.answering.answerer == "extractive"
-    threshold = assistant.settings.answering.threshold
-    if sweep:
-        assistant.extractive.threshold = 0.0
-    try:
-        raw = ask_all(assistant, plan.questions)
-    finally:
-        if sweep:
-            assistant.extractive.threshold = threshold
+    configured = assistant.settings
+    # The extractive answerer is asked at threshold 0 (an Assistant built so, not a changed
+    # one) and the configured threshold applied afterwards (evals/refusal.py): the same answers,
+    # plus the refusal curve of every threshold.
+    sweep = configured.answering.answerer == "extractive"
+    threshold = configured.answering.threshold
+    asker = assistant.with_settings(answering={"threshold": 0.0}) if sweep else assistant
+    if asker is not assistant:
+        asker.warm_up()
+    raw = ask_all(asker, plan.questions)
     answers = [refusal.apply_threshold(a, threshold) for a in raw] if sweep else raw
     timings["answering_s"] = time.perf_counter() - t0
 
-    k = assistant.settings.retrieval.top_k
+    k = configured.retrieval.top_k
     pairs = list(zip(plan.questions, answers, strict=True))
     scores = score(pairs, document_texts(assistant, plan.docs), k)
-    result: dict[str, Any] = {
-        "benchmark": str(options.questions),
-        "questions_in_file": plan.total_in_file,
-        "docs": str(plan.docs) if plan.docs else None,
-        "store": str(assistant.settings.store),
-        "ingest": ingest_summary,
-        "k": k,
-        "settings": assistant.settings.public(),
-        "counts": metrics.counts(pairs),
-        "metrics": scores,
-        "by_category": metrics.by_category(pairs),
-        "timings_s": timings,
-        "_answers": answers,
-    }
-    if sweep:
-        result["refusal_curve"] = {
-            "threshold": threshold,
-            "rows": refusal.curve(plan.questions, raw),
-        }
+    system = system_run(pairs, scores, k, configured.public(), timings)
+    result = EvalResult(
+        benchmark=str(options.questions),
+        questions_in_file=plan.total_in_file,
+        docs=str(plan.docs) if plan.docs else None,
+        store=str(configured.store),
+        ingest=ingest_summary,
+        system=system,
+        refusal_curve=Curve(threshold, refusal.curve(plan.questions, raw)) if sweep else None,
+    )
     if options.baseline and plan.docs is not None:
-        result["baseline"] = run_baseline(plan.docs, plan.questions)
-        result["ratios"] = report.ratios(scores, result["baseline"]["metrics"])
-    result["gates"] = [
-        {
-            "metric": g.metric,
-            "op": g.op,
-            "threshold": g.threshold,
-            "value": scores.get(g.metric),
-            "passed": (msg := g.failure(scores.get(g.metric))) is None,
-            "message": msg,
-        }
-        for g in plan.gates
-    ]
+        result.baseline = run_baseline(plan.docs, plan.questions)
+        result.ratios = report.ratios(scores, result.baseline.metrics)
+    result.gates = [g.check(scores) for g in plan.gates]
     return result
+
+
+def system_run(
+    pairs: Sequence[metrics.Pair],
+    scores: Metrics,
+    k: int,
+    settings: dict[str, Any],
+    timings: dict[str, float],
+) -> SystemRun:
+    return SystemRun(
+        k=k,
+        settings=settings,
+        counts=Counts(**metrics.counts(pairs)),
+        metrics=scores,
+        by_category=[
+            CategoryRow(
+                name,
+                int(row["questions"] or 0),
+                row["answer_accuracy"],
+                row["abstention_recall"],
+            )
+            for name, row in metrics.by_category(pairs).items()
+        ],
+        timings_s=timings,
+        questions=[QuestionResult(q, dict(a), metrics.is_correct(q, a)) for q, a in pairs],
+    )
 
 
 def open_assistant(plan: Plan, factory: AssistantFactory) -> tuple[Assistant, str | None]:
@@ -238,17 +250,18 @@ def check_wipeable(path: Path) -> None:
 def ask_all(assistant: Assistant, questions: Sequence[BenchmarkQuestion]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for q in tqdm(questions, desc="questions", unit="q", file=sys.stderr, disable=None):
-        answer = assistant.ask(q.question)
-        answer.id = q.id
-        out.append(answer.to_dict())
+        out.append(replace(assistant.ask(q.question), id=q.id).to_dict())
     return out
 
 
-def score(pairs: Sequence[metrics.Pair], doc_text: metrics.DocText, k: int) -> metrics.Metrics:
-    scores = metrics.compute(pairs, doc_text, k)
-    # Only meaningful when the system retrieved at least FAIR_K chunks.
-    scores["evidence_hit_at_5"] = metrics.evidence_hit_at_k(pairs, FAIR_K) if k >= FAIR_K else None
-    return scores
+def score(pairs: Sequence[metrics.Pair], doc_text: metrics.DocText, k: int) -> Metrics:
+    return Metrics.from_dict(
+        {
+            **metrics.compute(pairs, doc_text, k),
+            # Only meaningful when the system retrieved at least FAIR_K chunks.
+            "evidence_hit_at_5": metrics.evidence_hit_at_k(pairs, FAIR_K) if k >= FAIR_K else None,
+        }
+    )
 
 
 def document_texts(assistant: Assistant, docs: Path | None) -> metrics.DocText:
@@ -279,7 +292,7 @@ def read_original(docs: Path, source: str) -> str | None:
         return None
 
 
-def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> dict[str, Any]:
+def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> SystemRun:
     from evals.baseline import FAIR_K as BASE_FAIR_K
     from evals.baseline import TOP_K, Baseline, describe
 
@@ -290,41 +303,31 @@ def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> dict[str
     answers = base.run(questions)
     pairs = list(zip(questions, answers, strict=True))
     # The baseline cites nothing, so its citation metrics come out n/a or 0 whatever we pass.
-    scores = metrics.compute(pairs, lambda _source: None, TOP_K)
-    scores["evidence_hit_at_5"] = metrics.evidence_hit_at_k(pairs, BASE_FAIR_K)
-    return {
-        "k": TOP_K,
-        "settings": describe(),
-        "counts": metrics.counts(pairs),
-        "metrics": scores,
-        "by_category": metrics.by_category(pairs),
-        "timings_s": {"index_s": built, "answering_s": time.perf_counter() - t0 - built},
-        "_answers": answers,
-    }
+    scores = Metrics.from_dict(
+        {
+            **metrics.compute(pairs, lambda _source: None, TOP_K),
+            "evidence_hit_at_5": metrics.evidence_hit_at_k(pairs, BASE_FAIR_K),
+        }
+    )
+    timings = {"index_s": built, "answering_s": time.perf_counter() - t0 - built}
+    return system_run(pairs, scores, TOP_K, describe(), timings)
 
 
 # ---- output ----------------------------------------------------------------------------------
-def write_outputs(out: Path, result: dict[str, Any]) -> None:
-    report.write_answers(out / "answers.jsonl", result["_answers"])
-    base = result.get("baseline")
-    if base:
-        report.write_answers(out / "baseline_answers.jsonl", base["_answers"])
-    public = _without_private(result)
-    report.write_json(out / "report.json", public)
+def write_outputs(out: Path, result: EvalResult) -> None:
+    report.write_answers(out / "answers.jsonl", result.system.answer_records())
+    base = result.baseline
+    if base is not None:
+        report.write_answers(out / "baseline_answers.jsonl", base.answer_records())
+    report.write_json(out / "report.json", result.to_json())
     report.write_chart(
         out / "report.png",
-        result["metrics"],
-        base["metrics"] if base else None,
-        result["k"],
-        base["k"] if base else None,
+        result.system.metrics,
+        base.metrics if base else None,
+        result.system.k,
+        base.k if base else None,
     )
-    curve = result.get("refusal_curve")
-    if curve:
+    curve = result.refusal_curve
+    if curve is not None:
         report.write_refusal_chart(out / "refusal.png", curve)
-    report.write_markdown(out / "report.md", public, "report.png", "refusal.png" if curve else None)
-
-
-def _without_private(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_private(v) for k, v in value.items() if not k.startswith("_")}
-    return value
+    report.write_markdown(out / "report.md", result, "report.png", "refusal.png" if curve else None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -261,10 +261,10 @@ def test_gate_messages() -> None:
 
 
 def test_gates_from_cli_flags() -> None:
-    args = argparse.Namespace(
-        min_accuracy=0.8, min_abstention=None, max_wrong_refusals=0.1, min_evidence_hit=0.9
-    )
-    built = gates.gates_from_args(args)
+    from evals.runner import EvalOptions
+
+    built = EvalOptions(Path("q.jsonl"), min_accuracy=0.8, max_wrong_refusals=0.1,
+                        min_evidence_hit=0.9).gates()
     assert built == [
         gates.Gate("answer_accuracy", ">=", 0.8),
         gates.Gate("wrong_refusal_rate", "<=", 0.1),
@@ -274,3 +274,7 @@ def test_gates_from_cli_flags() -> None:
         "answer_accuracy": 0.9, "wrong_refusal_rate": 0.2, "evidence_hit_at_k": 0.95,
     }
     assert gates.failures(built, measured) == ["gate failed: wrong refusals 0.2 > 0.1"]
+    checked = gates.Gate("wrong_refusal_rate", "<=", 0.1).check(measured)
+    assert (checked.value, checked.passed, checked.message) == (
+        0.2, False, "gate failed: wrong refusals 0.2 > 0.1"
+    )

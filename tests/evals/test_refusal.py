@@ -6,6 +6,7 @@ from pathlib import Path
 
 from evals import refusal, report
 from evals.format import BenchmarkQuestion
+from evals.results import Curve, CurveRow
 from rag.answering.base import NOT_FOUND
 
 
@@ -45,16 +46,15 @@ def test_apply_threshold_refuses_below_it_only() -> None:
 
 
 def test_curve_rows_count_each_threshold() -> None:
-    rows = {r["threshold"]: r for r in refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.5, 0.85, 0.95])}
-    assert rows[0.0] == {
-        "threshold": 0.0, "answer_accuracy": 2 / 3, "wrong_refusal_rate": 0.0,
-        "abstention_recall": 0.0,
-    }
-    assert rows[0.5]["answer_accuracy"] == 1 / 3
-    assert rows[0.5]["wrong_refusal_rate"] == 1 / 3
-    assert rows[0.5]["abstention_recall"] == 0.5
-    assert rows[0.85]["abstention_recall"] == 1.0
-    assert rows[0.95]["wrong_refusal_rate"] == 1.0
+    rows = {r.threshold: r for r in refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.5, 0.85, 0.95])}
+    assert rows[0.0] == CurveRow(
+        threshold=0.0, answer_accuracy=2 / 3, wrong_refusal_rate=0.0, abstention_recall=0.0
+    )
+    assert rows[0.5].answer_accuracy == 1 / 3
+    assert rows[0.5].wrong_refusal_rate == 1 / 3
+    assert rows[0.5].abstention_recall == 0.5
+    assert rows[0.85].abstention_recall == 1.0
+    assert rows[0.95].wrong_refusal_rate == 1.0
 
 
 def test_operating_point_is_the_highest_threshold_within_the_target() -> None:
@@ -64,7 +64,7 @@ def test_operating_point_is_the_highest_threshold_within_the_target() -> None:
 
 
 def test_report_marks_the_operating_point_and_draws_the_chart(tmp_path: Path) -> None:
-    curve = {"threshold": 0.5, "rows": refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.5, 0.8])}
+    curve = Curve(0.5, refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.5, 0.8]))
     rows = report.refusal_rows(curve)
     assert rows[0][0] == "threshold" and rows[2][0] == "0.50*"
     section = "\n".join(report.refusal_section(curve, "refusal.png"))

@@ -276,3 +276,63 @@ def test_runner_takes_typed_options_and_a_factory(tmp_path: Path) -> None:
     assert [(g["metric"], g["passed"]) for g in report["gates"]] == [
         ("answer_accuracy", False), ("wrong_refusal_rate", True)
     ]
+
+
+class SweepStub(StubAssistant):
+    """An extractive Assistant as the runner sees it: it answers every question with a
+    confidence, refusing below its own settings' threshold, as the real answerer does."""
+
+    def __init__(self, threshold: float = 0.5, made_by: list[Any] | None = None) -> None:
+        from rag.settings import load_settings
+
+        super().__init__()
+        self.settings = load_settings(store=Path("stub-store"), answer_threshold=threshold)
+        self.made = made_by if made_by is not None else []
+
+    def with_settings(self, **overrides: Any) -> SweepStub:
+        other = SweepStub(made_by=self.made)
+        other.settings = self.settings.updated(**overrides)
+        self.made.append(other)
+        return other
+
+    def ask(self, question: str) -> Any:
+        from rag.types import Answer
+
+        self.asked.append(question)
+        # Confidences 0.0, 0.25, 0.5, 0.75, ... by question order.
+        confidence = (len(self.asked) - 1) * 0.25 % 1.0
+        refused = confidence < self.settings.answering.threshold
+        return Answer(question, "Not found." if refused else "An answer.", refused, [], [],
+                      "extractive", confidence=confidence)
+
+
+def test_the_sweep_asks_an_assistant_built_at_threshold_zero(tmp_path: Path) -> None:
+    from evals.results import EvalResult
+    from evals.runner import EvalOptions, make_plan, run, write_outputs
+
+    configured = SweepStub(threshold=0.5)
+    options = EvalOptions(questions=SEEDS, out=tmp_path / "out", limit=4)
+    result = run(make_plan(options), options, lambda store: configured)
+
+    assert isinstance(result, EvalResult)
+    [asker] = configured.made
+    assert asker.settings.answering.threshold == 0.0  # a new Assistant at threshold 0 ...
+    assert configured.settings.answering.threshold == 0.5  # ... and the configured one untouched
+    assert configured.asked == [] and len(asker.asked) == 4
+    # The curve is marked at the configured threshold; the answers are those it gives.
+    assert result.refusal_curve is not None and result.refusal_curve.threshold == 0.5
+    given = [q.answer["abstained"] for q in result.system.questions]
+    assert given == [True, True, False, False]  # confidences 0, 0.25, 0.5, 0.75
+    assert result.system.counts.abstained == 2
+
+    write_outputs(options.out, result)
+    written = json.loads((options.out / "report.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(result.to_json()))
+    assert list(written) == ["benchmark", "questions_in_file", "docs", "store", "ingest", "k",
+                             "settings", "counts", "metrics", "by_category", "timings_s",
+                             "refusal_curve", "gates"]
+    assert written["refusal_curve"]["threshold"] == 0.5
+    assert [r["threshold"] for r in written["refusal_curve"]["rows"]][:3] == [0.0, 0.05, 0.1]
+    lines = (options.out / "answers.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["abstained"] for line in lines] == given
+    assert "0.50*" in (options.out / "report.md").read_text(encoding="utf-8")
