@@ -93,7 +93,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answer_threshold 0.1 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.1 chosen on seeds_dev +
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
