@@ -166,6 +166,10 @@ class VerifySettings(BaseModel):
     # What happens to an LLM sentence its cited passage does not support: dropped, or kept and
     # marked (more text, less trust).
     mode: Literal["drop", "mark"] = "drop"
+    # Support score (MiniLM similarity to the passage's best sentence, mixed with content-word
+    # overlap) a sentence must reach: higher drops more paraphrases that were right, lower keeps
+    # more claims the passage does not make.
+    min_support: float = Field(0.5, ge=0.0, le=1.0)
 
 
 class ApiSettings(BaseModel):

@@ -63,6 +63,7 @@ def build_answerer(
         extractive,
         embed,
         verify_mode=settings.verify.mode,
+        threshold=settings.verify.min_support,
         max_tokens=llm.max_tokens,
         temperature=llm.temperature,
         prompt_tokens=llm.prompt_tokens,

@@ -815,10 +815,11 @@ def test_factory_passes_the_llm_settings(fallback: StubExtractive) -> None:
         llm_base_url="http://127.0.0.1:9/v1",
         llm_prompt_tokens=200,
         llm_override_refusal_at=0.9,
+        verify={"min_support": 0.6},
     )
 
     built = build_answerer(settings, fallback, lambda texts: None)  # type: ignore[arg-type]
 
     assert isinstance(built, LLMAnswerer)
-    assert (built.prompt_tokens, built.override_refusal_at) == (200, 0.9)
+    assert (built.prompt_tokens, built.override_refusal_at, built.threshold) == (200, 0.9, 0.6)
     assert load_settings().llm.override_refusal_at == DEFAULT_OVERRIDE_AT
