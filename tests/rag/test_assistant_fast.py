@@ -70,3 +70,22 @@ def test_plain_errors(fast_assistant: Any, docs: Path) -> None:
     fast_assistant.ingest([docs])
     with pytest.raises(EmptyQuestionError):
         fast_assistant.ask("   ")
+
+
+def test_with_settings_is_a_new_assistant_over_the_same_store(
+    fast_assistant: Any, docs: Path
+) -> None:
+    from rag.settings import SettingsError
+
+    fast_assistant.ingest([docs])
+    wider = fast_assistant.with_settings(retrieval={"top_k": 1}, answer_threshold=0.0)
+    assert wider is not fast_assistant
+    assert (wider.settings.retrieval.top_k, wider.settings.answering.threshold) == (1, 0.0)
+    assert fast_assistant.settings.retrieval.top_k == 5
+    assert fast_assistant.settings.answering.threshold == 0.1
+    # The same injected embedder and Chroma client: it reads what the first one ingested.
+    assert wider.embedder is fast_assistant.embedder
+    assert len(wider.retrieve("island ferry passengers")) == 1
+    assert wider.extractive.threshold == 0.0
+    with pytest.raises(SettingsError, match="retrieval.top_k"):
+        fast_assistant.with_settings(retrieval={"top_k": 0})
