@@ -16,8 +16,8 @@ check against sentence-transformers. The library route, sentence-transformers'
 `backend="onnx"`, exports through optimum-onnx, whose releases require transformers < 4.58
 (this stack runs transformers 5.x): it cannot be installed next to the pinned stack.
 
-Backends: "auto" (and "torch", the settings default, which means the same until settings grow
-an "auto" value) use the export when it exists or can be made, else torch; "onnx" requires the
+Backends: "auto" (the embedding.backend setting's default) and "torch" (kept for older
+settings; it means the same) use the export when it exists or can be made, else torch; "onnx" requires the
 export; "sentence-transformers" always runs torch and never exports.
 """
 

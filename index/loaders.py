@@ -30,7 +30,7 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _RECORD_SUFFIXES = frozenset({".csv", ".json"})
 
-_MIB = 1024 * 1024  # settings.max_file_bytes counts megabytes as MiB
+_MIB = 1024 * 1024  # settings.ingest.max_file_bytes counts megabytes as MiB
 _TITLE_MAX_WORDS = 15
 _ATX_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SETEXT_RULE = re.compile(r"^(?:=+|-+)\s*$")

@@ -23,7 +23,7 @@ REFUSAL = NOT_FOUND
 """The exact sentence the model is told to reply with when the passages lack the answer."""
 
 PROMPT_BUDGET_TOKENS = 350
-"""Default prompt size (settings.llm_prompt_tokens): Qwen2.5-1.5B Q4_K_M read it in about
+"""Default prompt size (settings.llm.prompt_tokens): Qwen2.5-1.5B Q4_K_M read it in about
 5 s on two shared cores (README, "LLM answers")."""
 # Measured on news prose: ~4.2 characters per token with Llama-, Qwen- and SmolLM-style
 # tokenizers (Gemma's is ~5); estimating low keeps the real prompt within the budget.
