@@ -170,3 +170,13 @@ def test_the_cli_names_the_nested_setting(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("rag: invalid settings: retrieval.top_k")
     assert done.stderr.count("\n") == 1
+
+
+def test_a_misspelt_nested_variable_is_an_error_other_rag_variables_are_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RAG_DEBUG", "1")  # read by the CLI, not a setting
+    assert load_settings().retrieval.top_k == 5
+    monkeypatch.setenv("RAG_RETRIEVAL__TOP_KK", "3")
+    with pytest.raises(SettingsError, match="retrieval.top_kk"):
+        load_settings()
