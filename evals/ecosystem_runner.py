@@ -26,6 +26,7 @@ from tqdm import tqdm
 from evals import ecosystem, metrics, report, runner
 from evals.ecosystem import BeirSet, EcosystemFormatError, QAItem
 from evals.format import normalise
+from evals.results import BeirResult, QASetResult
 from rag.text import content_terms
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -116,17 +117,17 @@ def run_qa(
         answers.append(replace(assistant.ask(item.question), id=item.id).to_dict())
     k = assistant.settings.retrieval.top_k
     scores = qa_metrics(items, answers, runner.document_texts(assistant, plan.docs), k)
-    result = {
-        "format": fmt,
-        "benchmark": str(options.questions),
-        "questions": len(items),
-        "docs": str(plan.docs) if plan.docs else None,
-        "store": str(assistant.settings.store),
-        "ingest": ingested,
-        "k": k,
-        "metrics": scores,
-        "timings_s": {"ingest_s": ingest_s, "answering_s": time.perf_counter() - t0},
-    }
+    result = QASetResult(
+        format=fmt,
+        benchmark=str(options.questions),
+        questions=len(items),
+        docs=str(plan.docs) if plan.docs else None,
+        store=str(assistant.settings.store),
+        ingest=ingested,
+        k=k,
+        metrics=scores,
+        timings_s={"ingest_s": ingest_s, "answering_s": time.perf_counter() - t0},
+    )
     report.write_answers(out / "answers.jsonl", answers)
     ecosystem.write_jsonl(out / RAGAS_FILE, [
         ecosystem.ragas_row(i.question, a, i.reference, i.contexts)
@@ -259,18 +260,17 @@ def run_beir(beir: BeirSet, options: runner.EvalOptions, factory: runner.Assista
     scores = beir_metrics(rankings, beir.qrels)
     scores["latency_p50_ms"] = metrics.percentile(times, 50)
     scores["latency_p95_ms"] = metrics.percentile(times, 95)
-    result = {
-        "format": "beir",
-        "benchmark": str(options.questions),
-        "split": beir.split,
-        "corpus_documents": len(beir.corpus),
-        "queries": len(query_ids),
-        "ingest": ingested.summary(),
-        "corpus_documents_not_indexed": sorted(names.get(r.source, r.source)
-                                               for r in ingested.failed),
-        "metrics": scores,
-        "timings_s": {"ingest_s": ingest_s},
-    }
+    result = BeirResult(
+        format="beir",
+        benchmark=str(options.questions),
+        split=beir.split,
+        corpus_documents=len(beir.corpus),
+        queries=len(query_ids),
+        ingest=ingested.summary(),
+        corpus_documents_not_indexed=sorted(names.get(r.source, r.source) for r in ingested.failed),
+        metrics=scores,
+        timings_s={"ingest_s": ingest_s},
+    )
     report.write_answers(out / "results.jsonl", [
         {"query_id": q, "ranked": rankings[q], "relevant": beir.qrels[q]} for q in query_ids
     ])
@@ -327,16 +327,19 @@ def beir_metrics(
 
 
 # ---- report -------------------------------------------------------------------------------------
-def _write_report(out: Path, result: dict[str, Any], labels: dict[str, str], k: int | None) -> None:
+def _write_report(
+    out: Path, result: QASetResult | BeirResult, labels: dict[str, str], k: int | None
+) -> None:
     rows = [["metric", "value"]]
     for key, label in labels.items():
         shown = label.replace("top-k", f"top-{k}") if k is not None else label
-        rows.append([shown, report.fmt_value(key, result["metrics"].get(key))])
-    report.write_json(out / "report.json", result)
-    lines = [f"# rag eval — {result['format']}: {result['benchmark']}", "",
+        rows.append([shown, report.fmt_value(key, result.metrics.get(key))])
+    data = result.to_json()
+    report.write_json(out / "report.json", data)
+    lines = [f"# rag eval — {result.format}: {result.benchmark}", "",
              report.markdown_table(rows), ""]
     for key in ("questions", "queries", "corpus_documents", "split", "ingest", "docs", "store"):
-        if result.get(key) is not None:
-            lines.append(f"- {key}: {result[key]}")
+        if data.get(key) is not None:
+            lines.append(f"- {key}: {data[key]}")
     (out / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(report.text_table(rows))

@@ -168,3 +168,39 @@ class EvalResult:
             out["ratios"] = self.ratios
         out["gates"] = [asdict(g) for g in self.gates]
         return out
+
+
+@dataclass
+class QASetResult:
+    """`rag eval` over a RAGAS test set or a LabelledRagDataset (evals/ecosystem_runner.py)."""
+
+    format: str
+    benchmark: str
+    questions: int
+    docs: str | None
+    store: str
+    ingest: str | None
+    k: int
+    metrics: dict[str, float | None]  # the lexical scores, by name (ecosystem_runner.QA_LABELS)
+    timings_s: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class BeirResult:
+    """`rag eval` over a BEIR folder: retrieval scores over documents."""
+
+    format: str
+    benchmark: str
+    split: str
+    corpus_documents: int
+    queries: int
+    ingest: str
+    corpus_documents_not_indexed: list[str]
+    metrics: dict[str, float | None]  # by name (ecosystem_runner.BEIR_LABELS)
+    timings_s: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
