@@ -118,6 +118,12 @@ def span_at(sp: list[cand.Span], offset: int) -> int | None:
     return None
 
 
+def spans_at(sp: list[cand.Span], offset: int) -> set[int]:
+    """Every candidate holding the offset: candidates overlap (a sentence, and that sentence with
+    the one it leans on), and none that holds the answer may be taught as a negative."""
+    return {i for i, s in enumerate(sp) if s.start <= offset < s.end}
+
+
 def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
     """Per question: its positive (if any) and its negatives, as one group."""
     groups: list[list[Pair]] = []
@@ -146,7 +152,8 @@ def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
                     group.append(Pair(q, sp[at].model_text, 0.0))
                 elif not qa["is_impossible"]:
                     continue
-                others = [i for i in range(len(sp)) if i != at]
+                holding = spans_at(sp, answers[0]["answer_start"]) if answers else set()
+                others = [i for i in range(len(sp)) if i not in holding]
                 others.sort(key=lambda i: -overlap(qt, sp_terms[i]))
                 picked = others[:2]
                 rest = others[2:]
@@ -204,9 +211,9 @@ def squad_dev(articles: list[dict], rng: random.Random, n_answerable: int) -> li
                 if qa["is_impossible"]:
                     out.append(DevQuestion(q, texts, set(), False))
                     continue
-                at = span_at(sp, qa["answers"][0]["answer_start"])
-                if at is not None:
-                    answerable.append(DevQuestion(q, texts, {at}, True))
+                gold = spans_at(sp, qa["answers"][0]["answer_start"])
+                if gold:
+                    answerable.append(DevQuestion(q, texts, gold, True))
     rng.shuffle(answerable)
     return answerable[:n_answerable] + out
 
