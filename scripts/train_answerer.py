@@ -58,6 +58,8 @@ SQUAD_SHA256 = "53e67dd96e8597a8ef600e795d54d3fdef18486d42721884d38d652e2a2638cb
 DEV_ARTICLES = ("Spectre_(2015_film)", "IPod", "Solar_energy")
 ORDINARY = ROOT / "evals" / "benchmarks" / "train_ordinary.jsonl"
 ORDINARY_DOCS = ROOT / "evals" / "benchmarks" / "train_ordinary"
+# The corpus' provenance notes live beside the documents but are not one of them.
+NOT_DOCUMENTS = frozenset({"SOURCES.md"})
 WORK = ROOT / "build" / "answerer"
 
 _TERM = re.compile(r"[a-z0-9]+")
@@ -235,7 +237,7 @@ def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
         item = json.loads(line)
         q = item["question"]
         qt = terms(q)
-        docs = item["sources"] or sorted(p.name for p in ORDINARY_DOCS.iterdir())
+        docs = item["sources"] or ordinary_document_names()
         cands: list[str] = []
         pos: set[str] = set()
         for name in docs:
@@ -261,6 +263,11 @@ def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
         group += [Pair(q, c, 0.0) for c in picked]
         groups.append(group)
     return groups, unmatched
+
+
+def ordinary_document_names() -> list[str]:
+    """The training documents of ORDINARY_DOCS, without its SOURCES.md."""
+    return sorted(p.name for p in ORDINARY_DOCS.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
 
 
 # ---- training ------------------------------------------------------------------------------
