@@ -108,7 +108,10 @@ def squad_questions(articles: list[dict], rng: random.Random, limit: int, prefil
 
 
 def ordinary_questions(prefilter: int) -> list[Question]:
-    docs = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in sorted(ta.ORDINARY_DOCS.iterdir())}
+    docs = {
+        n: (ta.ORDINARY_DOCS / n).read_text(encoding="utf-8", errors="replace")
+        for n in ta.ordinary_document_names()
+    }
     blocks = {n: [b for b in _BLOCK.split(t) if b.strip()] for n, t in docs.items()}
     idf = idf_over([b for bs in blocks.values() for b in bs])
     out: list[Question] = []

@@ -58,6 +58,8 @@ SQUAD_SHA256 = "53e67dd96e8597a8ef600e795d54d3fdef18486d42721884d38d652e2a2638cb
 DEV_ARTICLES = ("Spectre_(2015_film)", "IPod", "Solar_energy")
 ORDINARY = ROOT / "evals" / "benchmarks" / "train_ordinary.jsonl"
 ORDINARY_DOCS = ROOT / "evals" / "benchmarks" / "train_ordinary"
+# The corpus' provenance notes live beside the documents but are not one of them.
+NOT_DOCUMENTS = frozenset({"SOURCES.md"})
 WORK = ROOT / "build" / "answerer"
 
 _TERM = re.compile(r"[a-z0-9]+")
@@ -118,6 +120,12 @@ def span_at(sp: list[cand.Span], offset: int) -> int | None:
     return None
 
 
+def spans_at(sp: list[cand.Span], offset: int) -> set[int]:
+    """Every candidate holding the offset: candidates overlap (a sentence, and that sentence with
+    the one it leans on), and none that holds the answer may be taught as a negative."""
+    return {i for i, s in enumerate(sp) if s.start <= offset < s.end}
+
+
 def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
     """Per question: its positive (if any) and its negatives, as one group."""
     groups: list[list[Pair]] = []
@@ -146,7 +154,8 @@ def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
                     group.append(Pair(q, sp[at].model_text, 0.0))
                 elif not qa["is_impossible"]:
                     continue
-                others = [i for i in range(len(sp)) if i != at]
+                holding = spans_at(sp, answers[0]["answer_start"]) if answers else set()
+                others = [i for i in range(len(sp)) if i not in holding]
                 others.sort(key=lambda i: -overlap(qt, sp_terms[i]))
                 picked = others[:2]
                 rest = others[2:]
@@ -204,9 +213,9 @@ def squad_dev(articles: list[dict], rng: random.Random, n_answerable: int) -> li
                 if qa["is_impossible"]:
                     out.append(DevQuestion(q, texts, set(), False))
                     continue
-                at = span_at(sp, qa["answers"][0]["answer_start"])
-                if at is not None:
-                    answerable.append(DevQuestion(q, texts, {at}, True))
+                gold = spans_at(sp, qa["answers"][0]["answer_start"])
+                if gold:
+                    answerable.append(DevQuestion(q, texts, gold, True))
     rng.shuffle(answerable)
     return answerable[:n_answerable] + out
 
@@ -228,7 +237,7 @@ def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
         item = json.loads(line)
         q = item["question"]
         qt = terms(q)
-        docs = item["sources"] or sorted(p.name for p in ORDINARY_DOCS.iterdir())
+        docs = item["sources"] or ordinary_document_names()
         cands: list[str] = []
         pos: set[str] = set()
         for name in docs:
@@ -254,6 +263,11 @@ def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
         group += [Pair(q, c, 0.0) for c in picked]
         groups.append(group)
     return groups, unmatched
+
+
+def ordinary_document_names() -> list[str]:
+    """The training documents of ORDINARY_DOCS, without its SOURCES.md."""
+    return sorted(p.name for p in ORDINARY_DOCS.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
 
 
 # ---- training ------------------------------------------------------------------------------

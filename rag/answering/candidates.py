@@ -119,7 +119,7 @@ def spans(text: str) -> list[Span]:
             continue
         prose.append((s, e))
     flush()
-    return [_after_question(text, c) for c in out if c.model_text]
+    return [_with_block(text, _after_question(text, c)) for c in out if c.model_text]
 
 
 def _after_question(text: str, c: Span) -> Span:
@@ -141,8 +141,42 @@ def _after_question(text: str, c: Span) -> Span:
         return c
     term = len(prev.split()) <= 6 and not prev.endswith((".", ",", ";", ":", "|"))
     if prev.endswith("?") or term:
-        return Span(c.start, c.end, c.kind, model_view(prev) + " " + c.model_text)
+        start = c.start
+        above = before[before.rfind("\n") + 1 :]
+        if term and not prev.endswith("?") and not _HEADING.match(above):
+            # A term is quoted with its text: "Keep input files." does not say which option.
+            start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
+        return Span(start, c.end, c.kind, model_view(prev) + " " + c.model_text)
     return c
+
+
+def _with_block(text: str, c: Span) -> Span:
+    """A span ending in ":" introduces what follows ("Create the database:" above
+    "$ createdb mydb"): it is quoted with that block, a code block or the next few lines, since
+    alone it answers nothing."""
+    if not text[c.start : c.end].endswith(":"):
+        return c
+    rest = text[c.end :]
+    gap = len(rest) - len(rest.lstrip())
+    if rest[:gap].count("\n") > 2 or gap == len(rest):
+        return c
+    start = c.end + gap
+    fence = re.match(r"(```|~~~)[^\n]*\n", text[start:])
+    if fence:
+        close = text.find(fence.group(1), start + fence.end())
+        end = len(text) if close < 0 else close + len(fence.group(1))
+    else:
+        # The next lines up to a blank line, at most a few: a command or a short list.
+        end = start
+        for n, line in enumerate(text[start:].split("\n")):
+            if not line.strip() or n >= 4 or (n and _HEADING.match(line)):
+                break
+            end = start + sum(len(x) + 1 for x in text[start:].split("\n")[:n]) + len(line)
+    if end <= start or end - c.start > MAX_CHARS:
+        return c
+    s, e = _trim(text, c.start, end)
+    block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
+    return Span(s, e, c.kind, c.model_text + " " + model_view(block[c.end - s :]))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -200,8 +234,29 @@ def _sentences(text: str, s: int, e: int, kind: str = "sentence") -> list[Span]:
     """Sentences of text[s:e]; single line breaks inside are hard wraps, not sentence ends."""
     block = text[s:e]
     flat = re.sub(r"(?<!\n)\n(?!\n)", " ", block)
-    out = []
+    out: list[Span] = []
+    prev: tuple[int, int] | None = None
     for a, b in sentence_spans(flat, offset=s):
-        if _WORD.search(text[a:b]):
+        if not _WORD.search(text[a:b]):
+            continue
+        if prev is not None and _depends(text[a:b]) and b - prev[0] <= MAX_CHARS:
+            # "This can be fixed with make distclean." says nothing of what "this" is: quoted
+            # and read with the sentence before it.
+            out.append(_span(text, prev[0], b, kind))
+        else:
             out.append(_span(text, a, b, kind))
+        prev = (a, b)
     return out
+
+
+# Sentences that lean on the one before: they open with a word pointing back, or are too short
+# to stand alone ("Build with --enable-systemd.").
+_BACK_REFERENCE = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|them|such|then|otherwise|instead|also|"
+    r"he|she|his|her|both|here|there)\b",
+    re.IGNORECASE,
+)
+
+
+def _depends(sentence: str) -> bool:
+    return _BACK_REFERENCE.match(sentence) is not None or len(sentence.split()) <= 4

@@ -212,7 +212,7 @@ class ExtractiveAnswerer:
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
-            if words + word_count(c.text) > self.max_words:
+            if words + word_count(c.text) > self.max_words or any(_overlaps(c, o) for o in chosen):
                 continue
             chosen.append(c)
             words += word_count(c.text)
@@ -228,3 +228,9 @@ class ExtractiveAnswerer:
             shown = markers.escape_document_markers(" ".join(c.text.split()))
             parts.append(f"{shown} {markers.format_marker(n)}")
         return Draft(text=" ".join(parts), abstained=False, citations=citations, confidence=best)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    """Candidates may share text (a sentence, and that sentence with the one it leans on): quote
+    it once."""
+    return a.passage == b.passage and a.start < b.end and b.start < a.end

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +27,8 @@ SPLITS = {
     "dev": (BENCH / "docs_dev.jsonl", BENCH / "docs_dev", 45, 10),
     "test": (BENCH / "docs_test.jsonl", BENCH / "docs_test", 25, 6),
 }
+# The answer model's training questions over ordinary documents (scripts/train_answerer.py).
+TRAIN = (BENCH / "train_ordinary.jsonl", BENCH / "train_ordinary")
 TEXT_SUFFIXES = {".md", ".txt"}
 CONVERTED_SUFFIXES = {".html", ".pdf"}
 # Documentation files of the corpus itself, not documents to index.
@@ -181,6 +185,49 @@ def test_dev_and_test_share_no_document() -> None:
         {normalise(q.question) for q in load_benchmark(SPLITS[s][0])} for s in ("dev", "test")
     ]
     assert questions[0].isdisjoint(questions[1])
+
+
+def project(document: Path) -> str:
+    """The project a corpus file comes from: its name up to the first "-" or "." (every corpus
+    names its files that way: `gzip.1.txt`, `gzip-manual.pdf`, `nodejs-debugger.html`)."""
+    return re.split(r"[-.]", document.name, maxsplit=1)[0].lower()
+
+
+def test_train_dev_and_test_share_no_document_or_project() -> None:
+    """A training document from a project the reported sets use would leak its style, its
+    vocabulary and sometimes its very sentences (a man page and its PDF rendering) into the
+    figures: train, dev and test are disjoint by file name, content and project."""
+    folders = {"train": TRAIN[1], "dev": SPLITS["dev"][1], "test": SPLITS["test"][1]}
+    docs = {name: documents(folder) for name, folder in folders.items()}
+    for a, b in itertools.combinations(sorted(docs), 2):
+        assert {p.name for p in docs[a]}.isdisjoint(p.name for p in docs[b]), (a, b)
+        digests = [{hashlib.sha256(p.read_bytes()).hexdigest() for p in docs[x]} for x in (a, b)]
+        assert digests[0].isdisjoint(digests[1]), (a, b)
+        shared = {project(p) for p in docs[a]} & {project(p) for p in docs[b]}
+        assert shared == set(), f"{a} and {b} share projects {sorted(shared)}"
+    train = {normalise(q.question) for q in load_benchmark(TRAIN[0])}
+    for split in ("dev", "test"):
+        assert train.isdisjoint(normalise(q.question) for q in load_benchmark(SPLITS[split][0]))
+
+
+def test_project_of_a_file_name() -> None:
+    """The check above can fail: the removed gzip man page and dev's gzip PDF are one project."""
+    assert project(Path("gzip.1.txt")) == project(Path("gzip-manual.pdf")) == "gzip"
+    assert project(Path("nodejs-BUILDING.md")) != project(Path("uvicorn-README.md"))
+
+
+def test_training_questions_follow_the_evidence_rules() -> None:
+    """Training questions obey the same rules as dev and test: evidence verbatim, an accepted
+    answer inside it, no answer given away by the question, every document used."""
+    questions = load_benchmark(TRAIN[0])
+    assert evidence_problems(questions, TRAIN[1]) == []
+    assert answer_problems(questions) == []
+    used = {s for q in questions for s in q.sources}
+    assert {p.name for p in documents(TRAIN[1])} - used == set(), "documents without questions"
+    # Training documents are read as plain text by the training script.
+    assert {p.suffix.lower() for p in documents(TRAIN[1])} <= TEXT_SUFFIXES
+    sources_md = (TRAIN[1] / "SOURCES.md").read_text(encoding="utf-8")
+    assert [p.name for p in documents(TRAIN[1]) if f"`{p.name}`" not in sources_md] == []
 
 
 def test_checks_catch_a_bad_question() -> None:

@@ -38,9 +38,10 @@ def test_every_candidate_is_a_verbatim_span() -> None:
 
 def test_wrapped_prose_is_one_sentence() -> None:
     got = _by_text(README)
-    assert got["Then run\nthe server with the default\nsettings."] == (
+    # "Then ..." leans on the sentence before it, so it is quoted with it.
+    assert got["Install it with pip. Then run\nthe server with the default\nsettings."] == (
         "sentence",
-        "Then run the server with the default settings.",
+        "Setup Install it with pip. Then run the server with the default settings.",
     )
 
 
@@ -82,3 +83,42 @@ def test_every_sentence_of_a_faq_answer_reads_with_its_question() -> None:
     got = _by_text(faq)
     assert got["Annual plans get refunds."][1].startswith("What is the refund policy?")
     assert got["Monthly plans are not refundable."][1].startswith("What is the refund policy?")
+
+
+def test_a_man_page_option_is_quoted_with_its_name() -> None:
+    text = "-k --keep\n\nKeep (don't delete) input files.\n"
+    (s,) = [c for c in spans(text) if "Keep" in c.model_text]
+    assert text[s.start : s.end] == "-k --keep\n\nKeep (don't delete) input files."
+
+
+def test_a_heading_above_is_read_but_not_quoted() -> None:
+    text = "## Shipping\n\nOrders ship in 3 days.\n"
+    (s,) = [c for c in spans(text) if "Orders" in c.model_text]
+    assert text[s.start : s.end] == "Orders ship in 3 days."
+    assert s.model_text == "Shipping Orders ship in 3 days."
+
+
+def test_a_lead_in_ending_in_a_colon_is_quoted_with_its_command() -> None:
+    text = 'Create a database "joework":\n\n   $ createdb joework\n\nThen exit.\n'
+    got = _by_text(text)
+    assert 'Create a database "joework":\n\n   $ createdb joework' in got
+    assert 'Create a database "joework":' not in got
+    fenced = "To install:\n\n```sh\npip install foo\n```\n"
+    (kind, model) = _by_text(fenced)["To install:\n\n```sh\npip install foo\n```"]
+    assert model == "To install: pip install foo"
+
+
+def test_a_colon_before_a_paragraph_break_and_more_text_takes_only_the_next_lines() -> None:
+    text = "Options:\nfirst line\nsecond line\n\nUnrelated paragraph here.\n"
+    got = _by_text(text)
+    assert "Options:\nfirst line\nsecond line" in got
+    assert not any("Unrelated" in k and "Options" in k for k in got)
+
+
+def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it() -> None:
+    text = "Stale builds give errors. This can be fixed with make distclean. Builds take a long time here.\n"
+    got = _by_text(text)
+    assert "Stale builds give errors. This can be fixed with make distclean." in got
+    assert "This can be fixed with make distclean." not in got
+    # A sentence that stands alone stays alone; the one it follows is a candidate of its own.
+    assert "Builds take a long time here." in got and "Stale builds give errors." in got
