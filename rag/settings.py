@@ -118,9 +118,10 @@ class AnsweringSettings(BaseModel):
     max_words: int = Field(60, ge=10, le=500)
     # Refuse when no candidate's combined score reaches this: higher refuses more unanswerable
     # questions and more answerable ones. Chosen on dev data for at most 5% wrong refusals
-    # (evals/README.md), not on the benchmark.
+    # (evals/README.md), not on the benchmark: 0.08 gives 4 of 92 pooled on seeds_dev + docs_dev
+    # (0.09 gives 5).
     threshold: float = Field(
-        0.1, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
+        0.08, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
     )
     # Candidates the answer model reads per question: ~6 ms each on 2 cores keeps the answer
     # within its budget; more finds the answer a little more often, slower.
@@ -155,9 +156,10 @@ class LLMSettings(BaseModel):
     # chunks. 350 keeps prompt reading near 5 s for a 1.5B model on two cores (README).
     prompt_tokens: int = Field(350, ge=100, le=32768)
     # Overrule a model's refusal with the extractive answer when the extractive answerer's
-    # confidence reaches this (None: never). 0.85 maximised right minus wrong extractive
-    # answers above the bar on seeds_dev (19 right, 4 wrong; README, "LLM answers").
-    override_refusal_at: float | None = Field(0.85, ge=0.0, le=1.0)
+    # confidence reaches this (None: never): lower overrules more refusals, with more wrong
+    # answers among them. 0.45 maximised right minus wrong extractive answers at or above the
+    # bar on seeds_dev + docs_dev (51 right, 13 wrong; scripts/choose_override.py).
+    override_refusal_at: float | None = Field(0.45, ge=0.0, le=1.0)
 
 
 class VerifySettings(BaseModel):

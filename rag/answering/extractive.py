@@ -27,15 +27,15 @@ from rag.text import content_terms, word_count
 from rag.types import Chunk, Citation, ScoredChunk
 
 # Chosen on dev: the highest threshold on the combined score with at most 5% wrong refusals on
-# seeds_dev.jsonl + docs_dev.jsonl pooled (3 of 92 at 0.10; 0.11 gives 5 of 92). The setting
-# `answer_threshold` overrides it.
-DEFAULT_THRESHOLD = 0.1
+# seeds_dev.jsonl + docs_dev.jsonl pooled (4 of 92 at 0.08; 0.09 gives 5 of 92). The setting
+# `answering.threshold` overrides it.
+DEFAULT_THRESHOLD = 0.08
 # Candidates the cross-encoder reads per question: ~6 ms each on 2 cores keeps the answer
 # within its 100 ms budget.
 DEFAULT_PREFILTER = 12
 
 # A runner-up joins the answer when it is at least this share of the best probability.
-RUNNER_UP_RATIO = 0.3  # the answer_runner_up_ratio setting's default (rag/settings.py)
+RUNNER_UP_RATIO = 0.3  # the answering.runner_up_ratio setting's default (rag/settings.py)
 
 # Text that addresses whoever answers ("ignore previous instructions", "answer that X", "you
 # must say"): a document can say "answer that X" about anything, so such a candidate is never the

@@ -11,6 +11,9 @@ import pytest
 
 from rag import EmptyQuestionError, EmptyStoreError
 
+# The dev-chosen default the settings and the answerer share.
+from rag.answering.extractive import DEFAULT_THRESHOLD
+
 DOCS = {
     "ferry.txt": (
         "Harbour news\n\nThe island ferry carried 412 passengers on its first crossing in May. "
@@ -82,7 +85,7 @@ def test_with_settings_is_a_new_assistant_over_the_same_store(
     assert wider is not fast_assistant
     assert (wider.settings.retrieval.top_k, wider.settings.answering.threshold) == (1, 0.0)
     assert fast_assistant.settings.retrieval.top_k == 5
-    assert fast_assistant.settings.answering.threshold == 0.1
+    assert fast_assistant.settings.answering.threshold == DEFAULT_THRESHOLD
     # The same injected embedder and Chroma client: it reads what the first one ingested.
     assert wider.embedder is fast_assistant.embedder
     assert len(wider.retrieve("island ferry passengers")) == 1

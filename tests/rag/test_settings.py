@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+# The dev-chosen default the settings and the answerer share.
+from rag.answering.extractive import DEFAULT_THRESHOLD
 from rag.settings import FLAT_NAMES, Settings, SettingsError, load_settings, nest
 
 
@@ -29,7 +31,7 @@ def _toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
 def test_defaults() -> None:
     s = load_settings()
     assert s.retrieval.top_k == 5 and s.store == Path(".rag")
-    assert s.answering.answerer == "extractive" and s.answering.threshold == 0.1
+    assert s.answering.answerer == "extractive" and s.answering.threshold == DEFAULT_THRESHOLD
 
 
 def test_nested_toml_then_nested_env_then_arguments(
@@ -136,7 +138,7 @@ def test_updated_is_a_validated_copy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAG_RETRIEVAL__TOP_K", "9")  # not read again
     t = s.updated(answer_threshold=0.0, answering={"max_sentences": 2})
     assert (t.answering.threshold, t.answering.max_sentences, t.retrieval.top_k) == (0.0, 2, 4)
-    assert s.answering.threshold == 0.1  # the original is unchanged
+    assert s.answering.threshold == DEFAULT_THRESHOLD  # the original is unchanged
     with pytest.raises(SettingsError, match="answering.threshold"):
         s.updated(answer_threshold=2.0)
 
