@@ -56,7 +56,7 @@ test-fast: install-test
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
 
 # Refit the answer model (rag/answering/model/) from SQuAD 2.0 + evals/benchmarks/train_ordinary:
-# seeded; 16 min of training on a busy 2-core machine; prints dev figures, records the sha256.
+# seeded; about 40 min of training on a busy 2-core machine; prints dev figures, records the sha256.
 train-answerer: install
 	$(PIP) install -q -c constraints.txt -e ".[train]"
 	$(BIN)/python scripts/train_answerer.py

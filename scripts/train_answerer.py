@@ -521,10 +521,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=6400, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=12000, help="cut the training pairs to this")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--dev-answerable", type=int, default=150)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
     ap.add_argument("--stop-step", type=int, default=0, help="stop after this many steps")
     ap.add_argument("--max-minutes", type=float, default=0.0,
