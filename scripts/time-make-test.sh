@@ -18,26 +18,26 @@ echo "clone: $d  logs: $OUT  load: $(uptime | sed 's/.*load average: //')"
 total=0
 phase() {  # phase NAME COMMAND...
   local name=$1; shift
-  local t0 t1 rc=0
-  t0=$(date +%s.%N)
-  "$@" >"$OUT/$name.log" 2>&1 || rc=$?
-  t1=$(date +%s.%N)
-  local s; s=$(echo "$t1 - $t0" | bc)
+  local rc=0
+  # wall, and the CPU seconds of the phase and every process it waited for (user + system)
+  /usr/bin/time -o "$OUT/$name.time" -f '%e %U %S' "$@" >"$OUT/$name.log" 2>&1 || rc=$?
+  local s cpu; read -r s u y < <(tail -n 1 "$OUT/$name.time"); cpu=$(echo "$u + $y" | bc)
   total=$(echo "$total + $s" | bc)
-  printf '%-14s %7.1f s  exit %d  load %s\n' "$name" "$s" "$rc" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%-14s %7.1f s wall %7.1f s CPU  exit %d  load %s\n' "$name" "$s" "$cpu" "$rc" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
   return 0
 }
 phase install make install
 phase install-test make install-test
-phase ruff .venv/bin/ruff check .
-phase mypy .venv/bin/mypy rag index ui evals bench
-phase lint-imports .venv/bin/lint-imports
-# `make pytest` is make test's last step; an older checkout without it runs its command.
 if make -n pytest >/dev/null 2>&1; then
-  phase pytest make pytest PYTEST_ARGS="--durations=40"
-else
+  # make test as it is: ruff, lint-imports, then mypy beside pytest (two workers).
+  phase test make test PYTEST_ARGS="--durations=40"
+else  # an older checkout: its make test's steps one after the other
+  phase ruff .venv/bin/ruff check .
+  phase mypy .venv/bin/mypy rag index ui evals bench
+  phase lint-imports .venv/bin/lint-imports
   phase pytest .venv/bin/python -m pytest -q -p no:cacheprovider --durations=40
 fi
 printf '%-14s %7.1f s\n' total "$total"
-tail -n 1 "$OUT/pytest.log"
+tail -n 1 "$OUT"/test.log "$OUT"/pytest.log 2>/dev/null || true
 echo "logs: $OUT"
