@@ -11,7 +11,9 @@ BIN := $(VENV)/bin
 # PYTHONDONTWRITEBYTECODE, set on these machines, cleared for make's commands.
 UV_VERSION := 0.13.8
 FIND_LINKS ?= $(or $(PIP_FIND_LINKS),$(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
-UV_INSTALL := $(BIN)/uv pip install -q --python $(BIN)/python -c constraints.txt \
+# --link-mode copy: uv's default hard links into its cache make nltk (under llama-index) refuse
+# its own stop-word files ("refusing multiply-linked file").
+UV_INSTALL := $(BIN)/uv pip install -q --python $(BIN)/python -c constraints.txt --link-mode copy \
 	$(foreach l,$(FIND_LINKS),--find-links $(l))
 export PYTHONDONTWRITEBYTECODE :=
 STORE ?= .rag
