@@ -41,6 +41,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         module = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
         if REAL_FIXTURES & set(getattr(item, "fixturenames", ())) or module in REAL_MODULES:
             item.add_marker(pytest.mark.slow)
+    # Files with a slow test first, each file kept whole and in order: `make test` hands files
+    # to two workers in this order (pytest-xdist, --dist loadfile), so the long ones start at
+    # once and the quick unit files fill the tail instead of one worker idling at the end.
+    slow_files = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in slow_files)
 
 
 @pytest.fixture(autouse=True)
