@@ -29,6 +29,8 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # Lines that carry no text a reader could be answered with: code fences, rules.
 _NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]")
+# A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
+_OPTION = re.compile(r"^[-+−][\w-]")
 
 # Longest candidate, in characters: the model reads about 100 word pieces anyway.
 MAX_CHARS = 600
@@ -143,8 +145,9 @@ def _after_question(text: str, c: Span) -> Span:
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
-        if term and not prev.endswith("?") and not _HEADING.match(above):
-            # A term is quoted with its text: "Keep input files." does not say which option.
+        if term and _OPTION.match(prev) and not _HEADING.match(above):
+            # An option is quoted with its text: "Keep input files." does not say which option.
+            # (A title or other term above is read, not quoted: it is a candidate of its own.)
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
         return Span(start, c.end, c.kind, model_view(prev) + " " + c.model_text)
     return c

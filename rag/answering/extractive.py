@@ -174,14 +174,16 @@ class ExtractiveAnswerer:
         return sorted(top, key=lambda c: -c.score)
 
     def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
-        seen: set[tuple[str, int]] = set()
+        seen: set[tuple[str, int, int]] = set()
         texts: set[str] = set()
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
             chunk = p.chunk
             for s in self._chunk_spans(chunk):
-                key = (chunk.doc_id or chunk.doc_key or chunk.source, chunk.start + s.start)
-                # Overlapping chunks repeat sentences; score each once.
+                doc = chunk.doc_id or chunk.doc_key or chunk.source
+                key = (doc, chunk.start + s.start, chunk.start + s.end)
+                # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
+                # may share a start: a line, and that line with the text it introduces.)
                 if key in seen or s.model_text in texts:
                     continue
                 seen.add(key)

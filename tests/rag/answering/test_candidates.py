@@ -122,3 +122,12 @@ def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it() -> None:
     assert "This can be fixed with make distclean." not in got
     # A sentence that stands alone stays alone; the one it follows is a candidate of its own.
     assert "Builds take a long time here." in got and "Stale builds give errors." in got
+
+
+def test_a_title_above_a_sentence_is_read_but_not_quoted_with_it() -> None:
+    text = "Alpha project notes\n\nThe build server listens on port 8123.\n"
+    got = _by_text(text)
+    assert got["The build server listens on port 8123."][1] == (
+        "Alpha project notes The build server listens on port 8123."
+    )
+    assert "Alpha project notes" in got
