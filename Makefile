@@ -72,11 +72,12 @@ pytest: install-test
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The unit tier: no real model, server, browser or llama.cpp (a fake embedder and an in-memory
-# Chroma instead); under a minute. `make test` still runs everything on the real stack. One
-# process: two workers each collect every file (17 s) and were slower here (84 s against 68 s).
+# Chroma instead); under a minute. `make test` still runs everything on the real stack. Two
+# workers: on a quiet machine 50 s against 65 s in one process (637 tests); under load from other
+# jobs one process was faster (68 s against 84 s): PYTEST_WORKERS=1 for that.
 test-fast: install-test
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow" -n $(PYTEST_WORKERS)
 
 # Refit the answer model (rag/answering/model/) from SQuAD 2.0 + evals/benchmarks/train_ordinary:
 # seeded; about 40 min of training on a busy 2-core machine; prints dev figures, records the sha256.
