@@ -170,11 +170,12 @@ def _with_block(text: str, c: Span) -> Span:
         end = len(text) if close < 0 else close + len(fence.group(1))
     else:
         # The next lines up to a blank line, at most a few: a command or a short list.
-        end = start
+        end = pos = start
         for n, line in enumerate(text[start:].split("\n")):
             if not line.strip() or n >= 4 or (n and _HEADING.match(line)):
                 break
-            end = start + sum(len(x) + 1 for x in text[start:].split("\n")[:n]) + len(line)
+            end = pos + len(line)
+            pos = end + 1
     if end <= start or end - c.start > MAX_CHARS:
         return c
     s, e = _trim(text, c.start, end)
