@@ -74,13 +74,14 @@ class Chunker:
         markdown: bool = False,
         page_starts: Sequence[int] | None = None,
         rst: bool = False,
+        plain: bool = False,
     ) -> list[Chunk]:
         """Chunks of `text`; `page_starts` (offsets where pages 2, 3, ... begin; empty for a
         one-page PDF) gives each chunk its page, None means the format has no pages. `markdown`
-        / `rst` say which heading syntax gives the chunks their heading paths."""
+        / `rst` / `plain` say which heading syntax gives the chunks their heading paths."""
         prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
         chunks: list[Chunk] = []
-        for section in _sections(text, markdown, page_starts or (), rst):
+        for section in _sections(text, markdown, page_starts or (), rst, plain):
             budget = self._budget_for(title, section.heading)
             pieces = (
                 self._prose_pieces(text, section, budget)
@@ -223,16 +224,18 @@ def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sections(
-    text: str, markdown: bool, page_starts: Sequence[int], rst: bool = False
+    text: str, markdown: bool, page_starts: Sequence[int], rst: bool = False, plain: bool = False
 ) -> list[_Section]:
-    """Cut points at headings (Markdown, reStructuredText) and at page starts (PDF), with
-    heading paths."""
+    """Cut points at headings (Markdown, reStructuredText, plain text) and at page starts (PDF),
+    with heading paths."""
     cuts: list[tuple[int, str]] = [(0, "")]
     if markdown:
         cuts.extend(_heading_cuts(text))
     elif rst:
         cuts.extend(_rst_heading_cuts(text))
-    headed = markdown or rst
+    elif plain:
+        cuts.extend(_plain_heading_cuts(text))
+    headed = markdown or rst or plain
     cuts.extend((p, "") for p in page_starts if 0 < p < len(text))
     cuts.sort(key=lambda c: c[0])
     sections: list[_Section] = []
@@ -274,6 +277,46 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
             previous = None
         else:
             previous = (start, end) if line.strip() else None
+
+
+def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
+    """Plain-text section titles, one level: a short unindented line with no closing
+    punctuation, alone after a blank line, and followed by an underline, a blank line or - in
+    capitals - indented text (a man page's "OPTIONS"). A wrapped sentence's first line is
+    followed by more text, so it is not one; neither is a list item, a table row, a "Key: value"
+    line or a column-aligned line. A document keeps to one convention: if any title is
+    underlined, only underlined lines are titles; else if any is in capitals, only those."""
+    lines = list(_line_spans(text, 0, len(text)))
+    found: dict[str, list[tuple[int, str]]] = {"underlined": [], "capitals": [], "alone": []}
+    for i, (start, end) in enumerate(lines[:-1]):
+        line = text[start:end]
+        if not _plain_title(line) or (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
+            continue
+        below = text[lines[i + 1][0] : lines[i + 1][1]]
+        capitals = line.upper() == line
+        if _SETEXT.match(below):
+            found["underlined"].append((start, line.strip()))
+        elif capitals and (not below.strip() or below[:1].isspace()):
+            found["capitals"].append((start, line.strip()))
+        elif not below.strip():
+            found["alone"].append((start, line.strip()))
+    yield from next((cuts for cuts in found.values() if cuts), [])
+
+
+def _plain_title(line: str) -> bool:
+    title = line.strip()
+    return (
+        bool(title)
+        and not line[:1].isspace()
+        and len(title) <= 80
+        and len(title.split()) <= 10
+        and title[-1] not in ".,;:?!"
+        and (title[0].isupper() or title[0].isdigit())
+        and "   " not in title
+        and "|" not in title
+        and not _LIST_ITEM.match(line)
+        and not _KEY_VALUE.match(line)
+    )
 
 
 def _rst_heading_cuts(text: str) -> Iterator[tuple[int, str]]:

@@ -48,6 +48,7 @@ class LoadedDocument:
     raw_sha256: str  # sha256 hex of the raw bytes
     markdown: bool = False  # "#" headings give the chunks their heading paths
     rst: bool = False  # reStructuredText underlined titles do
+    plain: bool = False  # short stand-alone lines of plain text do ("CHANGES FROM 3.2 TO 3.3")
     page_starts: tuple[int, ...] | None = None  # offsets where pages 2, 3, ... begin; PDF only
     kept_ratio: float = 1.0  # content characters kept / extracted (1.0: nothing removed)
     notes: tuple[str, ...] = ()  # things the user should know, e.g. bytes that did not decode
@@ -76,6 +77,7 @@ def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> Load
         raw_sha256=hashlib.sha256(data).hexdigest(),
         markdown=extracted.markdown,
         rst=extracted.rst,
+        plain=extracted.plain,
         page_starts=extracted.page_starts,
         kept_ratio=kept,
         notes=tuple(notes),
@@ -124,7 +126,12 @@ def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Ex
 
         return read_json(text)
     return _maybe_web_clean(
-        Extracted(text=_whole(text), markdown=suffix in _MARKDOWN_SUFFIXES, rst=suffix == ".rst"),
+        Extracted(
+            text=_whole(text),
+            markdown=suffix in _MARKDOWN_SUFFIXES,
+            rst=suffix == ".rst",
+            plain=suffix == ".txt",
+        ),
         clean,
     )
 

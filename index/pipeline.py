@@ -29,7 +29,7 @@ from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 # Called after each step of the protocol above with the step's name; a test raises from it to
 # stop the ingest exactly there, as a kill would.
@@ -150,7 +150,7 @@ class Ingestor:
             return None
         chunks = self._split(
             key, doc_id, source, doc.title, doc.text, doc_hash, doc.markdown, doc.page_starts,
-            doc.rst,
+            doc.rst, doc.plain,
         )
         if not chunks:
             report.results.append(FileResult(
@@ -173,6 +173,7 @@ class Ingestor:
     def _split(
         self, key: str, doc_id: str, source: str, title: str, text: str, doc_hash: str,
         markdown: bool = False, page_starts: Sequence[int] | None = None, rst: bool = False,
+        plain: bool = False,
     ) -> list[Chunk]:
         """Chunk a document section by section: the splitter's working memory grows with the text
         it is given (about 140 MB per MB of text), so a big file is fed to it in bounded pieces
@@ -185,7 +186,7 @@ class Ingestor:
             starts = None if page_starts is None else [p - offset for p in page_starts]
             for c in self.chunker.split(
                 key=key, source=source, title=title, text=section, doc_hash=doc_hash,
-                markdown=markdown, page_starts=starts, rst=rst,
+                markdown=markdown, page_starts=starts, rst=rst, plain=plain,
             ):
                 n = len(out)
                 out.append(replace(

@@ -18,6 +18,7 @@ class Extracted:
     title: str = ""
     markdown: bool = False  # headings are "#" lines the chunker can follow
     rst: bool = False  # headings are reStructuredText underlined titles
+    plain: bool = False  # headings are short stand-alone lines of plain text
     # Offsets in `text` where page 2, 3, ... begin (PDF); page 1 begins at 0.
     page_starts: tuple[int, ...] | None = None
     # Alphanumeric characters the reader saw before removing anything (None: removed nothing).

@@ -258,3 +258,67 @@ def test_rst_file_is_loaded_with_its_title_and_heading_paths(tmp_path: Path) -> 
         markdown=doc.markdown, page_starts=doc.page_starts, rst=doc.rst,
     )
     assert any(c.heading == "Widget Server › Configuration › Defaults" for c in chunks)
+
+
+CHANGELOG = """CHANGES FROM 3.2a TO 3.3
+
+* Add support for systemd socket activation.
+
+* Add a fill-character option.
+
+CHANGES FROM 3.2 TO 3.2a
+
+* Do not crash when run-shell produces output.
+"""
+
+MAN_PAGE = """NAME
+       grep - print lines that match patterns
+
+OPTIONS
+       -i, --ignore-case
+              Ignore case distinctions.
+"""
+
+UNDERLINED = """Widget for Debian
+
+For a detailed description of the architecture, please see
+
+  /usr/share/doc/widget/README.md
+
+Port assignment
+---------------
+
+The server listens on port 8080.
+"""
+
+
+def test_plain_text_titles_give_one_level_headings() -> None:
+    chunks = _split(CHANGELOG, plain=True)
+    _assert_verbatim(CHANGELOG, chunks)
+    _assert_lines_whole(CHANGELOG, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    assert "systemd" in by_heading["CHANGES FROM 3.2a TO 3.3"]
+    assert "run-shell" in by_heading["CHANGES FROM 3.2 TO 3.2a"]
+    # A man page's capitals are followed by indented text, not a blank line.
+    assert {c.heading for c in _split(MAN_PAGE, plain=True)} == {"NAME", "OPTIONS"}
+
+
+def test_plain_text_that_underlines_its_titles_has_only_those() -> None:
+    # "... please see" stands alone between blank lines, but this document underlines titles.
+    headings = {c.heading for c in _split(UNDERLINED, plain=True)}
+    assert headings == {"", "Port assignment"}
+
+
+def test_plain_text_sentences_items_and_fields_are_not_titles() -> None:
+    text = (
+        "Intro.\n\nThe server starts quickly\nand stops cleanly.\n\n- A list item\n\n"
+        "Port: 8080\n\nWhat is the port?\n\nname    value    default\n"
+    )
+    assert {c.heading for c in _split(text, plain=True)} == {""}
+
+
+def test_txt_file_is_loaded_with_plain_titles(tmp_path: Path) -> None:
+    path = tmp_path / "CHANGES.txt"
+    path.write_text(CHANGELOG, encoding="utf-8")
+    doc = load_document(path, 1 << 20)
+    assert doc.plain and not doc.markdown and not doc.rst
