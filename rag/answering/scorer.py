@@ -51,7 +51,9 @@ FEATURES = (
 # What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
 _ASKS_NUMBER = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|big|large|high|tall|often|fast|deep|wide|heavy)\b"
-    r"|\bwhat\s+(?:percentage|percent|number|proportion|fraction|amount|size|version)\b",
+    r"|\bwhat\s+(?:percentage|percent|number|proportion|fraction|amount|size)\b"
+    # "which version", "in which tmux release": a version is asked for by number.
+    r"|\b(?:what|which)\s+(?:\S+\s+)?(?:version|release)\b",
     re.IGNORECASE,
 )
 _ASKS_DATE = re.compile(

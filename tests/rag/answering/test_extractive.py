@@ -143,3 +143,26 @@ def test_a_question_line_is_never_quoted_as_the_answer() -> None:
     draft = answerer().answer("How do I reset my password?", passages(text))
     assert not draft.abstained
     assert "How do I" not in draft.text and draft.text.startswith("Open Settings")
+
+
+def test_a_section_title_that_holds_the_asked_version_is_shown_before_the_quote() -> None:
+    item = "Add support for systemd socket activation."
+    chunk = Chunk(
+        id="c1", source="CHANGES.txt", title="T", text=item, start=40, end=40 + len(item),
+        heading="CHANGES FROM 3.2a TO 3.3",
+    )
+    draft = answerer().answer(
+        "In which version did support for systemd socket activation arrive?", [ScoredChunk(chunk, 1.0)]
+    )
+    assert draft.text == f"CHANGES FROM 3.2a TO 3.3 — {item} [1]"
+    # The citation is still the verbatim item.
+    assert draft.citations[0].text == item
+
+
+def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric_is_asked() -> None:
+    heading = "CHANGES FROM 3.2a TO 3.3"
+    ask = "Which release raised the limit?"
+    assert extractive.section_answering(ask, "The limit is now 512.", heading) == ""
+    assert extractive.section_answering("What does socket activation do?", "It starts tmux.", heading) == ""
+    assert extractive.section_answering(ask, "Raise the limit.", "Configuration › Limits") == ""
+    assert extractive.section_answering(ask, "Raise the limit.", heading) == heading

@@ -33,6 +33,9 @@ def vec(question: str, candidate: str, context: str = "", p: float = 0.5) -> dic
         ("In which year did the project start?", "date"),
         ("Who maintains the package?", "name"),
         ("What does the --force option do?", None),
+        ("In which tmux version did socket activation arrive?", "number"),
+        ("Which release dropped Python 2?", "number"),
+        ("Which versions of the file are kept?", None),
     ],
 )
 def test_expected_answer_type_comes_from_the_wh_phrase(question: str, kind: str | None) -> None:
