@@ -1,11 +1,11 @@
 """Fit the combined answer scorer (rag/answering/scorer.py) on TRAIN data only (`make fit-scorer`).
 
-Train: the SQuAD 2.0 excerpt's train articles and evals/benchmarks/train_ordinary.jsonl, the data
-scripts/train_answerer.py trains the cross-encoder on (its loaders and split are reused). Each
-question is replayed as the answerer meets it: candidates from its passage and a near-miss
-passage, the same lexical prefilter, the shipped cross-encoder, then the features of
-rag.answering.scorer; the label is "this candidate holds the answer". A seeded L2 logistic
-regression (Newton steps, numpy) is fitted on those rows.
+Train: the SQuAD 2.0 excerpt's train articles and the written questions (train_ordinary.jsonl,
+train_seeds.jsonl), the data scripts/train_answerer.py trains the cross-encoder on (its loaders
+and split are reused). Each question is replayed as the answerer meets it: candidates from its
+passage and a near-miss passage, the same lexical prefilter, the shipped cross-encoder, then the
+features of rag.answering.scorer; the label is "this candidate holds the answer". A seeded L2
+logistic regression (Newton steps, numpy) is fitted on those rows.
 
 Dev (printed, never fitted on): the SQuAD dev articles, as top-1 accuracy and the refusal curve
 for the cross-encoder alone and for the combined scorer. The threshold itself is chosen on the
@@ -24,6 +24,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -107,27 +108,41 @@ def squad_questions(articles: list[dict], rng: random.Random, limit: int, prefil
     return out[:limit] if limit else out
 
 
+def holds_answer(text: str, answers: list[str], evidence: list[str]) -> bool:
+    """The text holds an accepted answer inside the evidence. Evidence may run across a
+    sentence end, so a sentence that shares with it a stretch holding the answer counts."""
+    raw = ta._norm(text)
+    for a in map(ta._norm, answers):
+        if a not in raw:
+            continue
+        for ev in map(ta._norm, evidence):
+            if ev in raw or (len(raw) > 12 and raw in ev):
+                return True
+            m = SequenceMatcher(None, raw, ev, autojunk=False).find_longest_match(0, len(raw), 0, len(ev))
+            if m.size >= min(len(ev), 12) and a in raw[m.a : m.a + m.size]:
+                return True
+    return False
+
+
 def ordinary_questions(prefilter: int) -> list[Question]:
+    """The written training questions (ta.TRAIN_SETS), replayed over their own documents."""
     docs = {
-        n: (ta.ORDINARY_DOCS / n).read_text(encoding="utf-8", errors="replace")
-        for n in ta.ordinary_document_names()
+        (folder, n): (folder / n).read_text(encoding="utf-8", errors="replace")
+        for questions, folder in ta.TRAIN_SETS
+        if questions.is_file()
+        for n in ta.document_names(folder)
     }
-    blocks = {n: [b for b in _BLOCK.split(t) if b.strip()] for n, t in docs.items()}
+    blocks = {k: [b for b in _BLOCK.split(t) if b.strip()] for k, t in docs.items()}
     idf = idf_over([b for bs in blocks.values() for b in bs])
     out: list[Question] = []
-    for line in ta.ORDINARY.read_text().splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item, folder in ta.written_questions():
         q = item["question"]
         qt = ta.terms(q)
-        pool = [b for n in (item["sources"] or sorted(docs)) for b in blocks[n]]
+        names = item["sources"] or ta.document_names(folder)
+        pool = [b for n in names for b in blocks[(folder, n)]]
 
         def holds(text: str, item: dict = item) -> bool:
-            raw = ta._norm(text)
-            return any(ta._norm(a) in raw for a in item["answers"]) and any(
-                ta._norm(ev) in raw or (len(raw) > 12 and raw in ta._norm(ev)) for ev in item["evidence"]
-            )
+            return holds_answer(text, item["answers"], item["evidence"])
 
         ranked = sorted(pool, key=lambda b: -ta.overlap(qt, ta.terms(b)))
         chosen = [b for b in pool if holds(b)][:2] if item["answerable"] else []
@@ -242,7 +257,7 @@ def main() -> int:
             print(f"{r['threshold']:9.2f}  {r['right']:.3f}  {r['wrong_refusals']:14.3f}  {r['unanswerable_refused']:20.3f}")
 
     out = scorer.to_dict() | {
-        "fitted_on": {"squad_train_questions": args.train_questions, "ordinary": str(ta.ORDINARY.relative_to(ROOT)),
+        "fitted_on": {"squad_train_questions": args.train_questions, "written": [str(q.relative_to(ROOT)) for q, _ in ta.TRAIN_SETS if q.is_file()],
                       "rows": len(y), "positives": int(y.sum())},
         "seed": args.seed, "l2": args.l2, "prefilter": args.prefilter,
         "squad_dev": {"cross_encoder_top1": round(ce["top1_accuracy"], 3), "combined_top1": round(comb["top1_accuracy"], 3)},

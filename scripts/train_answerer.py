@@ -30,7 +30,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +58,12 @@ SQUAD_SHA256 = "53e67dd96e8597a8ef600e795d54d3fdef18486d42721884d38d652e2a2638cb
 DEV_ARTICLES = ("Spectre_(2015_film)", "IPod", "Solar_energy")
 ORDINARY = ROOT / "evals" / "benchmarks" / "train_ordinary.jsonl"
 ORDINARY_DOCS = ROOT / "evals" / "benchmarks" / "train_ordinary"
+# Questions written for training over the seed documents (never seeds.jsonl's, nor about
+# seeds_dev.jsonl's evidence sentences; evals/README.md).
+SEEDS_TRAIN = ROOT / "evals" / "benchmarks" / "train_seeds.jsonl"
+SEEDS_DOCS = ROOT / "seeds"
+# (questions file, documents folder) of the written training questions.
+TRAIN_SETS = ((ORDINARY, ORDINARY_DOCS), (SEEDS_TRAIN, SEEDS_DOCS))
 # The corpus' provenance notes live beside the documents but are not one of them.
 NOT_DOCUMENTS = frozenset({"SOURCES.md"})
 WORK = ROOT / "build" / "answerer"
@@ -225,33 +231,43 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
-    if not ORDINARY.is_file():
-        return [], 0
-    groups: list[list[Pair]] = []
-    doc_spans: dict[str, tuple[str, list[cand.Span]]] = {}
-    unmatched = 0
-    for line in ORDINARY.read_text().splitlines():
-        if not line.strip():
+def written_questions(sets: Iterable[tuple[Path, Path]] = TRAIN_SETS) -> Iterator[tuple[dict, Path]]:
+    """Each written training question with its documents folder."""
+    for questions, folder in sets:
+        if not questions.is_file():
             continue
-        item = json.loads(line)
+        for line in questions.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line), folder
+
+
+def ordinary_pairs(
+    rng: random.Random, sets: Iterable[tuple[Path, Path]] = TRAIN_SETS
+) -> tuple[list[list[Pair]], int]:
+    groups: list[list[Pair]] = []
+    doc_spans: dict[Path, tuple[str, list[cand.Span]]] = {}
+    unmatched = 0
+    for item, folder in written_questions(sets):
         q = item["question"]
         qt = terms(q)
-        docs = item["sources"] or ordinary_document_names()
+        docs = item["sources"] or document_names(folder)
         cands: list[str] = []
         pos: set[str] = set()
         for name in docs:
-            if name not in doc_spans:
-                text = (ORDINARY_DOCS / name).read_text(encoding="utf-8", errors="replace")
-                doc_spans[name] = (text, cand.spans(text))
-            text, sp = doc_spans[name]
+            path = folder / name
+            if path not in doc_spans:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                doc_spans[path] = (text, cand.spans(text))
+            text, sp = doc_spans[path]
+            places = evidence_places(text, item["evidence"])
+            answers = [_norm(a) for a in item["answers"]]
             for s in sp:
-                raw = _norm(text[s.start : s.end])
                 cands.append(s.model_text)
-                for ev in item["evidence"]:
-                    ev_n = _norm(ev)
-                    holds = any(_norm(a) in raw for a in item["answers"])
-                    if holds and (ev_n in raw or (len(raw) > 12 and raw in ev_n)):
+                # A positive holds an accepted answer inside the evidence: evidence may run
+                # across a sentence end, so the part of the candidate it covers is what counts.
+                for a, b in places:
+                    shared = _norm(text[max(a, s.start) : min(b, s.end)])
+                    if shared and any(ans in shared for ans in answers):
                         pos.add(s.model_text)
         if item["answerable"] and not pos:
             unmatched += 1
@@ -265,9 +281,20 @@ def ordinary_pairs(rng: random.Random) -> tuple[list[list[Pair]], int]:
     return groups, unmatched
 
 
-def ordinary_document_names() -> list[str]:
-    """The training documents of ORDINARY_DOCS, without its SOURCES.md."""
-    return sorted(p.name for p in ORDINARY_DOCS.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
+def evidence_places(text: str, evidence: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each evidence snippet in the text."""
+    places = []
+    for ev in evidence:
+        at = text.find(ev)
+        while ev and at >= 0:
+            places.append((at, at + len(ev)))
+            at = text.find(ev, at + 1)
+    return places
+
+
+def document_names(folder: Path) -> list[str]:
+    """The documents of a training folder, without its SOURCES.md."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
 
 
 # ---- training ------------------------------------------------------------------------------
@@ -291,6 +318,44 @@ def batches(pairs: list[Pair], size: int, rng: random.Random) -> list[list[Pair]
         out += [chunk[j : j + size] for j in range(0, len(chunk), size)]
     rng.shuffle(out)
     return out
+
+
+def group_batches(groups: list[list[Pair]], size: int, rng: random.Random) -> list[list[Pair]]:
+    """Whole questions per batch (about `size` pairs), so a listwise loss can compare each
+    question's candidates with one another; questions in a shuffled order."""
+    order = groups[:]
+    rng.shuffle(order)
+    out: list[list[Pair]] = []
+    batch: list[Pair] = []
+    for g in order:
+        if batch and len(batch) + len(g) > size:
+            out.append(batch)
+            batch = []
+        batch = batch + g
+    if batch:
+        out.append(batch)
+    return out
+
+
+def listwise_loss(logits, batch: list[Pair]):  # type: ignore[no-untyped-def]
+    """Softmax cross-entropy within each question that has a positive: the answer must outscore
+    its own neighbours, which the pointwise loss only teaches one pair at a time."""
+    import torch
+
+    total = logits.new_zeros(())
+    count = 0
+    i = 0
+    while i < len(batch):
+        j = i
+        while j < len(batch) and batch[j].question == batch[i].question:
+            j += 1
+        group = logits[i:j]
+        pos = torch.tensor([p.label > 0.5 for p in batch[i:j]])
+        if bool(pos.any()) and not bool(pos.all()):
+            total = total + torch.logsumexp(group, 0) - torch.logsumexp(group[pos], 0)
+            count += 1
+        i = j
+    return total / max(1, count)
 
 
 def tensors(tokenizer, batch: list[Pair]) -> dict:
@@ -355,7 +420,8 @@ def build_model(base: Path, layers: int):
     return PairScorer()
 
 
-def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path):
+def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path,
+          groups: list[list[Pair]] | None = None):
     import torch
 
     seed_all(args.seed)
@@ -365,7 +431,11 @@ def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path):
     # and a few thousand questions cannot move 30k embeddings usefully anyway.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     rng = random.Random(args.seed)
-    plan = batches(pairs, args.batch, rng)
+    plan = (
+        group_batches(groups, args.batch, rng)
+        if args.listwise and groups is not None
+        else batches(pairs, args.batch, rng)
+    )
     steps = len(plan)
     head = [model.scale, model.bias, *model.interaction.parameters()]
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("bert.")]
@@ -406,6 +476,8 @@ def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path):
         labels = torch.tensor([p.label for p in batch], dtype=torch.float32)
         logits = model(**feed).view(-1)
         loss = loss_fn(logits, labels)
+        if args.listwise:
+            loss = loss + args.listwise * listwise_loss(logits, batch)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -521,8 +593,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=12000, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=36000, help="cut the training pairs to this")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
+    ap.add_argument("--listwise", type=float, default=0.0,
+                    help="weight of a per-question softmax loss beside the pointwise one "
+                    "(batches then hold whole questions)")
+    ap.add_argument("--without-seeds", action="store_true",
+                    help=f"leave out {SEEDS_TRAIN.name} (the questions written over the seeds)")
     ap.add_argument("--dev-answerable", type=int, default=150)
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
@@ -551,7 +628,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     dev_articles = [a for a in data if a["title"] in DEV_ARTICLES]
     rng = random.Random(args.seed)
     squad_groups = squad_pairs(train_articles, rng)
-    ord_groups, unmatched = ordinary_pairs(rng)
+    sets = TRAIN_SETS[:1] if args.without_seeds else TRAIN_SETS
+    ord_groups, unmatched = ordinary_pairs(rng, sets)
     squad_flat = [p for g in squad_groups for p in g]
     ord_flat = [p for g in ord_groups for p in g] * args.ordinary_repeat
     budget = max(0, args.max_pairs - len(ord_flat))
@@ -559,12 +637,16 @@ def main(argv: Iterable[str] | None = None) -> int:
         # Cut whole questions, not single pairs, so each kept question keeps its negatives.
         rng.shuffle(squad_groups)
         kept: list[Pair] = []
+        kept_groups: list[list[Pair]] = []
         for g in squad_groups:
             if len(kept) + len(g) > budget:
                 break
             kept += g
+            kept_groups.append(g)
         squad_flat = kept
+        squad_groups = kept_groups
     pairs = squad_flat + ord_flat
+    groups = squad_groups + ord_groups * args.ordinary_repeat
     labels = Counter(int(p.label) for p in pairs)
     print(
         f"train: {len(train_articles)} SQuAD articles, {len(squad_flat)} pairs; "
@@ -591,7 +673,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     else:
         import torch
 
-        model = train(args, pairs, tokenizer, base)
+        model = train(args, pairs, tokenizer, base, groups)
         minutes = (time.time() - t0) / 60
         torch.save(
             {"model": model.state_dict(), "stopped_at": args.stopped_at,
@@ -629,15 +711,19 @@ def main(argv: Iterable[str] | None = None) -> int:
         "seed": args.seed,
         "lr": args.lr,
         "batch": args.batch,
+        "listwise": args.listwise,
         "train_pairs": len(pairs),
         "steps": f"{args.stopped_at} of {args.planned_steps}",
         "reproduce": f"python scripts/train_answerer.py --layers {args.layers} "
-        f"--max-pairs {args.max_pairs} --seed {args.seed} --stop-step {args.stopped_at}",
+        f"--max-pairs {args.max_pairs} --seed {args.seed} --stop-step {args.stopped_at}"
+        + (f" --listwise {args.listwise}" if args.listwise else "")
+        + (" --without-seeds" if args.without_seeds else ""),
         "train_minutes": round(minutes, 1),
         "train_data": {
             "squad_articles": sorted(a["title"] for a in train_articles),
             "squad_pairs": len(squad_flat),
-            "ordinary_questions": len(ord_groups),
+            "written_questions": len(ord_groups),
+            "written_sets": [str(q.relative_to(ROOT)) for q, _ in sets if q.is_file()],
             "ordinary_pairs": len(ord_flat),
         },
         "dev_data": {"squad_articles": list(DEV_ARTICLES), "questions": len(dev)},

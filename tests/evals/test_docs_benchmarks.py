@@ -248,3 +248,27 @@ def test_checks_catch_a_bad_question() -> None:
     assert [p for p in answer_problems([bad]) if "no accepted answer" in p]
     missing = bad.model_copy(update={"sources": ["no-such-file.md"]})
     assert [p for p in evidence_problems([missing], docs) if "source not found" in p]
+
+
+SEEDS_TRAIN = BENCH / "train_seeds.jsonl"
+SEEDS_DOCS = ROOT / "seeds"
+
+
+def test_training_questions_over_the_seeds_follow_the_rules() -> None:
+    """The questions written for training over the seed documents obey the evidence rules, are
+    none of dev's or test's questions, and never teach a sentence that dev's evidence is in
+    (so seeds_dev.jsonl stays a measure of facts the model was not trained on)."""
+    questions = load_benchmark(SEEDS_TRAIN)
+    assert evidence_problems(questions, SEEDS_DOCS) == []
+    assert answer_problems(questions) == []
+    train = {normalise(q.question) for q in questions}
+    for name in ("seeds.jsonl", "seeds_dev.jsonl"):
+        assert train.isdisjoint(normalise(q.question) for q in load_benchmark(BENCH / name)), name
+    dev_evidence = [normalise(e) for q in load_benchmark(BENCH / "seeds_dev.jsonl") for e in q.evidence]
+    shared = [
+        (q.id, e)
+        for q in questions
+        for e in q.evidence
+        if any(normalise(e) in d or d in normalise(e) for d in dev_evidence)
+    ]
+    assert shared == []

@@ -12,12 +12,12 @@ BENCH = Path(__file__).resolve().parents[2] / "evals" / "benchmarks"
 
 def test_training_questions_load_and_their_evidence_is_verbatim() -> None:
     questions = load_benchmark(BENCH / "train_ordinary.jsonl")
-    assert len(questions) == 264
-    assert sum(not q.answerable for q in questions) == 47
+    assert len(questions) == 624
+    assert sum(not q.answerable for q in questions) == 103
     assert check_evidence(questions, BENCH / "train_ordinary") == []
 
 
 def test_training_questions_are_not_benchmark_questions() -> None:
     train = {q.question for q in load_benchmark(BENCH / "train_ordinary.jsonl")}
-    for name in ("seeds.jsonl", "seeds_dev.jsonl"):
+    for name in ("seeds.jsonl", "seeds_dev.jsonl", "docs_dev.jsonl", "docs_test.jsonl"):
         assert not train & {q.question for q in load_benchmark(BENCH / name)}

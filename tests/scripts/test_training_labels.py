@@ -1,0 +1,50 @@
+"""The training scripts label a candidate positive when it holds an accepted answer inside the
+evidence, also when the evidence runs across a sentence end (the written questions copy what a
+reader sees, not our sentence boundaries)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import fit_scorer  # noqa: E402
+import train_answerer  # noqa: E402
+
+DOC = (
+    "Multiple input files are compressed with the .lz4 suffix. This mode also reduces "
+    "notification level. Can also be combined with -m.\n\nThe default level is 1.\n"
+)
+EVIDENCE = [".lz4 suffix. This mode also reduces notification level. Can also"]
+
+
+def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tmp_path: Path) -> None:
+    (tmp_path / "lz4.txt").write_text(DOC, encoding="utf-8")
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "t-1", "question": "Which suffix do compressed files get?", "answers": [".lz4 suffix"],'
+        ' "sources": ["lz4.txt"], "evidence": ' + repr(EVIDENCE).replace("'", '"') + ","
+        ' "answerable": true, "category": "single_fact"}\n',
+        encoding="utf-8",
+    )
+    groups, unmatched = train_answerer.ordinary_pairs(random.Random(1), [(questions, tmp_path)])
+    assert unmatched == 0
+    labels = {p.candidate: p.label for p in groups[0]}
+    assert labels["Multiple input files are compressed with the .lz4 suffix."] == 1.0
+    # The evidence covers the start of the next sentences too, but not the answer there.
+    assert labels.get("Can also be combined with -m.", 0.0) == 0.0
+    assert sum(labels.values()) == 2  # the sentence, and it with the one leaning on it
+
+
+def test_the_scorer_fit_uses_the_same_rule() -> None:
+    sentence, other = "Multiple input files are compressed with the .lz4 suffix.", "The default level is 1."
+    assert fit_scorer.holds_answer(sentence, [".lz4 suffix"], EVIDENCE)
+    assert not fit_scorer.holds_answer("This mode also reduces notification level.", [".lz4 suffix"], EVIDENCE)
+    assert not fit_scorer.holds_answer(other, ["1"], EVIDENCE)
+
+
+def test_evidence_places_finds_every_occurrence() -> None:
+    assert train_answerer.evidence_places("ab ab", ["ab", ""]) == [(0, 2), (3, 5)]
