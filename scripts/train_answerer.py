@@ -274,7 +274,9 @@ def ordinary_pairs(
             print(f"  ordinary {item['id']}: no candidate holds the evidence", file=sys.stderr)
             continue
         group = [Pair(q, c, 1.0) for c in sorted(pos)]
-        negs = sorted({c for c in cands if c not in pos}, key=lambda c: -overlap(qt, terms(c)))
+        # Ties broken by the text: a set's order changes with Python's hash seed, and the
+        # sample below must not (the same command must give the same model).
+        negs = sorted({c for c in cands if c not in pos}, key=lambda c: (-overlap(qt, terms(c)), c))
         picked = negs[:6] + rng.sample(negs[6:], min(2, len(negs[6:])))
         group += [Pair(q, c, 0.0) for c in picked]
         groups.append(group)

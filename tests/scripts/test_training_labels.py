@@ -48,3 +48,35 @@ def test_the_scorer_fit_uses_the_same_rule() -> None:
 
 def test_evidence_places_finds_every_occurrence() -> None:
     assert train_answerer.evidence_places("ab ab", ["ab", ""]) == [(0, 2), (3, 5)]
+
+
+def test_the_training_pairs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Negatives are sampled from a ranked set of candidates: ranked ties must not fall in the
+    set's order, which changes with PYTHONHASHSEED, or one command gives different models."""
+    import os
+    import subprocess
+
+    (tmp_path / "doc.txt").write_text(
+        "Alpha beta gamma.\n\nDelta epsilon zeta.\n\nEta theta iota.\n\nKappa lambda mu.\n\n"
+        "Nu xi omicron.\n\nPi rho sigma.\n\nTau upsilon phi.\n\nChi psi omega.\n\nPort is 8080.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "q.jsonl").write_text(
+        '{"id": "t-1", "question": "Which port?", "answers": ["8080"], "sources": ["doc.txt"],'
+        ' "evidence": ["Port is 8080."], "answerable": true, "category": "single_fact"}\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import random, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "import train_answerer as t; d = Path(sys.argv[2]);"
+        "print(t.ordinary_pairs(random.Random(1), [(d / 'q.jsonl', d)]))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(ROOT / "scripts"), str(tmp_path)],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
