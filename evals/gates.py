@@ -93,13 +93,13 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.10 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.12 chosen on seeds_dev +
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
     Gate("answer_accuracy", ">=", 0.65),  # measured 0.683 (41 of 60)
-    Gate("wrong_refusal_rate", "<=", 0.14),  # measured 0.1 (6 of 60)
+    Gate("wrong_refusal_rate", "<=", 0.15),  # measured 0.117 (7 of 60)
     Gate("abstention_recall", ">=", 0.61),  # measured 0.722 (13 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)

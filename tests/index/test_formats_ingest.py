@@ -80,7 +80,9 @@ def test_kept_ratio_is_reported(ordinary_store: object) -> None:
          "Installing Widget Server › Steps"),
         ("How much RAM is required?", "install.md", "- 2 GB of RAM",
          "Installing Widget Server › Requirements"),
-        ("How long does shipping take?", "faq.txt", "Shipping takes 3-5 business days", ""),
+        # The FAQ's first line stands alone above the questions: a plain-text title.
+        ("How long does shipping take?", "faq.txt", "Shipping takes 3-5 business days",
+         "Acme Cloud FAQ"),
         ("By how much did revenue grow?", "deck.pptx", "Revenue grew by twelve percent",
          "Quarterly Results"),
         ("Where does the river rise?", "river.epub", "The river rises in the northern hills.",
