@@ -53,6 +53,16 @@ _INSTRUCTION = re.compile(
 )
 
 
+# A name the question gives exactly: a token with a digit ("station 42", "PostgreSQL 15"), an
+# option ("-6", "--keep") or a snake_case name ("shared_buffers"). The model reads forty table
+# rows that differ only in such a token as equally good; the question is about the one it names.
+_IDENTIFIER = re.compile(r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+)")
+
+
+def identifiers(text: str) -> set[str]:
+    return {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}
+
+
 class Scorer(Protocol):
     def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray: ...
 
@@ -76,6 +86,7 @@ class Candidate:
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
     instruction: bool = False
+    names_all: bool = False  # holds every identifier the question names
 
 
 class ExtractiveAnswerer:
@@ -128,7 +139,7 @@ class ExtractiveAnswerer:
     # ---- Answerer protocol ----------------------------------------------------------------
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
         ranked = self.rank(question, passages)
-        best = ranked[0].score if ranked else 0.0
+        best = max((c.score for c in ranked), default=0.0)
         if not ranked or best < self.threshold:
             draft = Draft.refusal()
             draft.confidence = best
@@ -165,13 +176,17 @@ class ExtractiveAnswerer:
             scores = combiner.probabilities(rows)
         else:
             scores = probs
+        named = identifiers(question)
         for c, p, s in zip(top, probs, scores, strict=True):
             c.instruction = _INSTRUCTION.search(c.text) is not None
             # A line that itself asks a question (a FAQ's question) states nothing to quote.
             barred = c.instruction or c.text.rstrip().endswith("?")
             c.probability = 0.0 if barred else float(p)
             c.score = 0.0 if barred else float(s)
-        return sorted(top, key=lambda c: -c.score)
+            c.names_all = bool(named) and named <= identifiers(c.model_text)
+        # Among the candidates likely enough to answer, those holding every identifier the
+        # question names come first; refusal still follows the best score (answer()).
+        return sorted(top, key=lambda c: (not (c.names_all and c.score >= self.threshold), -c.score))
 
     def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
         seen: set[tuple[str, int, int]] = set()

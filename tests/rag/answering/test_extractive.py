@@ -166,3 +166,26 @@ def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric
     assert extractive.section_answering("What does socket activation do?", "It starts tmux.", heading) == ""
     assert extractive.section_answering(ask, "Raise the limit.", "Configuration › Limits") == ""
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
+
+
+class NumberBlindScorer:
+    """Like the model on rows that differ only in a number: the named row scores a bit lower."""
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.array([0.8 if "42" in c else 0.9 for c in candidates], dtype=np.float32)
+
+
+def test_a_candidate_holding_the_named_identifier_comes_first() -> None:
+    rows = "\n\n".join(f"Station {i} delivers {i * 11} litres a minute." for i in range(36, 48))
+    blind = ExtractiveAnswerer(NumberBlindScorer(), threshold=0.5, max_sentences=1)  # type: ignore[arg-type]
+    draft = blind.answer("How many litres a minute does station 42 deliver?", passages(rows))
+    assert draft.text.startswith("Station 42 delivers 462 litres")
+    # Refusal still follows the best score, not the first candidate's.
+    assert draft.confidence is not None and abs(draft.confidence - 0.9) < 1e-6
+
+
+def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
+    assert extractive.identifiers("Does xz -6 or --keep set shared_buffers in PostgreSQL 15?") == {
+        "-6", "--keep", "shared_buffers", "15"
+    }
+    assert extractive.identifiers("How do I make grep ignore case?") == set()
