@@ -236,7 +236,7 @@ class ExtractiveAnswerer:
         return chosen
 
     def _draft(
-        self, chosen: list[Candidate], passages: list[ScoredChunk], best: float, question: str = ""
+        self, chosen: list[Candidate], passages: list[ScoredChunk], best: float, question: str
     ) -> Draft:
         citations: list[Citation] = []
         parts: list[str] = []
