@@ -1,11 +1,14 @@
 """Fit the combined answer scorer (rag/answering/scorer.py) on TRAIN data only (`make fit-scorer`).
 
-Train: the SQuAD 2.0 excerpt's train articles and the written questions (train_ordinary.jsonl,
-train_seeds.jsonl), the data scripts/train_answerer.py trains the cross-encoder on (its loaders
-and split are reused). Each question is replayed as the answerer meets it: candidates from its
-passage and a near-miss passage, the same lexical prefilter, the shipped cross-encoder, then the
-features of rag.answering.scorer; the label is "this candidate holds the answer". A seeded L2
-logistic regression (Newton steps, numpy) is fitted on those rows.
+Train: the calibration part of the training data, which scripts/train_answerer.py holds out from
+the cross-encoder (its CALIBRATION_* constants: one SQuAD train article, five written-question
+documents whole, every fourth other written question). Fitted on questions the model was trained
+on, the scorer would learn to trust the model's over-confident training scores and give the
+other signals no weight. Each question is replayed as the answerer meets it: candidates from its
+paragraph and near-miss paragraphs, the same lexical prefilter, the shipped cross-encoder, then
+the features of rag.answering.scorer; the label is the training script's own (ta.is_positive:
+the candidate holds an accepted answer inside the evidence). A seeded L2 logistic regression
+(Newton steps, numpy) is fitted on those rows.
 
 Dev (printed, never fitted on): the SQuAD dev articles, as top-1 accuracy and the refusal curve
 for the cross-encoder alone and for the combined scorer. The threshold itself is chosen on the
@@ -24,7 +27,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +52,7 @@ class Question:
     question: str
     texts: list[str]  # candidates' model texts, prefiltered
     contexts: list[str]  # each candidate's passage
+    kinds: list[tuple[str, int]]  # each candidate's kind and its passage's rank
     labels: list[int]
     answerable: bool
     idf: Callable[[str], float]  # over the corpus the question is asked of, as the store's BM25
@@ -64,7 +67,7 @@ def idf_over(passages: list[str]) -> Callable[[str], float]:
 
 def replay(
     q: str, passages: list[str], gold: set[tuple[int, int]], idf: Callable[[str], float], prefilter: int
-) -> tuple[list[str], list[str], list[int]]:
+) -> tuple[list[str], list[str], list[tuple[str, int]], list[int]]:
     """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
     total = sum(weights.values()) or 1.0
@@ -73,10 +76,10 @@ def replay(
         for s_i, s in enumerate(cand.spans(text)):
             terms = set(content_terms(s.model_text))
             coverage = sum(w for t, w in weights.items() if t in terms) / total
-            pool.append((prefilter_key(coverage, p_i), s.model_text, text, int((p_i, s_i) in gold)))
+            pool.append((prefilter_key(coverage, p_i), s.model_text, text, (s.kind, p_i), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]
-    return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top]
+    return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top], [r[4] for r in top]
 
 
 def squad_questions(articles: list[dict], rng: random.Random, limit: int, prefilter: int) -> list[Question]:
@@ -102,62 +105,56 @@ def squad_questions(articles: list[dict], rng: random.Random, limit: int, prefil
                     if at is None:
                         continue
                     gold = {(order.index(p_i), at)}
-                texts, ctx, labels = replay(q, [paras[i] for i in order], gold, idf, prefilter)
-                out.append(Question(q, texts, ctx, labels, not qa["is_impossible"], idf))
+                texts, ctx, kinds, labels = replay(q, [paras[i] for i in order], gold, idf, prefilter)
+                out.append(Question(q, texts, ctx, kinds, labels, not qa["is_impossible"], idf))
     rng.shuffle(out)
     return out[:limit] if limit else out
 
 
-def holds_answer(text: str, answers: list[str], evidence: list[str]) -> bool:
-    """The text holds an accepted answer inside the evidence. Evidence may run across a
-    sentence end, so a sentence that shares with it a stretch holding the answer counts."""
-    raw = ta._norm(text)
-    for a in map(ta._norm, answers):
-        if a not in raw:
-            continue
-        for ev in map(ta._norm, evidence):
-            if ev in raw or (len(raw) > 12 and raw in ev):
-                return True
-            m = SequenceMatcher(None, raw, ev, autojunk=False).find_longest_match(0, len(raw), 0, len(ev))
-            if m.size >= min(len(ev), 12) and a in raw[m.a : m.a + m.size]:
-                return True
-    return False
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """The text's blank-line separated paragraphs, each with its offset."""
+    out, pos = [], 0
+    for m in [*_BLOCK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            out.append((pos, text[pos:end]))
+        pos = m.end() if m else end
+    return out
 
 
 def ordinary_questions(prefilter: int) -> list[Question]:
-    """The written training questions (ta.TRAIN_SETS), replayed over their own documents."""
+    """The calibration part of the written questions (ta.written_questions), replayed over their
+    documents' paragraphs; positives by the training script's own rule (ta.is_positive)."""
     docs = {
         (folder, n): (folder / n).read_text(encoding="utf-8", errors="replace")
         for questions, folder in ta.TRAIN_SETS
         if questions.is_file()
         for n in ta.document_names(folder)
     }
-    blocks = {k: [b for b in _BLOCK.split(t) if b.strip()] for k, t in docs.items()}
-    idf = idf_over([b for bs in blocks.values() for b in bs])
+    # Each document's paragraphs with their offsets, so labels follow the evidence's place.
+    blocks = {k: paragraphs(t) for k, t in docs.items()}
+    idf = idf_over([b for bs in blocks.values() for _o, b in bs])
     out: list[Question] = []
-    for item, folder in ta.written_questions():
+    for item, folder in ta.written_questions(part="calibration"):
         q = item["question"]
         qt = ta.terms(q)
-        names = item["sources"] or ta.document_names(folder)
-        pool = [b for n in names for b in blocks[(folder, n)]]
-
-        def holds(text: str, item: dict = item) -> bool:
-            return holds_answer(text, item["answers"], item["evidence"])
-
-        ranked = sorted(pool, key=lambda b: -ta.overlap(qt, ta.terms(b)))
-        chosen = [b for b in pool if holds(b)][:2] if item["answerable"] else []
-        chosen += [b for b in ranked if b not in chosen][: 4 - len(chosen)]
-        chosen.sort(key=lambda b: -ta.overlap(qt, ta.terms(b)))
-        gold = {
-            (p_i, s_i)
-            for p_i, b in enumerate(chosen)
-            for s_i, s in enumerate(cand.spans(b))
-            if holds(b[s.start : s.end])
-        }
+        answers = [ta._norm(a) for a in item["answers"]]
+        pool: list[tuple[str, list[int]]] = []  # paragraph, indices of its positive spans
+        for n in item["sources"] or ta.document_names(folder):
+            text = docs[(folder, n)]
+            places = ta.evidence_places(text, item["evidence"])
+            for off, b in blocks[(folder, n)]:
+                sp = cand.spans(b)
+                pool.append((b, [i for i, s in enumerate(sp) if ta.is_positive(text, off + s.start, off + s.end, places, answers)]))
+        ranked = sorted(pool, key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
+        chosen = [bg for bg in pool if bg[1]][:2] if item["answerable"] else []
+        chosen += [bg for bg in ranked if bg not in chosen][: 4 - len(chosen)]
+        chosen.sort(key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
+        gold = {(p_i, s_i) for p_i, (_b, g) in enumerate(chosen) for s_i in g}
         if item["answerable"] and not gold:
             continue
-        texts, ctx, labels = replay(q, chosen, gold, idf, prefilter)
-        out.append(Question(q, texts, ctx, labels, item["answerable"], idf))
+        texts, ctx, kinds, labels = replay(q, [b for b, _g in chosen], gold, idf, prefilter)
+        out.append(Question(q, texts, ctx, kinds, labels, item["answerable"], idf))
     return out
 
 
@@ -170,7 +167,10 @@ def featurise(qs: list[Question], model: CrossEncoder, cache: dict[str, list[flo
         if key not in cache:
             cache[key] = [float(p) for p in model.probabilities(q.question, q.texts)]
         probs = np.array(cache[key])
-        x = np.array([features(q.question, t, c, float(p), q.idf) for t, c, p in zip(q.texts, q.contexts, probs, strict=True)])
+        x = np.array([
+            features(q.question, t, c, float(p), q.idf, kind=k, passage=r)
+            for t, c, (k, r), p in zip(q.texts, q.contexts, q.kinds, probs, strict=True)
+        ])
         rows.append((x, probs))
         if (i + 1) % 200 == 0:
             print(f"  featurised {i + 1}/{len(qs)}", flush=True)
@@ -215,7 +215,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--squad", type=Path, default=ta.SQUAD_DEFAULT)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--train-questions", type=int, default=500, help="SQuAD train questions sampled")
+    ap.add_argument("--train-questions", type=int, default=500, help="SQuAD calibration questions sampled")
     ap.add_argument("--dev-questions", type=int, default=300, help="SQuAD dev questions sampled")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--prefilter", type=int, default=DEFAULT_PREFILTER)
@@ -223,10 +223,10 @@ def main() -> int:
     args = ap.parse_args()
 
     data = ta.load_squad(args.squad)
-    train_articles = [a for a in data if a["title"] not in ta.DEV_ARTICLES]
+    calibration_articles = [a for a in data if a["title"] in ta.CALIBRATION_ARTICLES]
     dev_articles = [a for a in data if a["title"] in ta.DEV_ARTICLES]
     rng = random.Random(args.seed)
-    train = squad_questions(train_articles, rng, args.train_questions, args.prefilter)
+    train = squad_questions(calibration_articles, rng, args.train_questions, args.prefilter)
     train += ordinary_questions(args.prefilter)
     dev = squad_questions(dev_articles, random.Random(args.seed + 1), args.dev_questions, args.prefilter)
     print(f"train {len(train)} questions ({sum(q.answerable for q in train)} answerable); "

@@ -4,6 +4,7 @@ text is kept instead; with "web", trafilatura's precise mode and then the scrape
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from index.cleaning import boilerplate_reason, clean_text
@@ -58,4 +59,28 @@ def _main_content(html: str, *, web: bool) -> tuple[str, str]:
         title = ""
     # trafilatura pads table cells ("| 8080 | "); trailing spaces are not content.
     lines = [line.rstrip() for line in (text or "").splitlines()]
-    return "\n".join(lines).strip("\n"), title
+    return as_read("\n".join(lines).strip("\n")), title
+
+
+# Markdown's inline markup, which trafilatura writes and a reader of the page never sees:
+# backslash escapes ("shared\_buffers", "\[1\]"), `code` and **strong** / *emphasis* markers.
+# Kept: "\|" (a pipe inside a table cell, not a cell border), headings, list and table syntax.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
+_CODE = re.compile(r"`([^`\n]+)`")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*(?![\w*])")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def as_read(markdown: str) -> str:
+    """The Markdown with its inline markup removed, so quoted spans stand verbatim in the text a
+    reader of the page sees; fenced code is left as it is."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", _CODE.sub(r"\1", line)))
+            line = _ESCAPE.sub(r"\1", line)
+        out.append(line)
+    return "\n".join(out)

@@ -26,6 +26,8 @@ _TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ...").
 _FIELD = re.compile(r"^\s*[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+# A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 # Lines that carry no text a reader could be answered with: code fences, rules.
 _NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -42,7 +44,7 @@ class Span:
 
     start: int
     end: int
-    kind: str  # sentence | item | row | field | line
+    kind: str  # sentence | item | row | field | line | heading
     model_text: str
 
 
@@ -79,15 +81,23 @@ def spans(text: str) -> list[Span]:
                 continue
             cells = _cells(line)
             if header is None:
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                ruled = nxt is not None and _TABLE_RULE.match(text[nxt[0] : nxt[1]]) is not None
+                if not ruled and not text[:s].strip():
+                    # A passage that opens inside a table (a chunk cut through it) has lost the
+                    # header: its first row is a row, not the context of the rows below.
+                    header = ""
+                    out.append(_span(text, s, e, "row", " | ".join(cells)))
+                    continue
                 # The first row of a table is its header: a candidate on its own, and the
                 # context of every row below it.
                 header = " | ".join(cells)
-                nxt = lines[i + 1] if i + 1 < len(lines) else None
-                if nxt is not None and _TABLE_RULE.match(text[nxt[0] : nxt[1]]):
+                if ruled:
                     continue
                 out.append(_span(text, s, e, "row", header))
                 continue
-            out.append(_span(text, s, e, "row", header + " ; " + " | ".join(cells)))
+            row = " | ".join(cells)
+            out.append(_span(text, s, e, "row", f"{header} ; {row}" if header else row))
             continue
         header = None
         m = _BULLET.match(line)
@@ -107,7 +117,11 @@ def spans(text: str) -> list[Span]:
             flush()
             h = _HEADING.match(line)
             assert h is not None
-            out.append(_span(text, s + h.end(), e, "line"))
+            out.append(_span(text, s + h.end(), e, "heading"))
+            continue
+        if not prose and i + 1 < len(lines) and _UNDERLINE.match(text[lines[i + 1][0] : lines[i + 1][1]]):
+            flush()
+            out.append(_span(text, s, e, "heading"))
             continue
         if not prose and _FIELD.match(line) and len(line) < 200:
             flush()

@@ -16,7 +16,14 @@ Features (all general: no word lists taken from benchmark questions):
 - type_expected / type_present: the question asks for a number, a date or a name, and the
   candidate holds one that the question does not;
 - new_terms: log of content terms the candidate adds to the question (a restatement of the
-  question adds none).
+  question adds none);
+- heading: the candidate is a section title (it names a topic; it rarely states the answer,
+  yet it shares the question's words);
+- passage_rank: 1 / (1 + the rank of its passage in retrieval);
+- keyed / key_coverage: the candidate is a table row or a "key: value" line, and the share of
+  its key's words (first cell, or the text before ":" / "=", snake_case split) that the question
+  names: forty rows of a settings table all share the question's words, the row it asks about
+  names them in its key.
 """
 
 from __future__ import annotations
@@ -46,6 +53,10 @@ FEATURES = (
     "type_expected",
     "type_present",
     "new_terms",
+    "heading",
+    "passage_rank",
+    "keyed",
+    "key_coverage",
 )
 
 # What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
@@ -85,14 +96,32 @@ def type_present(kind: str, question: str, candidate: str) -> bool:
     return any(w.lower() not in q_words for w in _CAPITALISED.findall(candidate))
 
 
+_KEY_SPLIT = re.compile(r"[_\W]+")
+
+
+def key_terms(kind: str, model_text: str) -> set[str]:
+    """The stemmed words of a row's first cell or a field's key; empty for other candidates."""
+    if kind == "row":
+        key = model_text.rsplit(" ; ", 1)[-1].split(" | ", 1)[0]
+    elif kind == "field":
+        key = re.split(r"[:=]", model_text, maxsplit=1)[0]
+    else:
+        return set()
+    return set(content_terms(_KEY_SPLIT.sub(" ", key)))
+
+
 def features(
     question: str,
     candidate: str,
     context: str,
     probability: float,
     idf: Callable[[str], float],
+    *,
+    kind: str = "sentence",
+    passage: int = 0,
 ) -> list[float]:
-    """One candidate's feature vector, in FEATURES order."""
+    """One candidate's feature vector, in FEATURES order. kind is the candidate's
+    (rag.answering.candidates.Span.kind); passage the rank of its passage."""
     q_terms = set(content_terms(question, drop_question_words=True))
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
@@ -101,16 +130,22 @@ def features(
     coverage = sum(w for t, w in weights.items() if t in c_terms) / total
     context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
     rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None
-    kind = expected_type(question)
+    asked = expected_type(question)
+    keys = key_terms(kind, candidate)
+    named = set(content_terms(_KEY_SPLIT.sub(" ", question))) | q_terms
     p = min(max(probability, 1e-4), 1 - 1e-4)
     return [
         math.log(p / (1 - p)),
         coverage,
         context_coverage,
         1.0 if rarest is None or rarest in x_terms else 0.0,
-        1.0 if kind else 0.0,
-        1.0 if kind and type_present(kind, question, candidate) else 0.0,
+        1.0 if asked else 0.0,
+        1.0 if asked and type_present(asked, question, candidate) else 0.0,
         math.log1p(len(c_terms - q_terms)),
+        1.0 if kind == "heading" else 0.0,
+        1.0 / (1 + passage),
+        1.0 if keys else 0.0,
+        len(keys & named) / len(keys) if keys else 0.0,
     ]
 
 

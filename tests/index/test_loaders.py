@@ -514,3 +514,18 @@ def test_json_leaves_become_lines(tmp_path: Path) -> None:
     ]
     path.write_text('{"server": ', encoding="utf-8")
     assert _reason(path).startswith("unreadable JSON:")
+
+
+def test_html_text_is_what_a_reader_sees_without_markdown_markup(tmp_path: Path, no_network: None) -> None:
+    """trafilatura's Markdown escapes "_" and "[" and marks <code>/<b>: a quote with "work\\_mem"
+    or "`step`" would not stand in the page a reader sees, and "work\\_mem" is not work_mem."""
+    page = DOCS_PAGE.replace(
+        "<p>The server reads",
+        "<p>Set <code>work_mem</code> and shared_buffers [1] with <b>care</b>, <em>always</em>; "
+        "5 * 3 and *.txt stay.</p><p>The server reads",
+    )
+    path = tmp_path / "config.html"
+    path.write_text(page, encoding="utf-8")
+    text = load_document(path, LIMIT).text
+    assert "Set work_mem and shared_buffers [1] with care, always; 5 * 3 and *.txt stay." in text.splitlines()
+    assert "$ widget --port 8080" in text and "## Defaults" in text and "| port | 8080 |" in text.splitlines()

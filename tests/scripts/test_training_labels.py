@@ -39,11 +39,31 @@ def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tm
     assert sum(labels.values()) == 2  # the sentence, and it with the one leaning on it
 
 
-def test_the_scorer_fit_uses_the_same_rule() -> None:
-    sentence, other = "Multiple input files are compressed with the .lz4 suffix.", "The default level is 1."
-    assert fit_scorer.holds_answer(sentence, [".lz4 suffix"], EVIDENCE)
-    assert not fit_scorer.holds_answer("This mode also reduces notification level.", [".lz4 suffix"], EVIDENCE)
-    assert not fit_scorer.holds_answer(other, ["1"], EVIDENCE)
+def test_one_rule_labels_both_scripts() -> None:
+    """The scorer fit labels a paragraph's spans by their place in the document with the
+    training script's own rule (no second, approximate rule)."""
+    places = train_answerer.evidence_places(DOC, EVIDENCE)
+    answers = [".lz4 suffix"]
+    (off, para), (off2, para2) = fit_scorer.paragraphs(DOC)
+    assert DOC[off : off + len(para)] == para and DOC[off2 : off2 + len(para2)] == para2
+    first = "Multiple input files are compressed with the .lz4 suffix."
+    assert train_answerer.is_positive(DOC, off, off + len(first), places, answers)
+    second = para.index("This mode")
+    assert not train_answerer.is_positive(DOC, off + second, off + second + 44, places, answers)
+    assert not train_answerer.is_positive(DOC, off2, off2 + len(para2), places, ["1"])
+
+
+def test_the_calibration_part_is_held_out_from_the_model() -> None:
+    model = list(train_answerer.written_questions(part="model"))
+    held = list(train_answerer.written_questions(part="calibration"))
+    ids = [item["id"] for item, _f in model], [item["id"] for item, _f in held]
+    assert not set(ids[0]) & set(ids[1])
+    assert len(ids[0]) + len(ids[1]) == len(list(train_answerer.written_questions(part="model")) + held)
+    assert all(not set(item["sources"]) & train_answerer.CALIBRATION_DOCS for item, _f in model)
+    assert any(item["answerable"] for item, _f in held) and any(not item["answerable"] for item, _f in held)
+    for _questions, folder in train_answerer.TRAIN_SETS:
+        assert not set(train_answerer.model_documents(folder)) & train_answerer.CALIBRATION_DOCS
+    assert not set(train_answerer.CALIBRATION_ARTICLES) & set(train_answerer.DEV_ARTICLES)
 
 
 def test_evidence_places_finds_every_occurrence() -> None:

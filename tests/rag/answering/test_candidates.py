@@ -131,3 +131,20 @@ def test_a_title_above_a_sentence_is_read_but_not_quoted_with_it() -> None:
         "Alpha project notes The build server listens on port 8123."
     )
     assert "Alpha project notes" in got
+
+
+def test_a_passage_opening_inside_a_table_has_no_header_row() -> None:
+    """A chunk cut through a table starts with a row: it is not the header of the rows below."""
+    text = "| `log_filename` | `'pg.log'` |\n| `log_rotation_size` | `10MB` |\n"
+    got = _by_text(text)
+    assert got["| `log_rotation_size` | `10MB` |"] == ("row", "`log_rotation_size` | `10MB`")
+    assert got["| `log_filename` | `'pg.log'` |"][1] == "`log_filename` | `'pg.log'`"
+    # A table under prose without a rule line keeps its first row as header.
+    got = _by_text("Defaults:\n\n| name | value |\n| port | 8080 |\n")
+    assert got["| port | 8080 |"][1] == "name | value ; port | 8080"
+
+
+def test_headings_are_candidates_of_their_own_kind() -> None:
+    got = _by_text("# Setup\n\nInstall it with pip and run it.\n\nDefaults\n========\n\nThe port is 8080.\n")
+    assert got["Setup"][0] == "heading" and got["Defaults"][0] == "heading"
+    assert got["Install it with pip and run it."][0] != "heading" != got["The port is 8080."][0]

@@ -189,3 +189,24 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
         "-6", "--keep", "shared_buffers", "15"
     }
     assert extractive.identifiers("How do I make grep ignore case?") == set()
+
+
+def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
+    text = "Q: My tar does not recognise .tar.xz files.\nA: Run xz -dc foo.tar.xz | tar xf - instead."
+    draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.1).answer(  # type: ignore[arg-type]
+        "My tar does not recognise .tar.xz files. What now?", passages(text)
+    )
+    assert not draft.abstained and draft.text.startswith("A: Run xz")
+
+
+class LongerScorer:
+    """Scores a candidate by its length: the shorter sentence first, the pair holding it next."""
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.array([0.9 if len(c) < 40 else 0.6 for c in candidates], dtype=np.float32)
+
+
+def test_a_runner_up_holding_the_best_candidate_whole_replaces_it() -> None:
+    text = "Git was named by Linus Torvalds. He described it as the stupid content tracker."
+    draft = ExtractiveAnswerer(LongerScorer(), threshold=0.5).answer("How was Git described?", passages(text))  # type: ignore[arg-type]
+    assert draft.text == f"{text} [1]" and len(draft.citations) == 1

@@ -105,3 +105,22 @@ def test_the_answerer_ranks_refuses_and_reports_confidence_by_the_combined_score
     assert draft.confidence == pytest.approx(1 / (1 + np.exp(-2.0)))
     refused = answerer.answer("How many threads does the server use?", [ScoredChunk(Chunk(id="d", source="a.txt", title="T", text="The server uses threads.", start=0, end=24), 1.0)])
     assert refused.abstained
+
+
+def test_a_row_whose_key_the_question_names_scores_its_key_coverage() -> None:
+    q = "What is the default value of work_mem?"
+    row = sc.features(q, "Parameter | Default ; `work_mem` | `4MB`", "", 0.5, flat_idf, kind="row")
+    other = sc.features(q, "Parameter | Default ; `hash_mem_multiplier` | `2.0` | work_mem", "", 0.5, flat_idf, kind="row")
+    named = dict(zip(sc.FEATURES, row, strict=True)), dict(zip(sc.FEATURES, other, strict=True))
+    assert named[0]["keyed"] == named[1]["keyed"] == 1.0
+    assert named[0]["key_coverage"] == 1.0 and named[1]["key_coverage"] == pytest.approx(1 / 3)
+    field = dict(zip(sc.FEATURES, sc.features("Which port?", "port = 8080", "", 0.5, flat_idf, kind="field"), strict=True))
+    assert field["key_coverage"] == 1.0
+    sentence = vec(q, "The work_mem default is 4MB.")
+    assert sentence["keyed"] == sentence["key_coverage"] == 0.0
+
+
+def test_heading_and_passage_rank_features() -> None:
+    title = dict(zip(sc.FEATURES, sc.features("Debugger?", "Debugger", "", 0.5, flat_idf, kind="heading", passage=3), strict=True))
+    assert title["heading"] == 1.0 and title["passage_rank"] == 0.25
+    assert vec("Debugger?", "Debugger")["heading"] == 0.0 and vec("Debugger?", "Debugger")["passage_rank"] == 1.0
