@@ -81,11 +81,14 @@ test-fast: install-test
 
 # Refit the answer model (rag/answering/model/) from SQuAD 2.0 + evals/benchmarks/train_ordinary:
 # seeded; about 40 min of training on a busy 2-core machine; prints dev figures, records the sha256.
+# The answer model, then the combined scorer over it: the scorer's weights belong to one model.
 train-answerer: install
 	$(UV_INSTALL) -e ".[train]"
 	$(BIN)/python scripts/train_answerer.py
+	$(BIN)/python scripts/fit_scorer.py
 
-# The combined answer scorer over the shipped cross-encoder (train data only; ~5 min, no torch).
+# The combined answer scorer over the shipped cross-encoder (the train data's calibration part,
+# which the model never read; ~2 min, no torch).
 fit-scorer: install
 	$(BIN)/python scripts/fit_scorer.py
 

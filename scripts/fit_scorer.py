@@ -52,7 +52,7 @@ class Question:
     question: str
     texts: list[str]  # candidates' model texts, prefiltered
     contexts: list[str]  # each candidate's passage
-    kinds: list[tuple[str, int]]  # each candidate's kind and its passage's rank
+    kinds: list[tuple[str, int, str]]  # each candidate's kind, its passage's rank, its key
     labels: list[int]
     answerable: bool
     idf: Callable[[str], float]  # over the corpus the question is asked of, as the store's BM25
@@ -67,7 +67,7 @@ def idf_over(passages: list[str]) -> Callable[[str], float]:
 
 def replay(
     q: str, passages: list[str], gold: set[tuple[int, int]], idf: Callable[[str], float], prefilter: int
-) -> tuple[list[str], list[str], list[tuple[str, int]], list[int]]:
+) -> tuple[list[str], list[str], list[tuple[str, int, str]], list[int]]:
     """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
     total = sum(weights.values()) or 1.0
@@ -76,7 +76,7 @@ def replay(
         for s_i, s in enumerate(cand.spans(text)):
             terms = set(content_terms(s.model_text))
             coverage = sum(w for t, w in weights.items() if t in terms) / total
-            pool.append((prefilter_key(coverage, p_i), s.model_text, text, (s.kind, p_i), int((p_i, s_i) in gold)))
+            pool.append((prefilter_key(coverage, p_i), s.model_text, text, (s.kind, p_i, s.key), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]
     return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top], [r[4] for r in top]
@@ -168,8 +168,8 @@ def featurise(qs: list[Question], model: CrossEncoder, cache: dict[str, list[flo
             cache[key] = [float(p) for p in model.probabilities(q.question, q.texts)]
         probs = np.array(cache[key])
         x = np.array([
-            features(q.question, t, c, float(p), q.idf, kind=k, passage=r)
-            for t, c, (k, r), p in zip(q.texts, q.contexts, q.kinds, probs, strict=True)
+            features(q.question, t, c, float(p), q.idf, kind=k, passage=r, key=key)
+            for t, c, (k, r, key), p in zip(q.texts, q.contexts, q.kinds, probs, strict=True)
         ])
         rows.append((x, probs))
         if (i + 1) % 200 == 0:

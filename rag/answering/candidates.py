@@ -13,7 +13,7 @@ so the model is fitted on exactly what it scores at query time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag import markers
 from rag.text import sentence_spans
@@ -46,6 +46,7 @@ class Span:
     end: int
     kind: str  # sentence | item | row | field | line | heading
     model_text: str
+    key: str = ""  # a row's first cell, a field's name: what the row or line is about
 
 
 def model_view(text: str) -> str:
@@ -57,7 +58,7 @@ def spans(text: str) -> list[Span]:
     """Every candidate of a text, in reading order."""
     out: list[Span] = []
     lines = _lines(text)
-    header: str | None = None
+    header: list[str] | None = None  # the cells of the current table's header row
     prose: list[tuple[int, int]] = []  # consecutive prose lines, joined for sentence splitting
 
     def flush() -> None:
@@ -86,18 +87,17 @@ def spans(text: str) -> list[Span]:
                 if not ruled and not text[:s].strip():
                     # A passage that opens inside a table (a chunk cut through it) has lost the
                     # header: its first row is a row, not the context of the rows below.
-                    header = ""
-                    out.append(_span(text, s, e, "row", " | ".join(cells)))
+                    header = []
+                    out.append(_span(text, s, e, "row", row_text([], cells), key=cells[0]))
                     continue
                 # The first row of a table is its header: a candidate on its own, and the
                 # context of every row below it.
-                header = " | ".join(cells)
+                header = cells
                 if ruled:
                     continue
-                out.append(_span(text, s, e, "row", header))
+                out.append(_span(text, s, e, "row", " | ".join(cells), key=cells[0]))
                 continue
-            row = " | ".join(cells)
-            out.append(_span(text, s, e, "row", f"{header} ; {row}" if header else row))
+            out.append(_span(text, s, e, "row", row_text(header, cells), key=cells[0]))
             continue
         header = None
         m = _BULLET.match(line)
@@ -125,7 +125,7 @@ def spans(text: str) -> list[Span]:
             continue
         if not prose and _FIELD.match(line) and len(line) < 200:
             flush()
-            out.append(_span(text, s, e, "field"))
+            out.append(_span(text, s, e, "field", key=re.split(r"[:=]", line, maxsplit=1)[0].strip()))
             continue
         # A short line with no final punctuation is a line of its own (a title, a version
         # heading, a definition term), not the start of a wrapped sentence.
@@ -149,7 +149,7 @@ def _after_question(text: str, c: Span) -> Span:
         above = before[:line_start].rstrip()
         question = above[above.rfind("\n") + 1 :].strip()
         if line_start and question.endswith("?") and len(question) <= 300:
-            return Span(c.start, c.end, c.kind, model_view(question) + " " + c.model_text)
+            return replace(c, model_text=model_view(question) + " " + c.model_text)
         return c
     before = before.rstrip()
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
@@ -163,7 +163,7 @@ def _after_question(text: str, c: Span) -> Span:
             # An option is quoted with its text: "Keep input files." does not say which option.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
-        return Span(start, c.end, c.kind, model_view(prev) + " " + c.model_text)
+        return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text)
     return c
 
 
@@ -194,7 +194,7 @@ def _with_block(text: str, c: Span) -> Span:
         return c
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
-    return Span(s, e, c.kind, c.model_text + " " + model_view(block[c.end - s :]))
+    return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -241,11 +241,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _span(text: str, s: int, e: int, kind: str, model_text: str | None = None) -> Span:
+def _span(text: str, s: int, e: int, kind: str, model_text: str | None = None, key: str = "") -> Span:
     s, e = _trim(text, s, e)
     if e - s > MAX_CHARS:
         e = s + MAX_CHARS
-    return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]))
+    return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]), key)
+
+
+def row_text(header: list[str], cells: list[str]) -> str:
+    """What the model reads of a table row: each cell after its column's name ("Parameter:
+    work_mem; Default: 4MB"), so a value reads as what it is; rows that do not fit the header
+    keep it in front."""
+    if header and len(header) == len(cells):
+        return "; ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=True))
+    row = " | ".join(cells)
+    return f"{' | '.join(header)} ; {row}" if header else row
 
 
 def _sentences(text: str, s: int, e: int, kind: str = "sentence") -> list[Span]:

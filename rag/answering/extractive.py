@@ -27,7 +27,7 @@ from rag.text import content_terms, numbers, word_count
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
 # Chosen on dev: the highest threshold on the combined score with at most 5% wrong refusals on
-# seeds_dev.jsonl + docs_dev.jsonl pooled (3 of 92 at 0.10; 0.11 gives 6 of 92). The setting
+# seeds_dev.jsonl + docs_dev.jsonl pooled (4 of 92 at 0.10; 0.11 gives 6 of 92). The setting
 # `answering.threshold` overrides it.
 DEFAULT_THRESHOLD = 0.10
 # Candidates the cross-encoder reads per question: ~6 ms each on 2 cores keeps the answer
@@ -87,6 +87,7 @@ class Candidate:
     text: str  # verbatim
     model_text: str  # what the model reads
     kind: str
+    key: str = ""  # a row's first cell, a field's name (candidates.Span.key)
     coverage: float = 0.0
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
@@ -176,7 +177,8 @@ class ExtractiveAnswerer:
             context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
             rows = [
                 scorer_features(
-                    question, c.model_text, context[c.passage], float(p), self.idf, kind=c.kind, passage=c.passage
+                    question, c.model_text, context[c.passage], float(p), self.idf,
+                    kind=c.kind, passage=c.passage, key=c.key,
                 )
                 for c, p in zip(top, probs, strict=True)
             ]
@@ -212,7 +214,7 @@ class ExtractiveAnswerer:
                 seen.add(key)
                 texts.add(s.model_text)
                 out.append(
-                    Candidate(p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind)
+                    Candidate(p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key)
                 )
         return out
 

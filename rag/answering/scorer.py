@@ -99,14 +99,8 @@ def type_present(kind: str, question: str, candidate: str) -> bool:
 _KEY_SPLIT = re.compile(r"[_\W]+")
 
 
-def key_terms(kind: str, model_text: str) -> set[str]:
-    """The stemmed words of a row's first cell or a field's key; empty for other candidates."""
-    if kind == "row":
-        key = model_text.rsplit(" ; ", 1)[-1].split(" | ", 1)[0]
-    elif kind == "field":
-        key = re.split(r"[:=]", model_text, maxsplit=1)[0]
-    else:
-        return set()
+def key_terms(key: str) -> set[str]:
+    """The stemmed words of a row's first cell or a field's name (Span.key), snake_case split."""
     return set(content_terms(_KEY_SPLIT.sub(" ", key)))
 
 
@@ -119,9 +113,10 @@ def features(
     *,
     kind: str = "sentence",
     passage: int = 0,
+    key: str = "",
 ) -> list[float]:
-    """One candidate's feature vector, in FEATURES order. kind is the candidate's
-    (rag.answering.candidates.Span.kind); passage the rank of its passage."""
+    """One candidate's feature vector, in FEATURES order. kind and key are the candidate's
+    (rag.answering.candidates.Span); passage the rank of its passage."""
     q_terms = set(content_terms(question, drop_question_words=True))
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
@@ -131,7 +126,7 @@ def features(
     context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
     rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None
     asked = expected_type(question)
-    keys = key_terms(kind, candidate)
+    keys = key_terms(key)
     named = set(content_terms(_KEY_SPLIT.sub(" ", question))) | q_terms
     p = min(max(probability, 1e-4), 1 - 1e-4)
     return [

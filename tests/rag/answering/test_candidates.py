@@ -47,7 +47,7 @@ def test_wrapped_prose_is_one_sentence() -> None:
 
 def test_a_table_row_reads_with_its_header() -> None:
     kind, model = _by_text(README)["| port | 8080 |"]
-    assert kind == "row" and model == "setting | default ; port | 8080"
+    assert kind == "row" and model == "setting: port; default: 8080"
     # The rule line under the header is no candidate.
     assert not any(set(k) <= set("|-: ") for k in _by_text(README))
 
@@ -141,7 +141,7 @@ def test_a_passage_opening_inside_a_table_has_no_header_row() -> None:
     assert got["| `log_filename` | `'pg.log'` |"][1] == "`log_filename` | `'pg.log'`"
     # A table under prose without a rule line keeps its first row as header.
     got = _by_text("Defaults:\n\n| name | value |\n| port | 8080 |\n")
-    assert got["| port | 8080 |"][1] == "name | value ; port | 8080"
+    assert got["| port | 8080 |"][1] == "name: port; value: 8080"
 
 
 def test_headings_are_candidates_of_their_own_kind() -> None:

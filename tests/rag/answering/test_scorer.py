@@ -109,12 +109,14 @@ def test_the_answerer_ranks_refuses_and_reports_confidence_by_the_combined_score
 
 def test_a_row_whose_key_the_question_names_scores_its_key_coverage() -> None:
     q = "What is the default value of work_mem?"
-    row = sc.features(q, "Parameter | Default ; `work_mem` | `4MB`", "", 0.5, flat_idf, kind="row")
-    other = sc.features(q, "Parameter | Default ; `hash_mem_multiplier` | `2.0` | work_mem", "", 0.5, flat_idf, kind="row")
+    row = sc.features(q, "Parameter: work_mem; Default: 4MB", "", 0.5, flat_idf, kind="row", key="`work_mem`")
+    other = sc.features(
+        q, "Parameter: hash_mem_multiplier; Notes: work_mem", "", 0.5, flat_idf, kind="row", key="hash_mem_multiplier"
+    )
     named = dict(zip(sc.FEATURES, row, strict=True)), dict(zip(sc.FEATURES, other, strict=True))
     assert named[0]["keyed"] == named[1]["keyed"] == 1.0
     assert named[0]["key_coverage"] == 1.0 and named[1]["key_coverage"] == pytest.approx(1 / 3)
-    field = dict(zip(sc.FEATURES, sc.features("Which port?", "port = 8080", "", 0.5, flat_idf, kind="field"), strict=True))
+    field = dict(zip(sc.FEATURES, sc.features("Which port?", "port = 8080", "", 0.5, flat_idf, kind="field", key="port"), strict=True))
     assert field["key_coverage"] == 1.0
     sentence = vec(q, "The work_mem default is 4MB.")
     assert sentence["keyed"] == sentence["key_coverage"] == 0.0
