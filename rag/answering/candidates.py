@@ -58,12 +58,13 @@ def spans(text: str) -> list[Span]:
     """Every candidate of a text, in reading order."""
     out: list[Span] = []
     lines = _lines(text)
+    width = _wrap_width(text, lines)
     header: list[str] | None = None  # the cells of the current table's header row
     prose: list[tuple[int, int]] = []  # consecutive prose lines, joined for sentence splitting
 
     def flush() -> None:
         if prose:
-            out.extend(_sentences(text, prose[0][0], prose[-1][1]))
+            out.extend(_sentences(text, prose[0][0], prose[-1][1], width=width))
             prose.clear()
 
     skip = -1
@@ -111,7 +112,7 @@ def spans(text: str) -> list[Span]:
                     break
                 j += 1
             skip = j
-            out.extend(_sentences(text, s + m.end(), lines[j][1], kind="item"))
+            out.extend(_sentences(text, s + m.end(), lines[j][1], kind="item", width=width))
             continue
         if _HEADING.match(line):
             flush()
@@ -258,10 +259,30 @@ def row_text(header: list[str], cells: list[str]) -> str:
     return f"{' | '.join(header)} ; {row}" if header else row
 
 
-def _sentences(text: str, s: int, e: int, kind: str = "sentence") -> list[Span]:
-    """Sentences of text[s:e]; single line breaks inside are hard wraps, not sentence ends."""
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width the text's prose is wrapped at: the 90th percentile of its line lengths."""
+    lengths = sorted(len(text[a:b].rstrip()) for a, b in lines if text[a:b].strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _unwrapped(block: str, width: int) -> str:
+    """The block with its hard wraps made spaces. A line that ends in a word well short of the
+    wrap width, before a capitalised line, was ended by its writer ("We ship to the EU" above
+    "Shipping takes 3-5 days"): that break stays, so the lines are sentences of their own."""
+    lines = block.split("\n")
+    out = [lines[0]]
+    for prev, nxt in zip(lines, lines[1:], strict=False):
+        ended = prev.rstrip()[-1:].isalnum() and nxt.lstrip()[:1].isupper()
+        short = len(prev.rstrip()) < 0.75 * width
+        out.append(("\n" if not prev.strip() or not nxt.strip() or (ended and short) else " ") + nxt)
+    return "".join(out)
+
+
+def _sentences(text: str, s: int, e: int, kind: str = "sentence", width: int = 0) -> list[Span]:
+    """Sentences of text[s:e]; single line breaks inside are hard wraps, not sentence ends
+    (unless _unwrapped keeps them)."""
     block = text[s:e]
-    flat = re.sub(r"(?<!\n)\n(?!\n)", " ", block)
+    flat = _unwrapped(block, width)
     out: list[Span] = []
     prev: tuple[int, int] | None = None
     for a, b in sentence_spans(flat, offset=s):

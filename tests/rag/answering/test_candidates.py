@@ -148,3 +148,21 @@ def test_headings_are_candidates_of_their_own_kind() -> None:
     got = _by_text("# Setup\n\nInstall it with pip and run it.\n\nDefaults\n========\n\nThe port is 8080.\n")
     assert got["Setup"][0] == "heading" and got["Defaults"][0] == "heading"
     assert got["Install it with pip and run it."][0] != "heading" != got["The port is 8080."][0]
+
+
+def test_short_lines_ended_by_their_writer_are_not_joined_as_wrapped_prose() -> None:
+    """A FAQ answer written as three short lines without full stops: each line is a fact of its
+    own, unlike the hard-wrapped lines of a paragraph, which run to the wrap width."""
+    text = (
+        "Open Settings, choose Security, and click Reset password. A link arrives by email soon.\n\n"
+        "We ship to the United States, Canada and the European Union\n"
+        "Shipping takes 3-5 business days\n"
+        "Express shipping costs $15\n\n"
+        "The server reads its settings from the file named in the CONFIG variable when it\n"
+        "Starts, and again on a reload.\n"
+    )
+    got = _by_text(text)
+    assert "We ship to the United States, Canada and the European Union" in got
+    assert "Shipping takes 3-5 business days" in got
+    # A line that runs to the wrap width continues, even before a capital.
+    assert any(k.startswith("The server reads") and k.endswith("reload.") for k in got)
