@@ -239,8 +239,7 @@ class ExtractiveAnswerer:
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
-            grown = words + word_count(c.text) - word_count(best.text)
-            if len(chosen) == 1 and _contains(c, best) and grown <= self.max_words:
+            if len(chosen) == 1 and _contains(c, best) and word_count(c.text) <= self.max_words:
                 # A sentence read with the one it leans on ("He described it as ...") holds the
                 # best one whole: quoting it says the same and what follows.
                 chosen[0] = best = c
