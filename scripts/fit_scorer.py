@@ -256,7 +256,12 @@ def main() -> int:
         for r in c["curve"]:
             print(f"{r['threshold']:9.2f}  {r['right']:.3f}  {r['wrong_refusals']:14.3f}  {r['unanswerable_refused']:20.3f}")
 
-    out = scorer.to_dict() | {
+    # Rounded to 12 significant digits: the fit's last bits vary with the order of floating-point
+    # sums (BLAS threads), and the shipped file must come out byte for byte the same.
+    rounded = {k: [float(f"{v:.12g}") for v in vs] if isinstance(vs, list) and k != "features" else vs
+               for k, vs in scorer.to_dict().items()}
+    rounded["bias"] = float(f"{scorer.bias:.12g}")
+    out = rounded | {
         "fitted_on": {"squad_train_questions": args.train_questions, "written": [str(q.relative_to(ROOT)) for q, _ in ta.TRAIN_SETS if q.is_file()],
                       "rows": len(y), "positives": int(y.sum())},
         "seed": args.seed, "l2": args.l2, "prefilter": args.prefilter,
