@@ -119,7 +119,7 @@ class AnsweringSettings(BaseModel):
     # Refuse when no candidate's combined score reaches this: higher refuses more unanswerable
     # questions and more answerable ones. Chosen on dev data for at most 5% wrong refusals
     # (evals/README.md), not on the benchmark: 0.10 gives 4 of 92 pooled on seeds_dev + docs_dev
-    # (0.11 gives 6).
+    # (0.11 gives 8).
     threshold: float = Field(
         0.10, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
     )
