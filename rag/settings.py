@@ -157,11 +157,11 @@ class LLMSettings(BaseModel):
     prompt_tokens: int = Field(350, ge=100, le=32768)
     # Overrule a model's refusal with the extractive answer when the extractive answerer's
     # confidence reaches this (None: never): lower keeps more right answers a timid model hid,
-    # higher lets more of its refusals of unanswerable questions stand. 0.05: the highest bar
+    # higher lets more of its refusals of unanswerable questions stand. 0.10: the highest bar
     # losing no right answer and adding no wrong refusal on a Qwen2.5-1.5B run over seeds_dev +
-    # docs_dev pooled (scripts/choose_override.py; README, "LLM answers"). Below
+    # docs_dev pooled (scripts/choose_override.py; README, "LLM answers"). At or below
     # answering.threshold it means: a refusal stands only when the extractive answerer refuses too.
-    override_refusal_at: float | None = Field(0.05, ge=0.0, le=1.0)
+    override_refusal_at: float | None = Field(0.10, ge=0.0, le=1.0)
 
 
 class VerifySettings(BaseModel):
