@@ -131,9 +131,10 @@ def ordinary_questions(prefilter: int) -> list[Question]:
         if questions.is_file()
         for n in ta.document_names(folder)
     }
-    # Each document's paragraphs with their offsets, so labels follow the evidence's place.
-    blocks = {k: paragraphs(t) for k, t in docs.items()}
-    idf = idf_over([b for bs in blocks.values() for _o, b in bs])
+    # Each document's paragraphs with their offsets (labels follow the evidence's place) and
+    # their candidates, cut once for all the questions that read them.
+    blocks = {k: [(off, b, cand.spans(b)) for off, b in paragraphs(t)] for k, t in docs.items()}
+    idf = idf_over([b for bs in blocks.values() for _o, b, _sp in bs])
     out: list[Question] = []
     for item, folder in ta.written_questions(part="calibration"):
         q = item["question"]
@@ -143,8 +144,7 @@ def ordinary_questions(prefilter: int) -> list[Question]:
         for n in item["sources"] or ta.document_names(folder):
             text = docs[(folder, n)]
             places = ta.evidence_places(text, item["evidence"])
-            for off, b in blocks[(folder, n)]:
-                sp = cand.spans(b)
+            for off, b, sp in blocks[(folder, n)]:
                 pool.append((b, [i for i, s in enumerate(sp) if ta.is_positive(text, off + s.start, off + s.end, places, answers)]))
         ranked = sorted(pool, key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
         chosen = [bg for bg in pool if bg[1]][:2] if item["answerable"] else []
@@ -196,6 +196,15 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> CombinedScorer:
     return CombinedScorer(tuple(map(float, w[:-1])), float(w[-1]), tuple(map(float, mean)), tuple(map(float, scale)))
 
 
+def rounded(scorer: CombinedScorer) -> CombinedScorer:
+    """The weights to 12 significant digits: the fit's last bits vary with the order of
+    floating-point sums (BLAS threads), and the shipped file must come out byte for byte the same."""
+    def r(values: tuple[float, ...]) -> tuple[float, ...]:
+        return tuple(float(f"{v:.12g}") for v in values)
+
+    return CombinedScorer(r(scorer.weights), float(f"{scorer.bias:.12g}"), r(scorer.mean), r(scorer.scale))
+
+
 def dev_curve(qs: list[Question], scores: list[np.ndarray]) -> dict:
     ans = [(float(s.max()), q.labels[int(s.argmax())] == 1) for q, s in zip(qs, scores, strict=True) if q.answerable]
     una = [float(s.max()) for q, s in zip(qs, scores, strict=True) if not q.answerable]
@@ -241,7 +250,7 @@ def main() -> int:
     cache_file.write_text(json.dumps(cache))
     x = np.vstack([r[0] for r in tr])
     y = np.concatenate([np.array(q.labels, dtype=float) for q in train])
-    scorer = fit(x, y, args.l2)
+    scorer = rounded(fit(x, y, args.l2))
     print("weights (standardised):", {f: round(w, 3) for f, w in zip(FEATURES, scorer.weights, strict=True)},
           "bias", round(scorer.bias, 3))
 
@@ -256,12 +265,7 @@ def main() -> int:
         for r in c["curve"]:
             print(f"{r['threshold']:9.2f}  {r['right']:.3f}  {r['wrong_refusals']:14.3f}  {r['unanswerable_refused']:20.3f}")
 
-    # Rounded to 12 significant digits: the fit's last bits vary with the order of floating-point
-    # sums (BLAS threads), and the shipped file must come out byte for byte the same.
-    rounded = {k: [float(f"{v:.12g}") for v in vs] if isinstance(vs, list) and k != "features" else vs
-               for k, vs in scorer.to_dict().items()}
-    rounded["bias"] = float(f"{scorer.bias:.12g}")
-    out = rounded | {
+    out = scorer.to_dict() | {
         "fitted_on": {"squad_train_questions": args.train_questions, "written": [str(q.relative_to(ROOT)) for q, _ in ta.TRAIN_SETS if q.is_file()],
                       "rows": len(y), "positives": int(y.sum())},
         "seed": args.seed, "l2": args.l2, "prefilter": args.prefilter,
