@@ -40,6 +40,9 @@ __all__ = [
 ]
 
 
+# Passages retrieved for each part of a two-part question, beside the whole question's top_k.
+PART_PASSAGES = 2
+
 HistoryLike = Sequence[Turn] | Sequence[tuple[str, str]] | None
 
 
@@ -181,7 +184,21 @@ class Assistant:
         return report
 
     def retrieve(self, question: str, top_k: int | None = None) -> list[ScoredChunk]:
-        return self.retriever.retrieve(question, self._top_k(top_k))
+        """The top_k passages for the question; for a question that asks two things
+        (rag.answering.compound), each part's best passages follow when the whole question's
+        ranking missed them: its two halves often stand in two documents."""
+        from rag.answering.compound import parts
+
+        passages = self.retriever.retrieve(question, self._top_k(top_k))
+        asked = parts(question)
+        if len(asked) > 1:
+            seen = {p.chunk.id for p in passages}
+            for part in asked:
+                for p in self.retriever.retrieve(part, PART_PASSAGES):
+                    if p.chunk.id not in seen:
+                        seen.add(p.chunk.id)
+                        passages.append(p)
+        return passages
 
     def _top_k(self, top_k: object) -> int:
         """top_k checked like the setting: a whole number from 1 to 50 (None: the setting)."""

@@ -126,7 +126,15 @@ def spans(text: str) -> list[Span]:
             continue
         if not prose and _FIELD.match(line) and len(line) < 200:
             flush()
-            out.append(_span(text, s, e, "field", key=re.split(r"[:=]", line, maxsplit=1)[0].strip()))
+            key = re.split(r"[:=]", line, maxsplit=1)[0].strip()
+            j = _hanging(text, lines, i)
+            if j == i:
+                out.append(_span(text, s, e, "field", key=key))
+            else:
+                # "A:  Give --enable-small to the configure script. Use also appropriate" goes
+                # on in the indented lines below: the value is all of them, sentence by sentence.
+                skip = j
+                out.extend(_sentences(text, s, lines[j][1], kind="field", width=width, key=key))
             continue
         # A short line with no final punctuation is a line of its own (a title, a version
         # heading, a definition term), not the start of a wrapped sentence.
@@ -225,6 +233,22 @@ def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     )
 
 
+def _hanging(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The last line of line i's hanging indent: the lines below indented deeper than it, up to
+    a blank line, a list item or a table row (i itself when there are none)."""
+    line = text[lines[i][0] : lines[i][1]]
+    indent = len(line) - len(line.lstrip())
+    j = i
+    while j + 1 < len(lines):
+        below = text[lines[j + 1][0] : lines[j + 1][1]]
+        if not below.strip() or len(below) - len(below.lstrip()) <= indent:
+            break
+        if _BULLET.match(below) or _is_table_row(below):
+            break
+        j += 1
+    return j
+
+
 def _is_table_row(line: str) -> bool:
     # Pipes only: tabs in man pages and plain text are alignment, not columns.
     return line.count("|") >= 2 or (line.count("|") == 1 and _TABLE_RULE.match(line) is not None)
@@ -278,7 +302,9 @@ def _unwrapped(block: str, width: int) -> str:
     return "".join(out)
 
 
-def _sentences(text: str, s: int, e: int, kind: str = "sentence", width: int = 0) -> list[Span]:
+def _sentences(
+    text: str, s: int, e: int, kind: str = "sentence", width: int = 0, key: str = ""
+) -> list[Span]:
     """Sentences of text[s:e]; single line breaks inside are hard wraps, not sentence ends
     (unless _unwrapped keeps them)."""
     block = text[s:e]
@@ -291,9 +317,9 @@ def _sentences(text: str, s: int, e: int, kind: str = "sentence", width: int = 0
         if prev is not None and _depends(text[a:b]) and b - prev[0] <= MAX_CHARS:
             # "This can be fixed with make distclean." says nothing of what "this" is: quoted
             # and read with the sentence before it.
-            out.append(_span(text, prev[0], b, kind))
+            out.append(_span(text, prev[0], b, kind, key=key))
         else:
-            out.append(_span(text, a, b, kind))
+            out.append(_span(text, a, b, kind, key=key))
         prev = (a, b)
     return out
 

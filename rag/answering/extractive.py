@@ -20,6 +20,7 @@ import numpy as np
 
 from rag import markers
 from rag.answering import candidates as cands
+from rag.answering import compound
 from rag.answering.base import Draft
 from rag.answering.scorer import CombinedScorer, expected_type
 from rag.answering.scorer import features as scorer_features
@@ -91,7 +92,6 @@ class Candidate:
     coverage: float = 0.0
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
-    instruction: bool = False
     names_all: bool = False  # holds every identifier the question names
 
 
@@ -144,6 +144,9 @@ class ExtractiveAnswerer:
 
     # ---- Answerer protocol ----------------------------------------------------------------
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
+        asked = compound.parts(question)
+        if len(asked) > 1:
+            return self._answer_parts(question, asked, passages)
         ranked = self.rank(question, passages)
         best = max((c.score for c in ranked), default=0.0)
         if not ranked or best < self.threshold:
@@ -151,6 +154,22 @@ class ExtractiveAnswerer:
             draft.confidence = best
             return draft
         return self._draft(self._choose(ranked), passages, best, question)
+
+    def _answer_parts(self, question: str, asked: list[str], passages: list[ScoredChunk]) -> Draft:
+        """Each part's best candidate, quoted once; refused only when no part has one."""
+        chosen: list[Candidate] = []
+        best = 0.0
+        for part in asked:
+            ranked = self.rank(part, passages)
+            best = max([best, *(c.score for c in ranked)])
+            pick = next((c for c in ranked if c.score >= self.threshold), None)
+            if pick is not None and not any(_overlaps(pick, o) for o in chosen):
+                chosen.append(pick)
+        if not chosen:
+            draft = Draft.refusal()
+            draft.confidence = best
+            return draft
+        return self._draft(chosen, passages, best, question)
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
         draft = self.answer(question, passages)
@@ -160,43 +179,50 @@ class ExtractiveAnswerer:
     # ---- scoring ---------------------------------------------------------------------------
     def rank(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
         """The prefiltered candidates, best first, with the model's probabilities."""
-        pool = self.candidates(passages)
-        if not pool:
+        top = self.shortlist(question, passages)
+        if not top:
             return []
+        probs = self.scorer.probabilities(question, [c.model_text for c in top])
+        combiner = self.combiner
+        scores = (
+            combiner.probabilities(self.feature_rows(question, passages, top, probs))
+            if combiner is not None
+            else probs
+        )
+        named = identifiers(question)
+        for c, p, s in zip(top, probs, scores, strict=True):
+            c.probability = 0.0 if barred(c) else float(p)
+            c.score = 0.0 if barred(c) else float(s)
+            c.names_all = bool(named) and named <= identifiers(c.model_text)
+        # Among the candidates likely enough to answer, those holding every identifier the
+        # question names come first; refusal still follows the best score (answer()).
+        return sorted(top, key=lambda c: (not (c.names_all and c.score >= self.threshold), -c.score))
+
+    def shortlist(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
+        """The candidates the model reads: the `prefilter` best by the lexical prefilter.
+        scripts/fit_scorer.py fits the combined scorer on this very list."""
+        pool = self.candidates(passages)
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
         total = sum(weights.values()) or 1.0
         for c in pool:
             terms = set(content_terms(c.model_text))
             c.coverage = sum(w for t, w in weights.items() if t in terms) / total
         pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage))
-        top = pool[: self.prefilter]
-        probs = self.scorer.probabilities(question, [c.model_text for c in top])
-        combiner = self.combiner
-        if combiner is not None:
-            # The candidate's context: its passage and the passage's heading path.
-            context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
-            rows = [
-                scorer_features(
-                    question, c.model_text, context[c.passage], float(p), self.idf,
-                    kind=c.kind, passage=c.passage, key=c.key,
-                )
-                for c, p in zip(top, probs, strict=True)
-            ]
-            scores = combiner.probabilities(rows)
-        else:
-            scores = probs
-        named = identifiers(question)
-        for c, p, s in zip(top, probs, scores, strict=True):
-            c.instruction = _INSTRUCTION.search(c.text) is not None
-            # A line that itself asks a question (a FAQ's question, with its "?" or its "Q:"
-            # label) states nothing to quote.
-            barred = c.instruction or c.text.rstrip().endswith("?") or _ASKED.match(c.text) is not None
-            c.probability = 0.0 if barred else float(p)
-            c.score = 0.0 if barred else float(s)
-            c.names_all = bool(named) and named <= identifiers(c.model_text)
-        # Among the candidates likely enough to answer, those holding every identifier the
-        # question names come first; refusal still follows the best score (answer()).
-        return sorted(top, key=lambda c: (not (c.names_all and c.score >= self.threshold), -c.score))
+        return pool[: self.prefilter]
+
+    def feature_rows(
+        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float]
+    ) -> list[list[float]]:
+        """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
+        # The candidate's context: its passage and the passage's heading path.
+        context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
+        return [
+            scorer_features(
+                question, c.model_text, context[c.passage], float(p), self.idf,
+                kind=c.kind, passage=c.passage, key=c.key,
+            )
+            for c, p in zip(top, probs, strict=True)
+        ]
 
     def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
         seen: set[tuple[str, int, int]] = set()
@@ -266,6 +292,16 @@ class ExtractiveAnswerer:
                 shown = f"{markers.escape_document_markers(section)} — {shown}"
             parts.append(f"{shown} {markers.format_marker(n)}")
         return Draft(text=" ".join(parts), abstained=False, citations=citations, confidence=best)
+
+
+def barred(c: Candidate) -> bool:
+    """Never the answer: text addressing whoever answers, or a line that itself asks a question
+    (a FAQ's question, with its "?" or its "Q:" label) and so states nothing to quote."""
+    return (
+        _INSTRUCTION.search(c.text) is not None
+        or c.text.rstrip().endswith("?")
+        or _ASKED.match(c.text) is not None
+    )
 
 
 def section_answering(question: str, quote: str, heading: str | None) -> str:

@@ -166,3 +166,19 @@ def test_short_lines_ended_by_their_writer_are_not_joined_as_wrapped_prose() -> 
     assert "Shipping takes 3-5 business days" in got
     # A line that runs to the wrap width continues, even before a capital.
     assert any(k.startswith("The server reads") and k.endswith("reload.") for k in got)
+
+
+def test_a_field_value_wrapped_in_a_hanging_indent_goes_on_below() -> None:
+    faq = (
+        "Q:  The default build is too big. How can I make it smaller?\n\n"
+        "A:  Give --enable-small to the configure script. Use also the\n"
+        "    appropriate options for your filters. See INSTALL.\n"
+        "port: 8080\n"
+        "host: localhost\n"
+    )
+    got = _by_text(faq)
+    assert got["A:  Give --enable-small to the configure script."][0] == "field"
+    # The next sentence, with the short one leaning on it.
+    assert got["Use also the\n    appropriate options for your filters. See INSTALL."][0] == "field"
+    # Fields at one indent are lines of their own, not one value.
+    assert got["port: 8080"][0] == got["host: localhost"][0] == "field"

@@ -210,3 +210,17 @@ def test_a_runner_up_holding_the_best_candidate_whole_replaces_it() -> None:
     text = "Git was named by Linus Torvalds. He described it as the stupid content tracker."
     draft = ExtractiveAnswerer(LongerScorer(), threshold=0.5).answer("How was Git described?", passages(text))  # type: ignore[arg-type]
     assert draft.text == f"{text} [1]" and len(draft.citations) == 1
+
+
+def test_a_two_part_question_quotes_the_best_candidate_for_each_part() -> None:
+    text = (
+        "The package creates the database superuser postgres.\n\n"
+        "Clusters are kept under /var/lib/postgresql.\n\n"
+        "The server listens on port 5432 unless told otherwise."
+    )
+    draft = answerer().answer(
+        "Which database superuser does the package create, and on which port does the server listen?",
+        passages(text),
+    )
+    assert "postgres. [1]" in draft.text and "5432" in draft.text and "[2]" in draft.text
+    assert "/var/lib" not in draft.text

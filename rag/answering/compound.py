@@ -1,0 +1,28 @@
+"""A question that asks two things ("Which superuser does it create, and on which port does it
+listen?") is answered part by part: the cross-encoder reads one question against one candidate,
+and the best candidate for the whole rarely holds both answers.
+
+The split is grammatical, not lexical: a coordinating "and" (after a comma or not) followed by a
+wh-word, optionally behind a preposition ("and on which port"), with enough words on each side
+to stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPLIT = re.compile(
+    r",?\s+and\s+(?=(?:(?:on|in|at|for|to|by|from|of|with|under|since|until)\s+)?"
+    r"(?:what|which|who|whom|whose|when|where|why|how)\b)",
+    re.IGNORECASE,
+)
+# Words each part needs to be a question of its own ("who and why?" is not two questions).
+_MIN_WORDS = 3
+
+
+def parts(question: str) -> list[str]:
+    """The question's parts, each ending in "?"; [question] when it asks one thing."""
+    pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip())]
+    if len(pieces) < 2 or any(len(p.split()) < _MIN_WORDS for p in pieces):
+        return [question]
+    return [(p[0].upper() + p[1:]).rstrip("?") + "?" for p in pieces]
