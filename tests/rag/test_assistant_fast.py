@@ -92,3 +92,23 @@ def test_with_settings_is_a_new_assistant_over_the_same_store(
     assert wider.extractive.threshold == 0.0
     with pytest.raises(SettingsError, match="retrieval.top_k"):
         fast_assistant.with_settings(retrieval={"top_k": 0})
+
+
+def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    # Six documents about ferries outrank the one lighthouse document for the whole question
+    # at top_k 1; its part about the lighthouse still brings the lighthouse passage in.
+    for i in range(6):
+        (folder / f"ferry{i}.txt").write_text(
+            f"The island ferry number {i} sails daily. The ferry carries cars and passengers.", encoding="utf-8"
+        )
+    (folder / "lighthouse.txt").write_text(DOCS["lighthouse.md"], encoding="utf-8")
+    fast_assistant.ingest([folder])
+
+    whole = "How many cars does the island ferry carry, and when was the lighthouse rebuilt?"
+    sources = [p.chunk.source for p in fast_assistant.retrieve(whole, top_k=1)]
+
+    assert sources[0].startswith("ferry") and "lighthouse.txt" in sources
+    one = [p.chunk.source for p in fast_assistant.retrieve("How many cars does the island ferry carry?", top_k=1)]
+    assert one == sources[:1]
