@@ -211,7 +211,7 @@ class ExtractiveAnswerer:
         return pool[: self.prefilter]
 
     def feature_rows(
-        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float]
+        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float] | np.ndarray
     ) -> list[list[float]]:
         """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
         # The candidate's context: its passage and the passage's heading path.
