@@ -261,8 +261,9 @@ def _is_date_line(text: str) -> bool:
 def _is_byline(text: str, ending: str) -> bool:
     if not _BYLINE.match(text):
         return False
-    # "By Tuesday, the army had left." is a sentence; a byline has no full stop or a date stamp.
-    return ending not in ".!?…" or bool(_PUBLISHED.search(text))
+    # "By Tuesday, the army had left." is a sentence; a byline has no full stop or a date stamp,
+    # and introduces nothing ("by MIT, INRIA and Keio on behalf of the W3C:" leads into a list).
+    return ending not in ".!?…:" or bool(_PUBLISHED.search(text))
 
 
 def _cue_reason(text: str, n_words: int) -> str:

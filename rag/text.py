@@ -37,7 +37,9 @@ mentioned mentions describe described tell give show day date year month time
 )
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+# A number may carry its unit ("128MB", "5min", "8GiB"): up to four letters, then the word ends.
+# A digit inside a word ("sha256", "x86", "utf8") is not a number.
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[A-Za-z]{0,4}(?!\w))")
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",

@@ -435,3 +435,17 @@ def test_headline_lists_with_a_prompt_look_scraped() -> None:
     page = "\n".join([BODY_1, BODY_2, "Sign up for our newsletter", *headlines])
     assert looks_scraped(page)
     assert not looks_scraped("\n".join([BODY_1, BODY_2, *headlines]))
+
+
+def test_a_glossary_with_a_line_introducing_it_is_not_a_page() -> None:
+    """Title Case terms in a row and a wrapped "by X, Y on behalf of Z:" line: an authored
+    notice, not other stories under a byline (found on a Markdown file of this machine's docs)."""
+    notice = "\n".join(
+        ["## Trademarks", "", "The following names are trademarks registered or held",
+         "by Acme, Initech, and/or Hooli on behalf of the Consortium:", "",
+         "Amaze, A Web Browser Project", "Cascade, Cascading Sheet Specification",
+         "Domain, Document Object Model Handbook", "Markup, HyperText Markup Language",
+         "Transfer, Hypertext Transfer Protocol Notes", "Vector, Scalable Vector Graphics Format",
+         "", "Other names may be trademarks of their respective owners."]
+    )
+    assert not looks_scraped(notice), scrape_signals(notice)

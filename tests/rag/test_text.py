@@ -26,6 +26,11 @@ def test_numbers_are_normalised() -> None:
     assert "1000s" in numbers("tens of thousands have fled")
 
 
+def test_a_number_keeps_its_unit_and_a_digit_inside_a_word_is_none() -> None:
+    assert numbers("Default: `128MB`; checkpoint every 5min, 8 GiB or 8GiB") == {"128", "5", "8"}
+    assert numbers("sha256 of the x86 build, utf8") == set()
+
+
 def test_dates_and_names() -> None:
     assert has_date("on Thursday") and has_date("in March") and has_date("a month ago")
     assert not has_date("the city fell")
