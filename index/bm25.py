@@ -7,6 +7,7 @@ built for (another process ingested, or an ingest was killed after committing), 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import logging
@@ -24,7 +25,7 @@ import bm25s
 import numpy as np
 
 from index.chunking import retrieval_text
-from rag.text import QUESTION_FILLER, STOPWORDS, stem
+from rag.text import QUESTION_FILLER, STOPWORDS, mention_pattern, stem
 from rag.types import Chunk
 
 # bm25s logs every index build at DEBUG through its own handler.
@@ -83,6 +84,38 @@ class LexicalIndex:
         if parts:
             return sum(self.idf_of(stem(p)) for p in parts) / len(parts)
         return math.log(1 + (n + 0.5) / 0.5)
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        """Every chunk's retrieval text, lower-cased, in one string (one scan finds a name in
+        all of them), with each chunk's start offset."""
+        starts, parts, pos = [], [], 0
+        for c in self.chunks:
+            text = retrieval_text(c).lower()
+            starts.append(pos)
+            parts.append(text)
+            pos += len(text) + 1
+        return "\0".join(parts), starts
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[int]]:
+        return {}
+
+    def mentioning(self, identifier: str) -> list[Chunk]:
+        """The chunks that mention an identifier (rag.text.mention_pattern), in index order.
+        One scan of all the text per name; retrieval and the refusal check ask the same one."""
+        found = self._mentions.get(identifier)
+        if found is None:
+            folded, starts = self._folded
+            found = []
+            for m in mention_pattern(identifier).finditer(folded):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if not found or found[-1] != i:
+                    found.append(i)
+            if len(self._mentions) > 1000:
+                self._mentions.clear()
+            self._mentions[identifier] = found
+        return [self.chunks[i] for i in found]
 
     def search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         if self.retriever is None or k <= 0:

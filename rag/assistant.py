@@ -268,7 +268,14 @@ class Assistant:
         passages = self.retrieve(standalone, top_k)
         t1 = time.perf_counter()
         draft: Draft | None = None
-        if streaming:
+        absent = self.retriever.unmentioned(standalone)
+        if absent:
+            # The question names something no document mentions: nothing can answer it, and an
+            # answer about a neighbouring setting or version would be wrong with a citation.
+            draft = Draft.refusal(notice=f"No document mentions {', '.join(absent)}.")
+            if streaming:
+                yield draft.text
+        elif streaming:
             for piece in answerer.stream(standalone, passages):
                 if isinstance(piece, Draft):
                     draft = piece

@@ -10,6 +10,7 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
+from rag.text import distinctive, identifiers, mention_pattern
 from rag.types import Chunk, ScoredChunk
 
 
@@ -107,10 +108,36 @@ class HybridRetriever:
         return self._lexical.search(query, k) if self._lexical else []
 
     def retrieve(self, query: str, top_k: int) -> list[ScoredChunk]:
+        """The top_k fused passages; then, for each exact name the query gives (an option, a
+        snake_case setting, a version) that none of them mentions, the best-ranked passage that
+        does: BM25 reads "--memlimit-compress" as two common words, and a settings table has
+        forty rows that look alike to the embedding."""
         dense = self.dense(query, self.candidates)
         lexical = self.lexical(query, self.candidates)
         fused = self._fuse(dense, lexical)
-        return fused[:top_k]
+        top = fused[:top_k]
+        for name in sorted(n for n in identifiers(query) if distinctive(n)):
+            pattern = mention_pattern(name)
+            if any(pattern.search(f"{p.chunk.heading}\n{p.chunk.text}".lower()) for p in top):
+                continue
+            rank = {p.chunk.id: i for i, p in enumerate(fused)}
+            mentioning = self._lexical.mentioning(name) if self._lexical else []
+            if mentioning:
+                best = min(mentioning, key=lambda c: (rank.get(c.id, len(rank)), c.source, c.position))
+                scored = fused[rank[best.id]] if best.id in rank else ScoredChunk(best, 0.0)
+                if all(p.chunk.id != best.id for p in top):
+                    top.append(scored)
+        return top
+
+    def unmentioned(self, query: str) -> list[str]:
+        """The exact names the query gives that no document mentions: a question about
+        `log_file_mode` cannot be answered from documents that never name it."""
+        self.refresh()
+        if self._lexical is None or not self._lexical.chunks:
+            return []
+        return sorted(
+            n for n in identifiers(query) if distinctive(n) and not self._lexical.mentioning(n)
+        )
 
     def _fuse(
         self, dense: list[tuple[Chunk, float]], lexical: list[tuple[Chunk, float]]

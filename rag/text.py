@@ -197,3 +197,29 @@ def split_sentences(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+# A name a question gives exactly: a token with a digit ("station 42", "PostgreSQL 15"), an
+# option ("-6", "--keep") or a snake_case name ("shared_buffers").
+_IDENTIFIER = re.compile(r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+)")
+
+
+def identifiers(text: str) -> set[str]:
+    """The exact names a text gives (lower-cased, trailing full stop dropped)."""
+    return {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}
+
+
+def distinctive(identifier: str) -> bool:
+    """Rare enough that a text never mentioning it cannot be about it: not a one- or two-digit
+    number ("2" and "10" stand in any text, "HTTP/2" is about more than a digit)."""
+    return not (identifier.isdigit() and len(identifier) < 3)
+
+
+def mention_pattern(identifier: str) -> re.Pattern[str]:
+    """Where a lower-cased text mentions the identifier: a version may carry a "v" or a suffix
+    ("v1.8.0", "152th") but not more digits ("3.4.10" is not "3.4.1"); a name must stand whole
+    ("log_file_mode", not "log_file_mode_x"; "--keep", not "--keep-going")."""
+    escaped = re.escape(identifier)
+    if identifier[:1].isdigit():
+        return re.compile(rf"(?<![\d.]){escaped}(?![\d]|\.\d)")
+    return re.compile(rf"(?<![\w-]){escaped}(?![\w]|-\w)")

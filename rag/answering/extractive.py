@@ -24,7 +24,7 @@ from rag.answering import compound
 from rag.answering.base import Draft
 from rag.answering.scorer import CombinedScorer, expected_type
 from rag.answering.scorer import features as scorer_features
-from rag.text import content_terms, numbers, word_count
+from rag.text import content_terms, identifiers, numbers, word_count
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
 # Chosen on dev: the highest threshold on the combined score with at most 5% wrong refusals on
@@ -57,16 +57,6 @@ _INSTRUCTION = re.compile(
 # A FAQ's question line by its label: "Q: my tar does not recognise .tar.xz files." asks, however
 # it ends.
 _ASKED = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s", re.IGNORECASE)
-
-
-# A name the question gives exactly: a token with a digit ("station 42", "PostgreSQL 15"), an
-# option ("-6", "--keep") or a snake_case name ("shared_buffers"). The model reads forty table
-# rows that differ only in such a token as equally good; the question is about the one it names.
-_IDENTIFIER = re.compile(r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+)")
-
-
-def identifiers(text: str) -> set[str]:
-    return {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}
 
 
 class Scorer(Protocol):

@@ -103,3 +103,13 @@ def test_normalise_scales_by_the_best_score() -> None:
     assert normalise([2.0, 1.0, 0.5]).tolist() == [1.0, 0.5, 0.25]
     assert normalise([]).tolist() == []
     assert normalise([0.0, 0.0]).tolist() == [0.0, 0.0]
+
+
+def test_mentioning_finds_an_exact_name_in_any_chunk() -> None:
+    index = LexicalIndex.build(
+        [chunk("a", "| `log_filename` | `'postgresql.log'` |"), chunk("b", "| `log_file_mode` | `0600` |"),
+         chunk("c", "Use --keep-going to go on."), chunk("d", "Set log_file_mode with care.")],
+        "gen-m",
+    )
+    assert [c.id for c in index.mentioning("log_file_mode")] == ["b", "d"]
+    assert index.mentioning("--keep") == [] and index.mentioning("log_file") == []

@@ -112,3 +112,44 @@ def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_p
     assert sources[0].startswith("ferry") and "lighthouse.txt" in sources
     one = [p.chunk.source for p in fast_assistant.retrieve("How many cars does the island ferry carry?", top_k=1)]
     assert one == sources[:1]
+
+
+SETTINGS_DOC = "\n".join(
+    ["# Settings", "", "| Parameter | Default |", "|---|---|"]
+    + [f"| `log_option_{i}` | `{i}MB` |" for i in range(40)]
+    + ["", "Ferry notes: the island ferry carries cars and passengers every day."] * 8
+)
+
+
+def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    (folder / "settings.md").write_text(SETTINGS_DOC, encoding="utf-8")
+    fast_assistant.ingest([folder])
+
+    answer = fast_assistant.ask("What is the default value of log_option_77?")
+
+    assert answer.abstained and not answer.citations
+    assert answer.notice == "No document mentions log_option_77."
+    assert not fast_assistant.ask("What is the default value of log_option_7?").notice
+
+
+def test_a_named_option_outside_the_top_passages_is_brought_in(fast_assistant: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    # BM25 reads "--max-value" as "max" and "value", which the ferry notes are full of.
+    for i in range(6):
+        (folder / f"ferry{i}.txt").write_text(
+            f"The island ferry {i} has a max value and a default value. Max value, default value.",
+            encoding="utf-8",
+        )
+    (folder / "options.txt").write_text("--max-value N\n    Stop after N crossings.\n", encoding="utf-8")
+    fast_assistant.ingest([folder])
+
+    question = "What does --max-value set as the max value of the island ferry?"
+    passages = fast_assistant.retrieve(question, top_k=2)
+
+    assert all(p.chunk.source.startswith("ferry") for p in passages[:2])
+    assert [p.chunk.source for p in passages[2:]] == ["options.txt"]

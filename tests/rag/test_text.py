@@ -1,6 +1,16 @@
 from __future__ import annotations
 
-from rag.text import content_terms, has_date, numbers, proper_names, sentence_spans, split_sentences
+from rag.text import (
+    content_terms,
+    distinctive,
+    has_date,
+    identifiers,
+    mention_pattern,
+    numbers,
+    proper_names,
+    sentence_spans,
+    split_sentences,
+)
 
 
 def test_sentences_keep_quotes_and_abbreviations() -> None:
@@ -44,3 +54,24 @@ def test_content_terms_are_stemmed_without_stopwords() -> None:
     question = "What did the report mention about troops?"
     assert content_terms(question) == ["report", "mention", "troop"]
     assert content_terms(question, drop_question_words=True) == ["troop"]
+
+
+def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
+    assert identifiers("Does xz -6 or --keep set shared_buffers in PostgreSQL 15?") == {
+        "-6", "--keep", "shared_buffers", "15"
+    }
+    assert identifiers("How do I make grep ignore case?") == set()
+    assert not distinctive("15") and distinctive("-6") and distinctive("2022")
+
+
+def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> None:
+    def mentions(name: str, text: str) -> bool:
+        return mention_pattern(name).search(text.lower()) is not None
+
+    assert mentions("1.8.0", "Versions prior to v1.8.0 are GPL")
+    assert mentions("152", 'e.g. "4.6.0.152-fe9c" is the 152th commit')
+    assert not mentions("3.4.1", "libffi 3.4.10 and 13.4.1")
+    assert not mentions("3.3", "changes from 3.3.1")
+    assert mentions("log_file_mode", "| `log_file_mode` | 0600 |")
+    assert not mentions("log_file", "log_file_mode") and not mentions("--keep", "--keep-going")
+    assert mentions("--memlimit-compress", "XZ_DEFAULTS=--memlimit-compress=150MiB")

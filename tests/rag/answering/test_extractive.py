@@ -184,13 +184,6 @@ def test_a_candidate_holding_the_named_identifier_comes_first() -> None:
     assert draft.confidence is not None and abs(draft.confidence - 0.9) < 1e-6
 
 
-def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
-    assert extractive.identifiers("Does xz -6 or --keep set shared_buffers in PostgreSQL 15?") == {
-        "-6", "--keep", "shared_buffers", "15"
-    }
-    assert extractive.identifiers("How do I make grep ignore case?") == set()
-
-
 def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
     text = "Q: My tar does not recognise .tar.xz files.\nA: Run xz -dc foo.tar.xz | tar xf - instead."
     draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.1).answer(  # type: ignore[arg-type]
