@@ -109,8 +109,8 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    Gate("answer_accuracy", ">=", 0.58),  # measured 0.630 (29 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.18),  # measured 0.130 (6 of 46)
+    Gate("answer_accuracy", ">=", 0.6),  # measured 0.652 (30 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.16),  # measured 0.109 (5 of 46)
     Gate("abstention_recall", ">=", 0.12),  # measured 0.375 (3 of 8)
     Gate("evidence_hit_at_k", ">=", 0.84),  # measured 0.891 (41 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
