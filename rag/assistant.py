@@ -268,7 +268,7 @@ class Assistant:
         passages = self.retrieve(standalone, top_k)
         t1 = time.perf_counter()
         draft: Draft | None = None
-        absent = self.retriever.unmentioned(standalone)
+        absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
         if absent:
             # The question names something no document mentions: nothing can answer it, and an
             # answer about a neighbouring setting or version would be wrong with a citation.
