@@ -116,11 +116,11 @@ class HybridRetriever:
         lexical = self.lexical(query, self.candidates)
         fused = self._fuse(dense, lexical)
         top = fused[:top_k]
-        for name in sorted(n for n in identifiers(query) if distinctive(n)):
+        rank = {p.chunk.id: i for i, p in enumerate(fused)}
+        for name in _named(query):
             pattern = mention_pattern(name)
             if any(pattern.search(f"{p.chunk.heading}\n{p.chunk.text}".lower()) for p in top):
                 continue
-            rank = {p.chunk.id: i for i, p in enumerate(fused)}
             mentioning = self._lexical.mentioning(name) if self._lexical else []
             if mentioning:
                 best = min(mentioning, key=lambda c: (rank.get(c.id, len(rank)), c.source, c.position))
@@ -135,9 +135,7 @@ class HybridRetriever:
         self.refresh()
         if self._lexical is None or not self._lexical.chunks:
             return []
-        return sorted(
-            n for n in identifiers(query) if distinctive(n) and not self._lexical.mentioning(n)
-        )
+        return [n for n in _named(query) if not self._lexical.mentioning(n)]
 
     def _fuse(
         self, dense: list[tuple[Chunk, float]], lexical: list[tuple[Chunk, float]]
@@ -164,3 +162,8 @@ class HybridRetriever:
         return [
             ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order
         ]
+
+
+def _named(query: str) -> list[str]:
+    """The exact names a query gives that are rare enough to look up (rag.text), sorted."""
+    return sorted(n for n in identifiers(query) if distinctive(n))

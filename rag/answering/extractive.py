@@ -181,16 +181,17 @@ class ExtractiveAnswerer:
         )
         named = identifiers(question)
         for c, p, s in zip(top, probs, scores, strict=True):
-            c.probability = 0.0 if barred(c) else float(p)
-            c.score = 0.0 if barred(c) else float(s)
+            never = barred(c)
+            c.probability = 0.0 if never else float(p)
+            c.score = 0.0 if never else float(s)
             c.names_all = bool(named) and named <= identifiers(c.model_text)
         # Among the candidates likely enough to answer, those holding every identifier the
         # question names come first; refusal still follows the best score (answer()).
         return sorted(top, key=lambda c: (not (c.names_all and c.score >= self.threshold), -c.score))
 
     def shortlist(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
-        """The candidates the model reads: the `prefilter` best by the lexical prefilter.
-        scripts/fit_scorer.py fits the combined scorer on this very list."""
+        """The candidates the model reads: the `prefilter` best by the lexical prefilter
+        (scripts/fit_scorer.py replays the same prefilter_key over its paragraphs)."""
         pool = self.candidates(passages)
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
         total = sum(weights.values()) or 1.0
