@@ -54,8 +54,9 @@ def model_view(text: str) -> str:
     return markers.strip(markers.unescape_document_markers(text))
 
 
-def spans(text: str) -> list[Span]:
-    """Every candidate of a text, in reading order."""
+def spans(text: str, table_header: str = "") -> list[Span]:
+    """Every candidate of a text, in reading order. table_header is the header row of a table
+    the text opens inside (a chunk cut through it keeps that row as Chunk.context)."""
     out: list[Span] = []
     lines = _lines(text)
     width = _wrap_width(text, lines)
@@ -87,9 +88,10 @@ def spans(text: str) -> list[Span]:
                 ruled = nxt is not None and _TABLE_RULE.match(text[nxt[0] : nxt[1]]) is not None
                 if not ruled and not text[:s].strip():
                     # A passage that opens inside a table (a chunk cut through it) has lost the
-                    # header: its first row is a row, not the context of the rows below.
-                    header = []
-                    out.append(_span(text, s, e, "row", row_text([], cells), key=cells[0]))
+                    # header: its first row is a row, read under the header the chunker kept.
+                    lost = table_header.strip().split("\n", 1)[0]
+                    header = _cells(lost) if _is_table_row(lost) else []
+                    out.append(_span(text, s, e, "row", row_text(header, cells), key=cells[0]))
                     continue
                 # The first row of a table is its header: a candidate on its own, and the
                 # context of every row below it.

@@ -239,7 +239,7 @@ class ExtractiveAnswerer:
         key = (chunk.id, chunk.doc_hash)
         hit = self._spans.get(key)
         if hit is None:
-            hit = self._spans[key] = cands.spans(chunk.text)
+            hit = self._spans[key] = cands.spans(chunk.text, table_header=chunk.context)
             if len(self._spans) > 5000:
                 self._spans.popitem(last=False)
         else:

@@ -144,6 +144,18 @@ def test_a_passage_opening_inside_a_table_has_no_header_row() -> None:
     assert got["| port | 8080 |"][1] == "name: port; value: 8080"
 
 
+def test_a_passage_opening_inside_a_table_reads_under_the_header_its_chunk_kept() -> None:
+    """The chunker keeps a split table's header as Chunk.context: "10MB" reads as a default."""
+    text = "| `log_filename` | `'pg.log'` |\n| `log_rotation_size` | `10MB` |\n"
+    header = "| Parameter | Default |\n|---|---|"
+    got = {text[s.start : s.end]: s.model_text for s in spans(text, table_header=header)}
+    assert got["| `log_rotation_size` | `10MB` |"] == "Parameter: `log_rotation_size`; Default: `10MB`"
+    assert got["| `log_filename` | `'pg.log'` |"] == "Parameter: `log_filename`; Default: `'pg.log'`"
+    # Context that is not a table row (a heading path, say) is no header.
+    got = {text[s.start : s.end]: s.model_text for s in spans(text, table_header="Logging")}
+    assert got["| `log_rotation_size` | `10MB` |"] == "`log_rotation_size` | `10MB`"
+
+
 def test_headings_are_candidates_of_their_own_kind() -> None:
     got = _by_text("# Setup\n\nInstall it with pip and run it.\n\nDefaults\n========\n\nThe port is 8080.\n")
     assert got["Setup"][0] == "heading" and got["Defaults"][0] == "heading"

@@ -217,3 +217,16 @@ def test_a_two_part_question_quotes_the_best_candidate_for_each_part() -> None:
     )
     assert "postgres. [1]" in draft.text and "5432" in draft.text and "[2]" in draft.text
     assert "/var/lib" not in draft.text
+
+
+def test_a_chunk_cut_through_a_table_reads_its_rows_under_the_kept_header() -> None:
+    text = "| `log_rotation_size` | `10MB` |\n| `log_rotation_age` | `1d` |"
+    chunk = Chunk(
+        id="c1", source="1.md", title="T", text=text, start=0, end=len(text),
+        context="| Parameter | Default |\n|---|---|",
+    )
+    scorer = OverlapScorer()
+    ExtractiveAnswerer(scorer, threshold=0.0).answer(  # type: ignore[arg-type]
+        "What is the default log rotation age?", [ScoredChunk(chunk, 1.0)]
+    )
+    assert "Parameter: `log_rotation_age`; Default: `1d`" in scorer.calls[0]
