@@ -91,16 +91,16 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                     # header: its first row is a row, read under the header the chunker kept.
                     lost = table_header.strip().split("\n", 1)[0]
                     header = _cells(lost) if _is_table_row(lost) else []
-                    out.append(_span(text, s, e, "row", row_text(header, cells), key=cells[0]))
+                    out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
                     continue
                 # The first row of a table is its header: a candidate on its own, and the
                 # context of every row below it.
                 header = cells
                 if ruled:
                     continue
-                out.append(_span(text, s, e, "row", " | ".join(cells), key=cells[0]))
+                out.append(_span(text, s, e, "row", " | ".join(c for c in cells if c), key=_key(cells)))
                 continue
-            out.append(_span(text, s, e, "row", row_text(header, cells), key=cells[0]))
+            out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
             continue
         header = None
         m = _BULLET.match(line)
@@ -257,7 +257,17 @@ def _is_table_row(line: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    return [" ".join(c.split()) for c in line.strip().strip("|").split("|") if c.strip()]
+    """A row's cells in column order; an empty cell keeps its place, so the cells after it
+    stay under their own column names."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [" ".join(c.split()) for c in inner.split("|")]
+
+
+def _key(cells: list[str]) -> str:
+    """What a row is about: its first non-empty cell."""
+    return next((c for c in cells if c), "")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -279,10 +289,11 @@ def row_text(header: list[str], cells: list[str]) -> str:
     """What the model reads of a table row: each cell after its column's name ("Parameter:
     work_mem; Default: 4MB"), so a value reads as what it is; rows that do not fit the header
     keep it in front."""
-    if header and len(header) == len(cells):
-        return "; ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=True))
-    row = " | ".join(cells)
-    return f"{' | '.join(header)} ; {row}" if header else row
+    if header and len(cells) <= len(header):
+        # A row may leave its last cells out ("| `ssl` | `off` |" under three columns).
+        return "; ".join(f"{h}: {c}" if h else c for h, c in zip(header[: len(cells)], cells, strict=True) if c)
+    row = " | ".join(c for c in cells if c)
+    return f"{' | '.join(h for h in header if h)} ; {row}" if header else row
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:

@@ -194,3 +194,11 @@ def test_a_field_value_wrapped_in_a_hanging_indent_goes_on_below() -> None:
     assert got["Use also the\n    appropriate options for your filters. See INSTALL."][0] == "field"
     # Fields at one indent are lines of their own, not one value.
     assert got["port: 8080"][0] == got["host: localhost"][0] == "field"
+
+
+def test_an_empty_cell_keeps_the_cells_after_it_under_their_own_columns() -> None:
+    text = "| Name | Default | Notes |\n|---|---|---|\n| ssl | | needs a key |\n| port | 5432 |\n"
+    got = _by_text(text)
+    assert got["| ssl | | needs a key |"] == ("row", "Name: ssl; Notes: needs a key")
+    # A row that leaves its last cells out reads under the first columns.
+    assert got["| port | 5432 |"] == ("row", "Name: port; Default: 5432")
