@@ -4,7 +4,8 @@ and the best candidate for the whole rarely holds both answers.
 
 The split is grammatical, not lexical: a coordinating "and" (after a comma or not) followed by a
 wh-word, optionally behind a preposition ("and on which port"), with enough words on each side
-to stand alone.
+to stand alone; or one question with two objects behind the same preposition ("bug reports for
+GNU sed and for GNU time"), asked once for each object.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ _SPLIT = re.compile(
     r"(?:what|which|who|whom|whose|when|where|why|how)\b)",
     re.IGNORECASE,
 )
+_PREPOSITIONS = r"(?:of|for|in|on|at|to|by|from|with|about|under)"
+# "<stem> <prep> A and <prep> B?": the last <prep> before A is the one "and" repeats.
+_SHARED_STEM = re.compile(
+    rf"^(?P<stem>.*\b(?P<prep>{_PREPOSITIONS})\s+)(?P<a>\S.*?),?\s+and\s+(?P=prep)\s+(?P<b>\S.*?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
 # Words each part needs to be a question of its own ("who and why?" is not two questions).
 _MIN_WORDS = 3
 
@@ -23,6 +30,9 @@ _MIN_WORDS = 3
 def parts(question: str) -> list[str]:
     """The question's parts, each ending in "?"; [question] when it asks one thing."""
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip())]
+    shared = _SHARED_STEM.match(question.strip()) if len(pieces) < 2 else None
+    if shared:
+        pieces = [shared["stem"] + shared["a"], shared["stem"] + shared["b"]]
     if len(pieces) < 2 or any(len(p.split()) < _MIN_WORDS for p in pieces):
         return [question]
     return [(p[0].upper() + p[1:]).rstrip("?") + "?" for p in pieces]

@@ -18,13 +18,25 @@ def test_two_wh_questions_are_two_parts() -> None:
     ]
 
 
+def test_two_objects_behind_one_preposition_are_asked_one_by_one() -> None:
+    assert parts("Which e-mail addresses take bug reports for GNU sed and for GNU time?") == [
+        "Which e-mail addresses take bug reports for GNU sed?",
+        "Which e-mail addresses take bug reports for GNU time?",
+    ]
+    # The preposition "and" repeats is the last one before the first object.
+    assert parts("What is the ratio of reads to writes and of hits to misses?") == [
+        "What is the ratio of reads to writes?",
+        "What is the ratio of hits to misses?",
+    ]
+
+
 @pytest.mark.parametrize(
     "question",
     [
         "Which port and which host does it use?",  # too short to stand alone
-        "What did the ministry say on Tuesday and on Thursday?",  # one question, two objects
         "Can xz open .7z archives, and if not, what should I use?",
         "What is the default port?",
+        "What is the difference between gzip and xz?",  # no preposition repeated
     ],
 )
 def test_one_question_stays_whole(question: str) -> None:
