@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -118,6 +119,8 @@ class Chunker:
     def _pack(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
         current: _Piece | None = None
         used = 0
+        last: tuple[_Block, int] | None = None  # the open chunk's last block and its cost
+        previous_end = 0  # where the open chunk ended before its last block
         for block in _blocks(text, section.start, section.end):
             cost = self._count(text[block.start : block.end])
             if cost > budget:
@@ -129,12 +132,26 @@ class Chunker:
                 used = self._count(text[current.start : current.end])
                 continue
             if current is not None and used + cost <= budget:
-                current.end = block.end
+                last = (block, cost)
+                previous_end, current.end = current.end, block.end
                 used += cost
                 continue
             if current is not None:
+                if (
+                    last is not None
+                    and last[0].start > current.start
+                    and last[1] + cost <= budget
+                    and _leads_in(text, last[0], block)
+                ):
+                    # A question, an option's name or a "Steps:" line stays with the block it
+                    # introduces: a chunk must not end on a question whose answer opens the next.
+                    yield _Piece(current.start, previous_end, current.context)
+                    current, used = _Piece(last[0].start, block.end), last[1] + cost
+                    last = None
+                    continue
                 yield current
             current, used = _Piece(block.start, block.end), cost
+            last = (block, cost)
         if current is not None:
             yield current
 
@@ -171,12 +188,27 @@ class Chunker:
 
     def _prose_pieces(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
         """Prose is cut between sentences with overlap, so a passage keeps its context."""
+        pieces: list[_Piece] = []
         for start, end in self._split_line(text, section.start, section.end, budget):
             # The splitter may keep blank lines at the edges; a chunk is trimmed text.
             body = text[start:end]
             lead = len(body) - len(body.lstrip())
             if body.strip():
-                yield _Piece(start + lead, start + len(body.rstrip()))
+                pieces.append(_Piece(start + lead, start + len(body.rstrip())))
+        for here, after in itertools.pairwise(pieces):
+            # As in _pack: a last paragraph that introduces the next ("--follow-symlinks") opens
+            # the next chunk instead, when that chunk has room for it.
+            cut = text.rfind("\n\n", here.start, here.end)
+            lead_block = _Block(cut + 2, here.end, False) if cut >= 0 else None
+            if lead_block is None or after.start <= cut:
+                continue
+            if not _leads_in(text, lead_block, _Block(here.end, after.end, False)):
+                continue
+            start = cut + 2 + (len(text[cut + 2 : here.end]) - len(text[cut + 2 : here.end].lstrip()))
+            if self._count(text[start : after.end]) <= budget and text[here.start : cut].strip():
+                here.end = len(text[:cut].rstrip())
+                after.start = start
+        yield from pieces
 
     def _split_line(self, text: str, start: int, end: int, budget: int) -> Iterator[tuple[int, int]]:
         """Sentence-aware parts of text[start:end] (one overlong line, or a run of prose),
@@ -366,6 +398,23 @@ def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
     m = _RST_ADORNMENT.match(line)
     # Two characters could be a list marker or an emoticon; titles are underlined longer.
     return (m.group(1), len(line)) if m and len(line) >= 3 else None
+
+
+def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
+    """A short block that introduces the next one: a question ("5. Is zlib thread-safe?"), a
+    lead-in ending in ":", or a line above deeper-indented text (a man page's option name, a
+    FAQ entry, a sub-heading)."""
+    body = text[block.start : block.end].strip()
+    if block.table or not body or body.count("\n") > 2 or len(body.split()) > 40:
+        return False
+    if body.endswith(("?", ":")):
+        return True
+    below = text[nxt.start : nxt.end].lstrip("\n")
+    return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _is_prose(text: str, section: _Section) -> bool:

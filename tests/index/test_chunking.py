@@ -322,3 +322,40 @@ def test_txt_file_is_loaded_with_plain_titles(tmp_path: Path) -> None:
     path.write_text(CHANGELOG, encoding="utf-8")
     doc = load_document(path, 1 << 20)
     assert doc.plain and not doc.markdown and not doc.rst
+
+
+def _faq(n: int) -> str:
+    return "\n\n".join(
+        f"{i}. Does question number {i} get its answer?\n\n    Yes. Answer {i} is "
+        + " ".join(["word"] * 12)
+        + "."
+        for i in range(1, n + 1)
+    )
+
+
+def test_a_chunk_never_ends_on_the_question_whose_answer_opens_the_next() -> None:
+    text = _faq(6)
+    chunks = _split(text, budget=45)
+    _assert_verbatim(text, chunks)
+    _assert_lines_whole(text, chunks)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert not c.text.rstrip().endswith("?"), c.text
+        assert c.text.lstrip()[0].isdigit(), c.text  # every chunk opens on its question
+
+
+def test_an_option_name_stays_with_its_deeper_indented_description() -> None:
+    entries = [
+        f"       --option-{i}\n              does thing {i} " + " ".join(["well"] * 10)
+        for i in range(8)
+    ]
+    # A blank line between name and description, as man pages render some entries.
+    text = "OPTIONS\n" + "\n\n".join(e.replace("\n", "\n\n", 1) for e in entries)
+    chunks = _split(text, budget=40, plain=True)
+    _assert_verbatim(text, chunks)
+    # Chunks are trimmed text: a line opening a chunk has lost its indentation, nothing else.
+    chunk_lines = {ln.strip() for c in chunks for ln in c.text.splitlines()}
+    assert {ln.strip() for ln in text.splitlines()} <= chunk_lines
+    assert len(chunks) > 1
+    for c in chunks:
+        assert not c.text.rstrip().splitlines()[-1].lstrip().startswith("--option"), c.text
