@@ -9,6 +9,7 @@ from typing import Literal
 
 from index.cleaning import boilerplate_reason, clean_text
 from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
+from index.formats.htmlframe import prepare_html
 from index.formats.htmltext import html_to_markdown
 
 
@@ -40,7 +41,7 @@ def _main_content(html: str, *, web: bool) -> tuple[str, str]:
 
     try:
         text = trafilatura.extract(
-            html,
+            html if web else prepare_html(html),
             output_format="txt" if web else "markdown",
             include_comments=False,
             include_tables=True,

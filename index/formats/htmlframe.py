@@ -1,0 +1,116 @@
+"""What trafilatura is handed: the page with its step-through link bars removed and, when the
+page has no content container trafilatura recognises, its body wrapped in one.
+
+Without a container (<main>, <article>, id/class "content", ...) trafilatura skips its main pass
+and only recovers loose paragraphs, code and tables: headings, lists and definition lists are
+lost and every paragraph is kept, navigation bars included. GNU texinfo manuals and DocBook
+pages are built that way (a "Next: ..., Previous: ..., Up: ..." bar above each section)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Links that step through a multi-part document, and the texinfo bars that carry no rel.
+_NAV_RELS = frozenset({"next", "prev", "previous", "up"})
+_NAV_LEAD = re.compile(r"\s*(?:Next|Prev(?:ious)?|Up)\s*:")
+_BAR_BLOCKS = frozenset({"p", "div", "nav", "table", "tr", "td", "ul", "ol", "header", "footer"})
+_WORD = re.compile(r"\w")
+_SELF_ANCHORS = frozenset({"¶", "#", "§", "🔗"})
+# A bar is (almost) only links: at most this many word characters outside them, this many in all.
+_BAR_OWN_CHARS = 40
+_BAR_MAX_CHARS = 600
+
+
+def prepare_html(html: str) -> str:
+    """The page for trafilatura; unparseable input is returned as it is (trafilatura reports)."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception:  # lxml raises several types on odd input; trafilatura will say what
+        return html
+    body = tree.find("body")
+    if body is None or len(body) == 0:
+        return html
+    _drop_link_bars(body)
+    _drop_self_anchors(body)
+    _join_definitions(body)
+    if not _has_content_frame(tree):
+        main = lxml_html.Element("main")
+        main.text, body.text = body.text, None
+        main.extend(list(body))  # moves the children, their tail text with them
+        body.append(main)
+    return str(lxml_html.tostring(tree, encoding="unicode"))
+
+
+def _chars(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_link_bar(block: Any) -> bool:
+    total = _chars(block.text_content())
+    linked = sum(_chars(a.text_content()) for a in block.iter("a"))
+    return total <= _BAR_MAX_CHARS and total - linked <= _BAR_OWN_CHARS
+
+
+def _drop_link_bars(body: Any) -> None:
+    links = [a for a in body.iter("a") if _NAV_RELS & set((a.get("rel") or "").lower().split())]
+    links += [b.find(".//a") for b in body.iter("p", "div", "td") if _NAV_LEAD.match(b.text_content())]
+    for link in links:
+        if link is None or not any(up is body for up in link.iterancestors()):
+            continue  # no link, or already gone with an earlier bar
+        block = next((up for up in link.iterancestors() if up.tag in _BAR_BLOCKS), None)
+        if block is None or block is body or not _is_link_bar(block):
+            continue
+        # Climb through wrappers that hold nothing else (texinfo's <div class="header"><p>).
+        text = block.text_content().strip()
+        while (parent := block.getparent()) is not None and parent is not body:
+            if parent.text_content().strip() != text:
+                break
+            block = parent
+        block.drop_tree()  # keeps the tail text
+
+
+def _drop_self_anchors(body: Any) -> None:
+    """The "¶" / "#" links a heading or term carries to its own address: not text a reader reads
+    ("Debugger#" is the heading "Debugger")."""
+    for a in list(body.iter("a")):
+        if (a.get("href") or "").startswith("#") and a.text_content().strip() in _SELF_ANCHORS:
+            a.drop_tree()
+
+
+def _join_definitions(body: Any) -> None:
+    """A definition list's terms go in front of their definition ("-o file --output=file Write
+    the statistics to file."): trafilatura would make each term and each definition a list item
+    of its own, and an option's description would no longer name the option."""
+    for dl in list(body.iter("dl")):
+        terms: list[str] = []
+        for child in list(dl):
+            if child.tag == "dt":
+                label = " ".join(child.text_content().split())
+                if label:
+                    terms.append(label)
+                child.drop_tree()
+            elif child.tag == "dd":
+                if terms:
+                    # Joined by spaces only: a citation stays the page's words in the page's order.
+                    lead = " ".join(terms) + " "
+                    first = child[0] if len(child) and not (child.text or "").strip() else None
+                    if first is not None and first.tag == "p":
+                        first.text = lead + (first.text or "")
+                    else:
+                        child.text = lead + (child.text or "")
+                terms = []
+                child.tag = "div"
+        dl.tag = "div"
+
+
+def _has_content_frame(tree: Any) -> bool:
+    """Whether trafilatura's own content-container expressions find anything. BODY_XPATH is an
+    internal name: if a trafilatura release drops it, pages are handed over unwrapped, as before."""
+    try:
+        from trafilatura.xpaths import BODY_XPATH
+    except ImportError:
+        return True
+    return any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH)

@@ -1,0 +1,56 @@
+"""Pages without a content container (texinfo, DocBook) keep their headings and lists and lose
+their step-through link bars."""
+
+from __future__ import annotations
+
+from index.formats.html import read_html
+from index.formats.htmlframe import prepare_html
+
+# The shape of a texinfo manual: no <main>/<article>/"content" container, a link bar above
+# each section, headings and a definition list in plain divs.
+TEXINFO = """<html><head><title>Time</title></head><body>
+<div class="chapter" id="Resource-Measurement">
+<div class="header"><p>Next: <a href="#bugs" rel="next">Reporting bugs</a>, Up: <a href="#Top"
+rel="up">Time</a> &nbsp; [<a href="#SEC_Contents">Contents</a>]</p></div>
+<span id="x"></span><h2 class="chapter">1 Measuring Program Resource Use</h2>
+<p>The time command runs another program, then displays information about the resources used
+by that program, collected by the system while the program was running.</p>
+<ul><li>Memory resources are reported in kilobytes.</li><li>Elapsed time is wall clock time.</li></ul>
+<div class="section" id="Redirecting">
+<div class="header"><p>Next: <a href="#Examples">Examples</a>, Previous: <a href="#Format">The
+Format String</a></p></div>
+<h3 class="section">1.3 Redirecting Output</h3>
+<p>By default, time writes the resource use statistics to the standard error stream.</p>
+</div></div></body></html>"""
+
+
+def test_a_page_without_a_content_container_keeps_headings_and_lists_not_link_bars() -> None:
+    text = read_html(TEXINFO, "auto").text
+    assert "## 1 Measuring Program Resource Use" in text
+    assert "### 1.3 Redirecting Output" in text
+    assert "Memory resources are reported in kilobytes." in text
+    assert "standard error stream" in text
+    assert "Next:" not in text and "Previous:" not in text
+
+
+def test_a_page_with_a_content_container_is_handed_over_as_it_is() -> None:
+    page = "<html><body><main><h2>Setup</h2><p>Run it.</p></main><nav><a href='/'>Home</a></nav></body></html>"
+    assert "<main><h2>Setup</h2>" in prepare_html(page)
+    assert prepare_html("") == ""
+    # A paragraph that merely mentions "Next:" among its own words is not a link bar.
+    prose = (
+        "<html><body><main><p>Next: run <a href='#b' rel='next'>the build</a> and wait until "
+        "the whole test suite has passed on every platform you support.</p></main></body></html>"
+    )
+    assert "the whole test suite" in read_html(prose, "auto").text
+
+
+def test_a_definition_reads_with_its_terms_and_self_anchors_go() -> None:
+    page = """<html><body><main><h2>Options<a href="#opts">¶</a></h2>
+<dl><dt><code>-o file</code></dt><dt><code>--output=file</code><a href="#o">¶</a></dt>
+<dd><p>Write the resource use statistics to file.</p></dd>
+<dt>-a</dt><dd>Append to the file.</dd></dl></main></body></html>"""
+    text = read_html(page, "auto").text
+    assert "## Options\n" in text + "\n" and "¶" not in text
+    assert "-o file --output=file Write the resource use statistics to file." in text
+    assert "-a Append to the file." in text
