@@ -99,8 +99,8 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
     Gate("answer_accuracy", ">=", 0.75),  # measured 0.783 (47 of 60)
-    Gate("wrong_refusal_rate", "<=", 0.14),  # measured 0.100 (6 of 60)
-    Gate("abstention_recall", ">=", 0.55),  # measured 0.667 (12 of 18)
+    Gate("wrong_refusal_rate", "<=", 0.12),  # measured 0.083 (5 of 60)
+    Gate("abstention_recall", ">=", 0.61),  # measured 0.722 (13 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
     Gate("mrr", ">=", 0.86),  # measured 0.893
@@ -109,12 +109,12 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    Gate("answer_accuracy", ">=", 0.6),  # measured 0.652 (30 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.16),  # measured 0.109 (5 of 46)
-    Gate("abstention_recall", ">=", 0.12),  # measured 0.375 (3 of 8)
+    Gate("answer_accuracy", ">=", 0.65),  # measured 0.696 (32 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.13),  # measured 0.087 (4 of 46)
+    Gate("abstention_recall", ">=", 0.25),  # measured 0.500 (4 of 8)
     Gate("evidence_hit_at_k", ">=", 0.84),  # measured 0.891 (41 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.67),  # measured 0.712
+    Gate("mrr", ">=", 0.7),  # measured 0.752
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]
