@@ -233,6 +233,9 @@ def fresh_store(path: Path) -> Path:
     """Empty `path` for a new store (make_plan has checked that rag eval made it)."""
     check_wipeable(path)
     if path.exists():
+        from index.store import forget_client
+
+        forget_client(path)  # a run before in this process may still hold it open
         shutil.rmtree(path)
     path.mkdir(parents=True)
     (path / STORE_MARKER).write_text("made by `rag eval`, which wipes it on every run\n")

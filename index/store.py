@@ -107,6 +107,22 @@ def open_client(store_dir: Path, host: str | None, port: int, *, create: bool = 
         raise StoreError(f"cannot open the store at {store_dir} ({_short(err)})") from None
 
 
+def forget_client(store_dir: Path) -> None:
+    """Drop chromadb's in-process client for a store folder about to be deleted. chromadb keeps
+    one system per folder for the life of the process; a client for the folder made again would
+    reuse the deleted database's handle ("no such table: acquire_write"). Other folders' clients
+    are left alone."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    key = str(store_dir / "chroma")
+    systems = getattr(SharedSystemClient, "_identifier_to_system", {})
+    refcounts = getattr(SharedSystemClient, "_identifier_to_refcount", {})
+    system = systems.pop(key, None)
+    refcounts.pop(key, None)
+    if system is not None:
+        system.stop()
+
+
 class ChunkStore:
     def __init__(self, client: Any, collection: str, where: str = "") -> None:
         self.client = client
