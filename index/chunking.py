@@ -199,12 +199,11 @@ class Chunker:
             # As in _pack: a last paragraph that introduces the next ("--follow-symlinks") opens
             # the next chunk instead, when that chunk has room for it.
             cut = text.rfind("\n\n", here.start, here.end)
-            lead_block = _Block(cut + 2, here.end, False) if cut >= 0 else None
-            if lead_block is None or after.start <= cut:
+            if cut < 0 or after.start <= cut:
                 continue
-            if not _leads_in(text, lead_block, _Block(here.end, after.end, False)):
+            if not _leads_in(text, _Block(cut + 2, here.end, False), _Block(here.end, after.end, False)):
                 continue
-            start = cut + 2 + (len(text[cut + 2 : here.end]) - len(text[cut + 2 : here.end].lstrip()))
+            start = here.end - len(text[cut + 2 : here.end].lstrip())  # pieces end trimmed
             if self._count(text[start : after.end]) <= budget and text[here.start : cut].strip():
                 here.end = len(text[:cut].rstrip())
                 after.start = start
