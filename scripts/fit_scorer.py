@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_answerer as ta  # noqa: E402
 
 from rag.answering import candidates as cand  # noqa: E402
-from rag.answering.crossencoder import MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
+from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
 from rag.answering.extractive import DEFAULT_PREFILTER, prefilter_key  # noqa: E402
 from rag.answering.scorer import FEATURES, SCORER_CHECKSUM, SCORER_FILE, CombinedScorer, features  # noqa: E402
 from rag.text import content_terms  # noqa: E402
@@ -242,8 +242,8 @@ def main() -> int:
           f"SQuAD dev {len(dev)} ({sum(q.answerable for q in dev)} answerable)", flush=True)
 
     model = CrossEncoder(MODEL_DIR, threads=2)
-    # Keyed by the model's checksum: a retrained cross-encoder starts a fresh cache.
-    cache_file = CACHE / f"ce-{sha256_of(MODEL_DIR / 'model.onnx')[:12]}.json"
+    # Keyed by the model's checksum and how it is run: a retrained cross-encoder starts a fresh cache.
+    cache_file = CACHE / f"ce-{sha256_of(MODEL_DIR / 'model.onnx')[:12]}-v{INFERENCE_VERSION}.json"
     cache: dict[str, list[float]] = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
     tr = featurise(train, model, cache)
     cache_file.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -104,6 +104,12 @@ def key_terms(key: str) -> set[str]:
     return set(content_terms(_KEY_SPLIT.sub(" ", key)))
 
 
+@lru_cache(maxsize=4096)
+def _term_set(text: str, *, drop_question_words: bool = False) -> frozenset[str]:
+    """content_terms as a set, cached: a question and each passage are read once per candidate."""
+    return frozenset(content_terms(text, drop_question_words=drop_question_words))
+
+
 def features(
     question: str,
     candidate: str,
@@ -117,11 +123,11 @@ def features(
 ) -> list[float]:
     """One candidate's feature vector, in FEATURES order. kind and key are the candidate's
     (rag.answering.candidates.Span); passage the rank of its passage."""
-    q_terms = set(content_terms(question, drop_question_words=True))
+    q_terms = _term_set(question, drop_question_words=True)
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
-    c_terms = set(content_terms(candidate))
-    x_terms = set(content_terms(context)) | c_terms
+    c_terms = _term_set(candidate)
+    x_terms = _term_set(context) | c_terms
     coverage = sum(w for t, w in weights.items() if t in c_terms) / total
     context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
     rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None

@@ -91,6 +91,21 @@ def test_the_model_prefers_the_answering_sentence() -> None:
     assert p[0] > p[1]
 
 
+def test_a_candidates_score_does_not_depend_on_the_others_read_with_it() -> None:
+    # The int8 model scales activations per run: batched, a long neighbour (and its padding)
+    # would move this candidate's score.
+    model = ce.shared()
+    q = "What is the default port of the server?"
+    alone = model.logits(q, ["The server listens on port 8080 by default."])
+    crowd = model.logits(q, [
+        "The server listens on port 8080 by default.",
+        "Configuration " * 60,
+        "No.",
+    ])
+    assert crowd[0] == alone[0]
+    assert model.logits(q, []).shape == (0,)
+
+
 def test_support_probability_uses_the_best_passage() -> None:
     high = ce.support_probability(
         "The server listens on port 8080.",
