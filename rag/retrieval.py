@@ -99,9 +99,15 @@ class HybridRetriever:
             return []
         # Ask for more than k: chunks of an uncommitted or superseded version are skipped (only
         # committed (doc_id, doc_hash) chunks are in by_id), and a kill can leave many of them.
-        extra = max(8, self._uncommitted)
-        hits = self.store.query(self.embed_query(query), k + min(extra, 500))
-        return [(by_id[i], s) for i, s in hits if i in by_id][:k]
+        extra = min(max(8, self._uncommitted), 500)
+        vector = self.embed_query(query)
+        # A chunk scores as its own embedding or its best unit's (index.units), whichever is closer.
+        best: dict[str, float] = {}
+        for i, s in [*self.store.query(vector, k + extra), *self.store.query_units(vector, k + extra)]:
+            if i in by_id and s > best.get(i, -2.0):
+                best[i] = s
+        ranked = sorted(best.items(), key=lambda t: (-t[1], by_id[t[0]].source, by_id[t[0]].position))
+        return [(by_id[i], s) for i, s in ranked[:k]]
 
     def lexical(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         self.refresh()

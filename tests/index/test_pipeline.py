@@ -28,10 +28,14 @@ def fresh(tmp_path: Path) -> Assistant:
 
 
 def consistent(a: Assistant) -> None:
-    """Every committed document's chunks, and nothing else, are in the store."""
+    """Every committed document's chunks, and nothing else, are in the store; every dense unit
+    (index.units) belongs to one of those chunks."""
     docs = a.store.documents()
     assert a.store.count() == sum(d.n_chunks for d in docs.values())
     assert a.retriever.chunk_count == a.store.count()
+    chunk_ids = set(a.store.chunks.get(include=[])["ids"])
+    units = a.store.units.get(include=["metadatas"])["metadatas"] or []
+    assert {str(m["chunk"]) for m in units} <= chunk_ids
 
 
 def test_reingest_unchanged_does_no_embedding(fresh: Assistant, seeds_copy: Path) -> None:
@@ -56,6 +60,8 @@ def test_changed_file_replaces_its_chunks_and_prune_removes(fresh: Assistant, tm
     (docs / "b.txt").write_text(ARTICLE.replace("Kupiansk", "Lyman").replace("Oskil", "Zherebets"))
     assert len(fresh.ingest([docs]).added) == 2
     old_ids = set(fresh.store.chunks.get(where={"source": "a.txt"}, include=[])["ids"])
+    # Its three paragraphs are embedded on their own too (the heading line joins the first).
+    assert fresh.store.units.count() == 4
 
     (docs / "a.txt").write_text(ARTICLE.replace("Saturday", "Sunday"))
     report = fresh.ingest([docs])
@@ -70,6 +76,7 @@ def test_changed_file_replaces_its_chunks_and_prune_removes(fresh: Assistant, tm
     report = fresh.ingest([docs], prune=True)
     assert [r.source for r in report.removed] == ["b.txt"]
     assert [d.source for d in fresh.sources()] == ["a.txt"]
+    assert fresh.store.units.count() == 2  # the old version's and b.txt's are gone
     consistent(fresh)
 
 

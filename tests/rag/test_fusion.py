@@ -30,9 +30,12 @@ CHUNKS = [
 class ScriptedStore:
     """The store interface the retriever reads: generation, committed chunks, a dense query."""
 
-    def __init__(self, chunks: list[Chunk], dense: list[tuple[str, float]]) -> None:
+    def __init__(
+        self, chunks: list[Chunk], dense: list[tuple[str, float]], units: list[tuple[str, float]] = ()  # type: ignore[assignment]
+    ) -> None:
         self._chunks = chunks
         self.dense = dense
+        self.units = list(units)
 
     def snapshot(self) -> tuple[dict[str, object], str]:
         return {}, "g1"  # (committed document records, their fingerprint)
@@ -46,9 +49,14 @@ class ScriptedStore:
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self.dense[:k]
 
+    def query_units(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        return self.units[:k]
 
-def retriever(dense: list[tuple[str, float]], fusion: str, **kw: float) -> HybridRetriever:
-    store = ScriptedStore(CHUNKS, dense)
+
+def retriever(
+    dense: list[tuple[str, float]], fusion: str, units: list[tuple[str, float]] = (), **kw: float  # type: ignore[assignment]
+) -> HybridRetriever:
+    store = ScriptedStore(CHUNKS, dense, units)
     return HybridRetriever(store, lambda q: np.zeros(4), None, fusion=fusion,  # type: ignore[arg-type]
                            **kw)  # type: ignore[arg-type]
 
@@ -123,5 +131,23 @@ def test_nothing_found_on_either_side_is_empty(fusion: str) -> None:
 def test_dense_hits_of_uncommitted_chunks_are_skipped() -> None:
     # "x" is in the collection but no committed document names it (a killed ingest).
     r = retriever([("x", 0.99), ("a", 0.5)], "weighted", dense_weight=1.0)
+
+    assert [s.chunk.id for s in r.retrieve("zebra", 3)] == ["a"]
+
+
+# ---- dense units (index.units) ----------------------------------------------------------------
+def test_a_chunk_scores_as_its_best_unit_when_that_is_closer() -> None:
+    # c's own embedding is far (0.1), one of its blocks is close (0.9): c comes first.
+    r = retriever([("a", 0.6), ("b", 0.5), ("c", 0.1)], "weighted", units=[("c", 0.9), ("a", 0.2)],
+                  dense_weight=1.0)
+
+    got = r.retrieve("zebra", 3)
+
+    assert [s.chunk.id for s in got] == ["c", "a", "b"]
+    assert [s.dense_score for s in got] == pytest.approx([0.9, 0.6, 0.5])
+
+
+def test_a_unit_of_an_uncommitted_chunk_is_not_retrieved() -> None:
+    r = retriever([("a", 0.6)], "weighted", units=[("gone", 0.95)], dense_weight=1.0)
 
     assert [s.chunk.id for s in r.retrieve("zebra", 3)] == ["a"]

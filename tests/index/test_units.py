@@ -1,0 +1,54 @@
+"""Dense units (index.units): a chunk's blocks, embedded beside it."""
+
+from __future__ import annotations
+
+from index.units import MIN_UNIT_WORDS, unit_spans, unit_text, units_of
+from rag.types import Chunk
+
+OPTIONS = (
+    "-n, --quiet, --silent\n"
+    "       suppress automatic printing of pattern space\n"
+    "\n"
+    "-i[SUFFIX], --in-place[=SUFFIX]\n"
+    "       edit files in place (makes backup if SUFFIX supplied)\n"
+    "\n"
+    "--sandbox\n"
+    "\n"
+    "       operate in sandbox mode (disable e/r/w commands).\n"
+)
+
+
+def test_blocks_become_units_and_a_short_block_joins_the_next() -> None:
+    spans = unit_spans(OPTIONS, min_words=5)
+
+    texts = [OPTIONS[a:b] for a, b in spans]
+    assert texts[0].startswith("-n, --quiet") and texts[0].endswith("pattern space")
+    assert texts[1].startswith("-i[SUFFIX]")
+    # "--sandbox" alone is too short: it joins the block under it.
+    assert texts[2].startswith("--sandbox") and texts[2].rstrip().endswith("commands).")
+    assert len(spans) == 3
+
+
+def test_a_short_last_block_joins_the_one_before() -> None:
+    text = "one two three four five six\n\nseven eight nine ten eleven twelve\n\nend"
+
+    spans = unit_spans(text, min_words=5)
+
+    assert [text[a:b] for a, b in spans] == ["one two three four five six", "seven eight nine ten eleven twelve\n\nend"]
+
+
+def test_a_chunk_of_one_block_has_no_units() -> None:
+    assert unit_spans("A single paragraph of text that is long enough to count as one unit here.") == []
+    assert unit_spans("tiny\n\nalso tiny") == []  # joined into one: its own embedding covers it
+
+
+def test_units_carry_their_chunk_and_read_with_title_and_heading() -> None:
+    body = "\n\n".join(f"Entry {i}: " + " ".join(["word"] * MIN_UNIT_WORDS) for i in range(3))
+    c = Chunk(id="d-00001", source="sed.1.txt", title="SED(1)", text=body, start=0, end=len(body),
+              heading="OPTIONS")
+
+    units = units_of(c)
+
+    assert [u.id for u in units] == ["d-00001~u0", "d-00001~u1", "d-00001~u2"]
+    assert all(u.chunk_id == "d-00001" for u in units)
+    assert unit_text(c, units[1]) == "SED(1)\nOPTIONS\n" + body[units[1].start : units[1].end]
