@@ -62,6 +62,7 @@ class Ingestor:
         max_file_bytes: int,
         fingerprint: str,
         clean: CleanMode = "auto",
+        dense_units: bool = True,
         host: str | None = None,
         on_step: StepHook | None = None,
         write_batch: int = WRITE_BATCH,
@@ -73,6 +74,7 @@ class Ingestor:
         self.max_file_bytes = max_file_bytes
         self.fingerprint = fingerprint
         self.clean: CleanMode = clean
+        self.dense_units = dense_units
         self.host = host or this_host()
         self.on_step = on_step
         self.write_batch = write_batch
@@ -203,7 +205,7 @@ class Ingestor:
             present = self.store.existing_ids([c.id for c in part])
             new = [c for c in part if c.id not in present]
             if new:
-                units = [(u, c) for c in new for u in units_of(c)]
+                units = [(u, c) for c in new for u in units_of(c)] if self.dense_units else []
                 # One model call for chunks and units; units are written first (ChunkStore.add_units).
                 vectors = self.embedder.embed(
                     [embedding_text(c) for c in new] + [unit_text(c, u) for u, c in units]

@@ -31,6 +31,11 @@ class Unit:
     end: int
 
 
+def chunk_id_of(unit_id: str) -> str:
+    """The chunk a unit belongs to, from the unit's id (units_of names units "<chunk id>~u<n>")."""
+    return unit_id.rsplit("~u", 1)[0]
+
+
 def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, int]]:
     """(start, end) of each unit of a chunk's text: blank-line blocks, a short block joined to
     the next (the last to the one before). [] when the chunk is one unit: its own embedding

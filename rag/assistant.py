@@ -148,10 +148,10 @@ class Assistant:
             s.chunk_tokens,
             s.chunk_overlap,
         )
-        fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}"
+        fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}" + ("/units" if s.dense_units else "")
         return Ingestor(
             self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint,
-            clean=s.clean,
+            clean=s.clean, dense_units=s.dense_units,
             on_step=self._ingest_step,
         )
 

@@ -61,6 +61,10 @@ class IngestSettings(BaseModel):
     # scraped web page (HTML always gets main-content extraction), "web" on every text, "off"
     # keeps everything.
     clean: Literal["auto", "web", "off"] = "auto"
+    # Also embed each block of a chunk on its own (index/units.py): docs_dev evidence hit@5 0.884
+    # -> 0.920, at about twice the embedding time of an ingest. Changing it re-chunks documents
+    # at their next ingest.
+    dense_units: bool = Field(True, description="also embed each block of a chunk (better recall, slower ingest)")
 
     @model_validator(mode="after")
     def _overlap(self) -> IngestSettings:
@@ -207,6 +211,7 @@ FLAT_NAMES: dict[str, tuple[str, str]] = {
     "chunk_overlap": ("ingest", "chunk_overlap"),
     "max_file_mb": ("ingest", "max_file_mb"),
     "clean": ("ingest", "clean"),
+    "dense_units": ("ingest", "dense_units"),
     "embed_batch_size": ("embedding", "batch_size"),
     "embed_backend": ("embedding", "backend"),
     "embed_model": ("embedding", "model"),

@@ -80,6 +80,19 @@ def test_changed_file_replaces_its_chunks_and_prune_removes(fresh: Assistant, tm
     consistent(fresh)
 
 
+def test_dense_units_can_be_switched_off_and_the_switch_reingests(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    plain = Assistant.open(tmp_path / "store", dense_units=False)
+    assert len(plain.ingest([tmp_path / "a.txt"]).added) == 1
+    assert plain.store.units.count() == 0
+    assert "Oskil" in plain.ask("Which river did the Kupiansk garrison withdraw across?").text
+
+    again = Assistant.open(tmp_path / "store")  # the default: units on
+    assert [r.source for r in again.ingest([tmp_path / "a.txt"]).updated] == ["a.txt"]
+    assert again.store.units.count() == 2
+    consistent(again)
+
+
 def test_remove_by_source(fresh: Assistant, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     fresh.ingest([tmp_path / "a.txt"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.units import MIN_UNIT_WORDS, unit_spans, unit_text, units_of
+from index.units import MIN_UNIT_WORDS, chunk_id_of, unit_spans, unit_text, units_of
 from rag.types import Chunk
 
 OPTIONS = (
@@ -50,5 +50,5 @@ def test_units_carry_their_chunk_and_read_with_title_and_heading() -> None:
     units = units_of(c)
 
     assert [u.id for u in units] == ["d-00001~u0", "d-00001~u1", "d-00001~u2"]
-    assert all(u.chunk_id == "d-00001" for u in units)
+    assert all(u.chunk_id == "d-00001" == chunk_id_of(u.id) for u in units)
     assert unit_text(c, units[1]) == "SED(1)\nOPTIONS\n" + body[units[1].start : units[1].end]
