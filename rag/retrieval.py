@@ -10,7 +10,7 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
-from rag.text import distinctive, identifiers, mention_pattern
+from rag.text import distinctive, identifiers
 from rag.types import Chunk, ScoredChunk
 
 
@@ -124,15 +124,14 @@ class HybridRetriever:
         top = fused[:top_k]
         rank = {p.chunk.id: i for i, p in enumerate(fused)}
         for name in _named(query):
-            pattern = mention_pattern(name)
-            if any(pattern.search(f"{p.chunk.heading}\n{p.chunk.text}".lower()) for p in top):
-                continue
+            # The same cached scan the refusal check (unmentioned) reads: one definition of
+            # "mentions", over what retrieval indexes.
             mentioning = self._lexical.mentioning(name) if self._lexical else []
-            if mentioning:
-                best = min(mentioning, key=lambda c: (rank.get(c.id, len(rank)), c.source, c.position))
-                scored = fused[rank[best.id]] if best.id in rank else ScoredChunk(best, 0.0)
-                if all(p.chunk.id != best.id for p in top):
-                    top.append(scored)
+            ids = {c.id for c in mentioning}
+            if not mentioning or any(p.chunk.id in ids for p in top):
+                continue
+            best = min(mentioning, key=lambda c: (rank.get(c.id, len(rank)), c.source, c.position))
+            top.append(fused[rank[best.id]] if best.id in rank else ScoredChunk(best, 0.0))
         return top
 
     def unmentioned(self, query: str) -> list[str]:
