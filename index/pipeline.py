@@ -2,8 +2,9 @@
 
 The protocol, and what a kill between any two steps leaves (tests/index/test_crash.py kills at
 every step through the `on_step` hook):
-  1. "chunks_written"  a bounded batch of a document's chunks is in the collection. Invisible:
-                       no record names them. A re-run finds them by id and does not embed again.
+  1. "chunks_written"  a bounded batch of a document's chunks is in the collection, their dense
+                       units (index.units) written just before them. Invisible: no record names
+                       them. A re-run finds them by id and does not embed again.
   2. "committed"       the document's record (doc_id -> doc_hash) is upserted: the new version
                        is visible, the old version's chunks are not (readers check the hash).
   3. "removed"         --prune deleted a record (then its chunks).

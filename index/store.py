@@ -4,7 +4,9 @@ Why a document table: Chroma has no multi-record transactions. A document's new 
 written first (in bounded batches, under ids that name the document version); then its one
 document record is upserted (a single atomic write); then chunks no record owns are swept. Readers
 trust only chunks whose document record names their (doc_id, doc_hash), so a kill at any point
-leaves every document either wholly old or wholly new.
+leaves every document either wholly old or wholly new. A chunk's dense units (index.units) live in
+a third collection under the same (doc_id, doc_hash); a unit only ever leads to its chunk, so it is
+trusted exactly when that chunk is.
 
 What readers build from the store (the BM25 cache) is keyed by `fingerprint(documents)`, a hash
 of the committed (doc_id, doc_hash) pairs, not by a counter bumped after the fact: the commit
