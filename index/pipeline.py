@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from index.chunking import Chunker, embedding_text
 from index.discovery import FoundFile, discover
 from index.embedding import Embedder
 from index.loaders import CleanMode, LoadError, load_document
 from index.store import ChunkStore, DocRecord, make_doc_id, this_host
-from index.units import unit_text, units_of
+from index.units import mean_vectors, unit_text, units_of
 from rag.progress import Progress as ProgressFn
 from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
@@ -206,16 +208,20 @@ class Ingestor:
             present = self.store.existing_ids([c.id for c in part])
             new = [c for c in part if c.id not in present]
             if new:
-                units = [(u, c) for c in new for u in units_of(c)] if self.dense_units else []
-                # One model call for chunks and units; units are written first (ChunkStore.add_units).
+                owners = {c.id: c for c in new}
+                units = [u for c in new for u in units_of(c)] if self.dense_units else []
+                # A chunk with units is not embedded itself: its vector is their mean (index.units).
+                split = {u.chunk_id for u in units}
+                whole = [c for c in new if c.id not in split]
                 vectors = self.embedder.embed(
-                    [embedding_text(c) for c in new] + [unit_text(c, u) for u, c in units]
+                    [embedding_text(c) for c in whole] + [unit_text(owners[u.chunk_id], u) for u in units]
                 )
-                if units:
-                    self.store.add_units(
-                        [u for u, _ in units], {c.id: c for c in new}, vectors[len(new) :]
-                    )
-                self.store.add_chunks(new, vectors[: len(new)])
+                unit_vectors = vectors[len(whole) :]
+                if units:  # written first (ChunkStore.add_units)
+                    self.store.add_units(units, owners, unit_vectors)
+                by_chunk = dict(zip((c.id for c in whole), vectors[: len(whole)], strict=True))
+                by_chunk |= mean_vectors(units, unit_vectors)
+                self.store.add_chunks(new, np.stack([by_chunk[c.id] for c in new]))
             self._step("chunks_written")
 
     def _commit(self, p: _Pending, report: IngestReport) -> None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from index.units import MIN_UNIT_WORDS, chunk_id_of, unit_spans, unit_text, units_of
+import numpy as np
+
+from index.units import (
+    MIN_UNIT_WORDS,
+    Unit,
+    chunk_id_of,
+    mean_vectors,
+    unit_spans,
+    unit_text,
+    units_of,
+)
 from rag.types import Chunk
 
 OPTIONS = (
@@ -35,6 +45,17 @@ def test_a_short_last_block_joins_the_one_before() -> None:
     spans = unit_spans(text, min_words=5)
 
     assert [text[a:b] for a, b in spans] == ["one two three four five six", "seven eight nine ten eleven twelve\n\nend"]
+
+
+def test_a_chunk_with_units_gets_their_normalised_mean_as_its_vector() -> None:
+    units = [Unit("a~u0", "a", 0, 5), Unit("b~u0", "b", 0, 5), Unit("a~u1", "a", 6, 9)]
+    vectors = np.array([[1.0, 0.0], [0.0, 2.0], [0.0, 1.0]])
+
+    got = mean_vectors(units, vectors)
+
+    assert set(got) == {"a", "b"}
+    assert np.allclose(got["a"], [2**-0.5, 2**-0.5])
+    assert np.allclose(got["b"], [0.0, 1.0])
 
 
 def test_a_chunk_of_one_block_has_no_units() -> None:
