@@ -489,15 +489,22 @@ def retrieval_text(chunk: Chunk) -> str:
     """What both retrievers index (dense and BM25): the document title and heading path give
     context a mid-document chunk lacks; a later part of a split table repeats its header row.
     Citations still quote chunk.text only."""
+    return with_context(chunk, chunk.text)
+
+
+def with_context(chunk: Chunk, body: str, table_header: bool = True) -> str:
+    """body (the chunk's text or a part of it, index.units) under the chunk's title, heading
+    path and, with table_header, its context (a split table's header row); the title is left
+    out when body's first line already holds it."""
     parts: list[str] = []
-    first_line = chunk.text.split("\n", 1)[0]
+    first_line = body.split("\n", 1)[0]
     if chunk.title and chunk.title not in first_line:
         parts.append(chunk.title)
     if chunk.heading:
         parts.append(chunk.heading)
-    if chunk.context:
+    if chunk.context and table_header:
         parts.append(chunk.context)
-    parts.append(chunk.text)
+    parts.append(body)
     return "\n".join(parts)
 
 

@@ -275,6 +275,9 @@ class ChunkStore:
     def count(self) -> int:
         return int(self.chunks.count())
 
+    def unit_count(self) -> int:
+        return int(self.units.count())
+
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for i in range(0, len(ids), self.max_batch):

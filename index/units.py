@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.chunking import with_context
 from rag.types import Chunk
 
 # A block shorter than this joins the next one: an option's name line belongs with the text
@@ -89,8 +90,6 @@ def mean_vectors(units: Sequence[Unit], vectors: np.ndarray) -> dict[str, np.nda
 
 
 def unit_text(chunk: Chunk, unit: Unit) -> str:
-    """What is embedded for a unit: the document title and heading path, as for its chunk
-    (index.chunking.retrieval_text), then the unit's own text."""
-    body = chunk.text[unit.start : unit.end].strip()
-    parts = [p for p in (chunk.title, chunk.heading) if p and p not in body.split("\n", 1)[0]]
-    return "\n".join([*parts, body])
+    """What is embedded for a unit: its text with its chunk's title, heading path and context,
+    as the chunk's own retrieval text has them (index.chunking.with_context)."""
+    return with_context(chunk, chunk.text[unit.start : unit.end].strip(), table_header=False)

@@ -40,6 +40,7 @@ class HybridRetriever:
         self._by_id: dict[str, Chunk] = {}
         self._checked_at = 0.0
         self._uncommitted = 0  # chunks in the collection that no committed document owns
+        self._has_units = True  # the units collection holds anything (ingest.dense_units)
         self._lock = threading.Lock()
 
     @classmethod
@@ -72,6 +73,7 @@ class HybridRetriever:
             self._checked_at = now
             docs, fp = self.store.snapshot()
             self._uncommitted = max(0, self.store.count() - sum(d.n_chunks for d in docs.values()))
+            self._has_units = self.store.unit_count() > 0
             if self._lexical is not None and self._lexical.generation == fp:
                 return
             lexical = LexicalIndex.load(self.cache_dir, fp) if self.cache_dir else None
@@ -103,7 +105,8 @@ class HybridRetriever:
         vector = self.embed_query(query)
         # A chunk scores as its own embedding or its best unit's (index.units), whichever is closer.
         best: dict[str, float] = {}
-        for i, s in [*self.store.query(vector, k + extra), *self.store.query_units(vector, k + extra)]:
+        units = self.store.query_units(vector, k + extra) if self._has_units else []
+        for i, s in [*self.store.query(vector, k + extra), *units]:
             if i in by_id and s > best.get(i, -2.0):
                 best[i] = s
         ranked = sorted(best.items(), key=lambda t: (-t[1], by_id[t[0]].source, by_id[t[0]].position))

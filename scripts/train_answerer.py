@@ -48,6 +48,7 @@ from rag.answering.crossencoder import (  # noqa: E402
     MODEL_FILE,
     TOKENIZER_FILE,
     encode_pairs,
+    pair_logits,
     sha256_of,
 )
 
@@ -73,6 +74,9 @@ CALIBRATION_DOCS = frozenset({
     "adduser-conf-reference.md", "libffi-README.md", "lsof-FAQ.txt", "make-NEWS.txt", "patch-man.txt",
 })
 CALIBRATION_EVERY = 4
+# A written question's negatives include the candidates this many places either side of its
+# answer's (ordinary_pairs).
+NEAR = 1
 CALIBRATION_ARTICLES = ("To_Kill_a_Mockingbird",)
 # The corpus' provenance notes live beside the documents but are not one of them.
 NOT_DOCUMENTS = frozenset({"SOURCES.md"})
@@ -290,6 +294,7 @@ def ordinary_pairs(
         docs = item["sources"] or model_documents(folder)
         cands: list[str] = []
         pos: set[str] = set()
+        near: set[str] = set()
         for name in docs:
             path = folder / name
             if path not in doc_spans:
@@ -298,10 +303,10 @@ def ordinary_pairs(
             text, sp = doc_spans[path]
             places = evidence_places(text, item["evidence"])
             answers = [_norm(a) for a in item["answers"]]
-            for s in sp:
-                cands.append(s.model_text)
-                if is_positive(text, s.start, s.end, places, answers):
-                    pos.add(s.model_text)
+            hits = [i for i, s in enumerate(sp) if is_positive(text, s.start, s.end, places, answers)]
+            cands += [s.model_text for s in sp]
+            pos.update(sp[i].model_text for i in hits)
+            near.update(sp[j].model_text for i in hits for j in range(i - NEAR, i + NEAR + 1) if 0 <= j < len(sp))
         if item["answerable"] and not pos:
             unmatched += 1
             print(f"  ordinary {item['id']}: no candidate holds the evidence", file=sys.stderr)
@@ -310,7 +315,11 @@ def ordinary_pairs(
         # Ties broken by the text: a set's order changes with Python's hash seed, and the
         # sample below must not (the same command must give the same model).
         negs = sorted({c for c in cands if c not in pos}, key=lambda c: (-overlap(qt, terms(c)), c))
-        picked = negs[:6] + rng.sample(negs[6:], min(2, len(negs[6:])))
+        # The answer's neighbours first (the option entry above or below it, the next item of
+        # the same list): the answerer's commonest mistake on dev was to pick one of them.
+        neighbours = sorted(near - pos)
+        rest = [c for c in negs if c not in near]
+        picked = neighbours + rest[:6] + rng.sample(rest[6:], min(2, len(rest[6:])))
         group += [Pair(q, c, 0.0) for c in picked]
         groups.append(group)
     return groups, unmatched
@@ -576,8 +585,7 @@ def score_dev(onnx_file: Path, tokenizer_file: Path, dev: list[DevQuestion], thr
     sess = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
     out = []
     for d in dev:
-        feed = encode_pairs(tok, d.question, d.candidates, MAX_LENGTH)
-        logits = sess.run(None, feed)[0].reshape(-1)
+        logits = pair_logits(sess, tok, d.question, d.candidates, MAX_LENGTH)
         probs = 1 / (1 + np.exp(-logits))
         top = int(np.argmax(probs))
         out.append(float(probs[top]) * (1 if (not d.answerable or top in d.gold) else -1))
@@ -628,7 +636,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=36000, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=40000, help="cut the training pairs to this")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--listwise", type=float, default=0.0,
                     help="weight of a per-question softmax loss beside the pointwise one "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.chunking import retrieval_text
 from index.units import (
     MIN_UNIT_WORDS,
     Unit,
@@ -73,3 +74,17 @@ def test_units_carry_their_chunk_and_read_with_title_and_heading() -> None:
     assert [u.id for u in units] == ["d-00001~u0", "d-00001~u1", "d-00001~u2"]
     assert all(u.chunk_id == "d-00001" == chunk_id_of(u.id) for u in units)
     assert unit_text(c, units[1]) == "SED(1)\nOPTIONS\n" + body[units[1].start : units[1].end]
+
+
+def test_a_unit_of_a_split_table_reads_with_its_header_row_as_its_chunk_does() -> None:
+    """Units and chunks share one prefix (index.chunking.with_context): a later part of a split
+    table embeds its rows under the header, so "port | 8080" keeps the word "default"."""
+    rows = "\n\n".join(f"| key{i} | {' '.join(['value'] * MIN_UNIT_WORDS)} |" for i in range(3))
+    c = Chunk(id="d-00002", source="guide.md", title="Guide", text=rows, start=0, end=len(rows),
+              heading="Settings", context="| name | default |")
+
+    units = units_of(c)
+
+    assert units
+    assert all(unit_text(c, u).startswith("Guide\nSettings\n| name | default |\n") for u in units)
+    assert retrieval_text(c).startswith("Guide\nSettings\n| name | default |\n")

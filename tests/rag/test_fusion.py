@@ -49,7 +49,11 @@ class ScriptedStore:
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self.dense[:k]
 
+    def unit_count(self) -> int:
+        return len(self.units)
+
     def query_units(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        assert self.units, "an empty units collection is not queried"
         return self.units[:k]
 
 
