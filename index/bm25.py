@@ -33,7 +33,7 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "4"  # 4: chunks indexed by retrieval_text, cache keyed by committed records
+CACHE_FORMAT = "5"  # 5: retrieval_text leaves out a heading the first line repeats
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 

@@ -492,20 +492,13 @@ def retrieval_text(chunk: Chunk) -> str:
     return with_context(chunk, chunk.text)
 
 
-def with_context(chunk: Chunk, body: str, table_header: bool = True) -> str:
+def with_context(chunk: Chunk, body: str) -> str:
     """body (the chunk's text or a part of it, index.units) under the chunk's title, heading
-    path and, with table_header, its context (a split table's header row); the title is left
-    out when body's first line already holds it."""
-    parts: list[str] = []
+    path and context (a split table's header row), each left out when body's first line
+    already holds it: a Markdown chunk starts with its own heading line."""
     first_line = body.split("\n", 1)[0]
-    if chunk.title and chunk.title not in first_line:
-        parts.append(chunk.title)
-    if chunk.heading:
-        parts.append(chunk.heading)
-    if chunk.context and table_header:
-        parts.append(chunk.context)
-    parts.append(body)
-    return "\n".join(parts)
+    parts = [p for p in (chunk.title, chunk.heading, chunk.context) if p and p not in first_line]
+    return "\n".join([*parts, body])
 
 
 # The dense side's name for it, kept for callers that embed.

@@ -92,4 +92,4 @@ def mean_vectors(units: Sequence[Unit], vectors: np.ndarray) -> dict[str, np.nda
 def unit_text(chunk: Chunk, unit: Unit) -> str:
     """What is embedded for a unit: its text with its chunk's title, heading path and context,
     as the chunk's own retrieval text has them (index.chunking.with_context)."""
-    return with_context(chunk, chunk.text[unit.start : unit.end].strip(), table_header=False)
+    return with_context(chunk, chunk.text[unit.start : unit.end].strip())

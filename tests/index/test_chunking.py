@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import Chunker, retrieval_text
+from index.chunking import Chunker, retrieval_text, with_context
 from index.embedding import Embedder
 from index.loaders import load_document
 from rag.types import Chunk
@@ -92,6 +92,16 @@ def test_markdown_needs_the_flag() -> None:
 def test_retrieval_text_has_title_heading_and_text() -> None:
     chunk = next(c for c in _split(GUIDE, markdown=True) if "port" in c.text)
     assert retrieval_text(chunk) == f"Doc\n{chunk.heading}\n{chunk.text}"
+
+
+def test_retrieval_text_does_not_repeat_what_the_first_line_says() -> None:
+    """A man-page section starts with its own heading line; saying it twice would weigh it
+    twice in BM25 and in the embedding. Units (index.units) share this prefix function."""
+    text = "DESCRIPTION\n       grep searches for PATTERNS in each FILE."
+    chunk = Chunk(id="g-1", source="grep.1.txt", title="GREP(1)", text=text, start=0, end=len(text),
+                  heading="DESCRIPTION")
+    assert retrieval_text(chunk) == f"GREP(1)\n{text}"
+    assert with_context(chunk, "Later lines of the section.") == "GREP(1)\nDESCRIPTION\nLater lines of the section."
 
 
 def test_long_list_is_cut_between_items() -> None:
