@@ -18,6 +18,12 @@ from rag.answering.base import NOT_FOUND
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 20))
 
 
+def grid(operating: float) -> list[float]:
+    """The curve's thresholds: the 0.05 grid and the operating one, which need not lie on it
+    (a threshold chosen at 0.01 steps), so the table and the chart can mark it."""
+    return sorted({*THRESHOLDS, round(operating, 4)})
+
+
 def apply_threshold(answer: dict[str, Any], threshold: float) -> dict[str, Any]:
     """The answer as the answerer gives it at `threshold` (a refusal below it)."""
     conf = answer.get("confidence")

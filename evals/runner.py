@@ -175,7 +175,7 @@ def run(plan: Plan, options: EvalOptions, factory: AssistantFactory) -> EvalResu
         store=str(configured.store),
         ingest=ingest_summary,
         system=system,
-        refusal_curve=Curve(threshold, refusal.curve(plan.questions, raw)) if sweep else None,
+        refusal_curve=Curve(threshold, refusal.curve(plan.questions, raw, refusal.grid(threshold))) if sweep else None,
     )
     if options.baseline and plan.docs is not None:
         result.baseline = run_baseline(plan.docs, plan.questions)

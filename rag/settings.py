@@ -122,12 +122,12 @@ class AnsweringSettings(BaseModel):
     max_words: int = Field(60, ge=10, le=500)
     # Refuse when no candidate's combined score reaches this: higher refuses more unanswerable
     # questions and more answerable ones. Chosen on dev data for at most 5% wrong refusals
-    # (evals/README.md), not on the benchmark: 0.10 gives 4 of 140 pooled on seeds_dev + docs_dev
-    # (0.11 gives 8).
+    # (evals/README.md), not on the benchmark: 0.09 gives 5 of 140 pooled on seeds_dev + docs_dev
+    # (0.10 gives 8).
     threshold: float = Field(
-        0.10, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
+        0.09, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"
     )
-    # Candidates the answer model reads per question, ~11 ms each on 2 cores: 8 answered the
+    # Candidates the answer model reads per question, 3–11 ms each on 2 cores (by machine): 8 answered the
     # dev files exactly as 12 did at every threshold, and keeps the answer near its 100 ms budget.
     candidates: int = Field(
         8, ge=1, le=100, description="candidates the answer model reads per question"
@@ -167,11 +167,11 @@ class LLMSettings(BaseModel):
     prompt_tokens: int = Field(350, ge=100, le=32768)
     # Overrule a model's refusal with the extractive answer when the extractive answerer's
     # confidence reaches this (None: never): lower keeps more right answers a timid model hid,
-    # higher lets more of its refusals of unanswerable questions stand. 0.10: the highest bar
-    # losing no right answer and adding no wrong refusal on a Qwen2.5-1.5B run over seeds_dev +
-    # docs_dev pooled (scripts/choose_override.py; README, "LLM answers"). At or below
-    # answering.threshold it means: a refusal stands only when the extractive answerer refuses too.
-    override_refusal_at: float | None = Field(0.10, ge=0.0, le=1.0)
+    # higher lets more of its refusals of unanswerable questions stand. Chosen by
+    # scripts/choose_override.py over a Qwen2.5-1.5B run on seeds_dev + docs_dev pooled (README,
+    # "LLM answers"); with no GGUF on the machine since, it is kept equal to answering.threshold,
+    # where it means: a refusal stands only when the extractive answerer refuses too.
+    override_refusal_at: float | None = Field(0.09, ge=0.0, le=1.0)
 
 
 class VerifySettings(BaseModel):

@@ -71,3 +71,11 @@ def test_report_marks_the_operating_point_and_draws_the_chart(tmp_path: Path) ->
     assert "## Refusal curve" in section and "![refusal curve](refusal.png)" in section
     report.write_refusal_chart(tmp_path / "refusal.png", curve)
     assert (tmp_path / "refusal.png").stat().st_size > 1000
+
+
+def test_an_operating_threshold_off_the_grid_is_on_the_curve() -> None:
+    """A threshold chosen at 0.01 steps (0.09) still gets its starred row and chart point."""
+    assert refusal.grid(0.09) == sorted([*refusal.THRESHOLDS, 0.09])
+    assert refusal.grid(0.1) == list(refusal.THRESHOLDS)
+    curve = Curve(0.09, refusal.curve(QUESTIONS, ANSWERS, refusal.grid(0.09)))
+    assert [r.threshold for r in curve.rows if curve.is_operating(r)] == [0.09]
