@@ -72,7 +72,9 @@ def test_run_writes_every_file(seeds_run: Run) -> None:
     assert "## Refusal curve" in md and "![refusal curve](refusal.png)" in md
     curve = seeds_run.report["refusal_curve"]
     assert curve["threshold"] == seeds_run.report["settings"]["answering"]["threshold"]
-    assert [r["threshold"] for r in curve["rows"]][:3] == [0.0, 0.05, 0.1]
+    thresholds = [r["threshold"] for r in curve["rows"]]
+    assert thresholds[:2] == [0.0, 0.05] and thresholds == sorted(thresholds)
+    assert curve["threshold"] in thresholds  # the operating point is on the curve
 
 
 @pytest.mark.slow
