@@ -636,7 +636,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=40000, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=46000, help="cut the training pairs to this")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--listwise", type=float, default=0.0,
                     help="weight of a per-question softmax loss beside the pointwise one "
