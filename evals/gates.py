@@ -93,13 +93,13 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.09 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.07 chosen on seeds_dev +
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
-    Gate("answer_accuracy", ">=", 0.76),  # measured 0.800 (48 of 60)
-    Gate("wrong_refusal_rate", "<=", 0.12),  # measured 0.083 (5 of 60)
+    Gate("answer_accuracy", ">=", 0.78),  # measured 0.817 (49 of 60)
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
     Gate("abstention_recall", ">=", 0.55),  # measured 0.667 (12 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
@@ -109,9 +109,9 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    Gate("answer_accuracy", ">=", 0.65),  # measured 0.696 (32 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.16),  # measured 0.109 (5 of 46)
-    Gate("abstention_recall", ">=", 0.25),  # measured 0.500 (4 of 8)
+    Gate("answer_accuracy", ">=", 0.67),  # measured 0.717 (33 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.14),  # measured 0.087 (4 of 46)
+    Gate("abstention_recall", ">=", 0.2),  # measured 0.375 (3 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
     Gate("mrr", ">=", 0.75),  # measured 0.791

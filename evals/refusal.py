@@ -58,10 +58,14 @@ def curve(
 
 
 def operating_point(rows: Sequence[CurveRow], max_wrong_refusals: float) -> float:
-    """The highest threshold whose wrong-refusal rate stays within the target: refuse as much
-    as the target allows. Meant for dev sets only."""
+    """Among the thresholds whose wrong-refusal rate stays within the target, the one that
+    refuses the most unanswerable questions; of equals, the lowest, since a higher one only
+    adds wrong refusals there. Meant for dev sets only."""
     ok = [r for r in rows if (r.wrong_refusal_rate or 0.0) <= max_wrong_refusals]
-    return max(r.threshold for r in ok) if ok else 0.0
+    if not ok:
+        return 0.0
+    best = max(r.abstention_recall or 0.0 for r in ok)
+    return min(r.threshold for r in ok if (r.abstention_recall or 0.0) == best)
 
 
 def _share(flags: Sequence[bool]) -> float | None:
