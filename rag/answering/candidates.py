@@ -36,6 +36,9 @@ _OPTION = re.compile(r"^[-+−][\w-]")
 
 # Longest candidate, in characters: the model reads about 100 word pieces anyway.
 MAX_CHARS = 600
+# A longer one (a changelog's unmarked list, a wrapped option table) is cut into pieces of
+# whole lines up to this, about what the model reads of a candidate beside a question.
+PIECE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,12 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             continue
         prose.append((s, e))
     flush()
-    return [_with_block(text, _after_question(text, c)) for c in out if c.model_text]
+    return [
+        piece
+        for c in out
+        if c.model_text
+        for piece in _pieces(text, _with_block(text, _after_question(text, c)))
+    ]
 
 
 def _after_question(text: str, c: Span) -> Span:
@@ -280,9 +288,29 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _span(text: str, s: int, e: int, kind: str, model_text: str | None = None, key: str = "") -> Span:
     s, e = _trim(text, s, e)
-    if e - s > MAX_CHARS:
-        e = s + MAX_CHARS
     return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]), key)
+
+
+def _pieces(text: str, c: Span) -> list[Span]:
+    """c, or when it is longer than MAX_CHARS its consecutive pieces: whole lines up to
+    PIECE_CHARS, a longer line cut at a space. Cutting it short instead would leave the rest of
+    its text where no answer can quote it."""
+    if c.end - c.start <= MAX_CHARS:
+        return [c]
+    out: list[Span] = []
+    start = c.start
+    while start < c.end:
+        end = min(c.end, start + PIECE_CHARS)
+        if end < c.end:
+            cut = text.rfind("\n", start + 1, end + 1)
+            if cut <= start:
+                cut = text.rfind(" ", start + 1, end + 1)
+            end = cut if cut > start else end
+        s, e = _trim(text, start, end)
+        if _WORD.search(text[s:e]):
+            out.append(Span(s, e, c.kind, model_view(text[s:e]), c.key))
+        start = end
+    return out
 
 
 def row_text(header: list[str], cells: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.answering.candidates import spans
+from rag.answering.candidates import MAX_CHARS, spans
 
 README = """# Setup
 
@@ -202,3 +202,23 @@ def test_an_empty_cell_keeps_the_cells_after_it_under_their_own_columns() -> Non
     assert got["| ssl | | needs a key |"] == ("row", "Name: ssl; Notes: needs a key")
     # A row that leaves its last cells out reads under the first columns.
     assert got["| port | 5432 |"] == ("row", "Name: port; Default: 5432")
+
+
+def test_an_overlong_run_of_lines_is_cut_into_pieces_that_keep_all_its_text() -> None:
+    # A changelog's unmarked list: one run-on "sentence" of 40 comma-ended lines, ~2,000
+    # characters; cut at the length cap, its last lines could never be quoted.
+    entries = [f"  Fix leak number {i} in the parser (Some Author)," for i in range(40)]
+    text = "Bug fixes:\n" + "\n".join(entries) + "\n"
+    found = spans(text)
+    assert all(s.end - s.start <= MAX_CHARS for s in found)
+    quoted = " ".join(text[s.start : s.end] for s in found)
+    assert all(e.strip() in quoted for e in entries)
+    # Pieces end at line ends, so no entry is split between two candidates.
+    assert all(text[s.end - 1] == "," for s in found if "Fix leak" in text[s.start : s.end])
+
+
+def test_an_overlong_line_is_cut_at_a_space() -> None:
+    text = " ".join(f"word{i}" for i in range(300))  # one line of ~2,000 characters
+    found = spans(text)
+    assert len(found) > 1 and all(s.end - s.start <= MAX_CHARS for s in found)
+    assert " ".join(text[s.start : s.end] for s in found) == text
