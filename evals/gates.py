@@ -97,6 +97,10 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
+# The held-out files those floors are for: reported, never chosen on (the dev-only scripts
+# refuse them).
+REPORTED_FILES = ("seeds.jsonl", "docs_test.jsonl")
+
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
     Gate("answer_accuracy", ">=", 0.78),  # measured 0.817 (49 of 60)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)

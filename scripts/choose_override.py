@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evals.format import load_benchmark  # noqa: E402
+from evals.gates import REPORTED_FILES  # noqa: E402
 from evals.metrics import is_correct  # noqa: E402
 from rag.answering.llm import DECLINED_NOTICE  # noqa: E402
 
 BARS = (0.0, *(round(0.05 * i, 2) for i in range(1, 20)))
-REPORTED = ("seeds.jsonl", "docs_test.jsonl")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
         return 2
     rows: list[Outcome] = []
     for bench, answers in zip(argv[::2], argv[1::2], strict=True):
-        if Path(bench).name in REPORTED:
+        if Path(bench).name in REPORTED_FILES:
             print(f"{bench}: a reported benchmark; choose on dev files only", file=sys.stderr)
             return 2
         rows += outcomes(Path(bench), Path(answers))

@@ -26,13 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 from evals import refusal  # noqa: E402
 from evals.format import BenchmarkQuestion, load_benchmark  # noqa: E402
+from evals.gates import REPORTED_FILES  # noqa: E402
 
-REPORTED = ("seeds.jsonl", "docs_test.jsonl")
 STEPS = [round(0.01 * i, 2) for i in range(0, 31)]
 
 
 def load_run(bench: Path, out: Path) -> tuple[list[BenchmarkQuestion], list[dict[str, Any]]]:
-    if bench.name in REPORTED:
+    if bench.name in REPORTED_FILES:
         raise SystemExit(f"{bench}: a reported test file; choose on dev files only")
     questions = load_benchmark(bench)
     by_id = {a["id"]: a for a in map(json.loads, (out / "answers.jsonl").read_text().splitlines())}

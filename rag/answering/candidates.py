@@ -306,9 +306,9 @@ def _pieces(text: str, c: Span) -> list[Span]:
             if cut <= start:
                 cut = text.rfind(" ", start + 1, end + 1)
             end = cut if cut > start else end
-        s, e = _trim(text, start, end)
-        if _WORD.search(text[s:e]):
-            out.append(Span(s, e, c.kind, model_view(text[s:e]), c.key))
+        piece = _span(text, start, end, c.kind, key=c.key)
+        if _WORD.search(text[piece.start : piece.end]):
+            out.append(piece)
         start = end
     return out
 
