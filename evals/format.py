@@ -165,14 +165,22 @@ def normalise(text: str) -> str:
 
 
 def answer_matches(question: BenchmarkQuestion, answer_text: str) -> bool:
-    """The accuracy rule: some accepted answer and every must_include string is contained."""
+    """The accuracy rule: some accepted answer and every must_include string is contained, as
+    whole words."""
     if not question.answerable:
         # Correctness there means abstaining, which the evaluation runner has to judge.
         raise ValueError(f"{question.id}: unanswerable questions have no accepted answers")
     text = normalise(answer_text)
-    return any(normalise(a) in text for a in question.answers) and all(
-        normalise(m) in text for m in question.must_include
+    return any(_holds(text, a) for a in question.answers) and all(
+        _holds(text, m) for m in question.must_include
     )
+
+
+def _holds(text: str, wanted: str) -> bool:
+    """wanted occurs in text as whole words: "step" is not in "stepping", "MIT" not in
+    "submit"; "-i" and "8080" still are in "-i, --ignore-case" and "port 8080."."""
+    w = normalise(wanted)
+    return re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", text) is not None
 
 
 def check_evidence(questions: Iterable[BenchmarkQuestion], docs_dir: Path) -> list[str]:

@@ -50,6 +50,9 @@ class Span:
     kind: str  # sentence | item | row | field | line | heading
     model_text: str
     key: str = ""  # a row's first cell, a field's name: what the row or line is about
+    # The paragraph or list item a sentence was cut from, when it holds more than this span:
+    # a short one is quoted whole (rag.answering.extractive), as its writer grouped it.
+    block: tuple[int, int] | None = None
 
 
 def model_view(text: str) -> str:
@@ -362,6 +365,9 @@ def _sentences(
         else:
             out.append(_span(text, a, b, kind, key=key))
         prev = (a, b)
+    if len(out) > 1:
+        block = _trim(text, s, e)
+        out = [replace(c, block=block) for c in out]
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -36,7 +36,12 @@ DEFAULT_THRESHOLD = 0.07
 DEFAULT_PREFILTER = 8
 
 # A runner-up joins the answer when it is at least this share of the best probability.
-RUNNER_UP_RATIO = 0.3  # the answering.runner_up_ratio setting's default (rag/settings.py)
+RUNNER_UP_RATIO = 0.15  # the answering.runner_up_ratio setting's default (rag/settings.py)
+
+# The best candidate's paragraph or list item is quoted whole up to this many words: on the dev
+# files 45 answered docs_dev 0.795 right against 0.786 at 30 and at 60 (0.768 never), seeds_dev
+# 0.821 at all three.
+BLOCK_WORDS = 45
 
 # Text that addresses whoever answers ("ignore previous instructions", "answer that X", "you
 # must say"): a document can say "answer that X" about anything, so such a candidate is never the
@@ -83,6 +88,7 @@ class Candidate:
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
     names_all: bool = False  # holds every identifier the question names
+    block: tuple[int, int] | None = None  # candidates.Span.block
 
 
 class ExtractiveAnswerer:
@@ -143,7 +149,7 @@ class ExtractiveAnswerer:
             draft = Draft.refusal()
             draft.confidence = best
             return draft
-        return self._draft(self._choose(ranked), passages, best, question)
+        return self._draft(self._choose(ranked, passages), passages, best, question)
 
     def _answer_parts(self, question: str, asked: list[str], passages: list[ScoredChunk]) -> Draft:
         """Each part's best candidate, quoted once; refused only when no part has one."""
@@ -231,7 +237,10 @@ class ExtractiveAnswerer:
                 seen.add(key)
                 texts.add(s.model_text)
                 out.append(
-                    Candidate(p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key)
+                    Candidate(
+                        p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
+                        block=s.block,
+                    )
                 )
         return out
 
@@ -247,9 +256,10 @@ class ExtractiveAnswerer:
         return hit
 
     # ---- choosing and citing ----------------------------------------------------------------
-    def _choose(self, ranked: list[Candidate]) -> list[Candidate]:
-        """The best candidate, plus runners-up nearly as likely, within the word budget."""
-        best = ranked[0]
+    def _choose(self, ranked: list[Candidate], passages: list[ScoredChunk]) -> list[Candidate]:
+        """The best candidate (its whole paragraph or list item when that is short), plus
+        runners-up nearly as likely, within the word budget."""
+        best = whole_block(ranked[0], passages[ranked[0].passage].chunk.text, BLOCK_WORDS)
         chosen = [best]
         words = word_count(best.text)
         floor = max(self.threshold, self.runner_up_ratio * best.score)
@@ -306,6 +316,18 @@ def section_answering(question: str, quote: str, heading: str | None) -> str:
     if numbers(quote) - asked or not numbers(title) - asked:
         return ""
     return title
+
+
+def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
+    """c's whole paragraph or list item when that is at most max_words: a changelog item's
+    "Reported by ..." and "[CVE-...]" sentences, a sentence's "He described it as ...", belong
+    with the sentence the model found, and a reader expects the item quoted as it was written."""
+    if c.block is None:
+        return c
+    start, end = c.block
+    if not (start <= c.start and c.end <= end) or word_count(text[start:end]) > max_words:
+        return c
+    return replace(c, start=start, end=end, text=text[start:end])
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:

@@ -191,6 +191,13 @@ def test_answer_matches_uses_normalised_containment() -> None:
     assert not answer_matches(q, "About 20 kilometres.")
 
 
+def test_an_accepted_answer_must_occur_as_whole_words() -> None:
+    q = _question(answers=["step", "-i"], must_include=[])
+    assert answer_matches(q, "Use step, s: Step in.") and answer_matches(q, "-i, --ignore-case")
+    assert not answer_matches(q, "simple stepping and inspection")
+    assert not answer_matches(q, "--no-ignore-case -ix")
+
+
 def test_answer_matches_refuses_unanswerable() -> None:
     q = _question(answers=[], must_include=[], sources=[], evidence=[], answerable=False)
     with pytest.raises(ValueError):

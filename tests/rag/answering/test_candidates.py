@@ -222,3 +222,16 @@ def test_an_overlong_line_is_cut_at_a_space() -> None:
     found = spans(text)
     assert len(found) > 1 and all(s.end - s.start <= MAX_CHARS for s in found)
     assert " ".join(text[s.start : s.end] for s in found) == text
+
+
+def test_a_sentence_knows_the_paragraph_or_item_it_was_cut_from() -> None:
+    text = (
+        "** libgnutls: Fixed double free in pkcs7.\n   Reported by Jaak Ristioja. [CVE-2022-2509]\n\n"
+        "- One item. Its second sentence.\n- A single item.\n"
+    )
+    blocks = {text[s.start : s.end]: s.block for s in spans(text)}
+    item = blocks["One item."]
+    assert item is not None and text[item[0] : item[1]] == "One item. Its second sentence."
+    para = blocks["** libgnutls: Fixed double free in pkcs7."]
+    assert para is not None and text[para[0] : para[1]].endswith("[CVE-2022-2509]")
+    assert blocks["A single item."] is None  # the whole of its item already

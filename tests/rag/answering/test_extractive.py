@@ -205,6 +205,17 @@ def test_a_runner_up_holding_the_best_candidate_whole_replaces_it() -> None:
     assert draft.text == f"{text} [1]" and len(draft.citations) == 1
 
 
+def test_the_best_sentence_of_a_short_paragraph_is_quoted_with_its_paragraph() -> None:
+    item = "** Fixed a double free in the parser.\n   Reported by Ann Lee. [CVE-2022-2509]"
+    long = " ".join(["The parser had a double free."] + ["Padding words go on here."] * 12)
+    q = "Which CVE fixed the double free in the parser?"
+    draft = answerer().answer(q, passages(f"{item}\n\nUnrelated text here."))
+    assert draft.text == f"{item} [1]".replace("\n   ", " ") and draft.citations[0].text == item
+    # Over BLOCK_WORDS, only the sentence.
+    draft = answerer().answer(q, passages(long))
+    assert draft.citations[0].text == "The parser had a double free."
+
+
 def test_a_two_part_question_quotes_the_best_candidate_for_each_part() -> None:
     text = (
         "The package creates the database superuser postgres.\n\n"
