@@ -366,8 +366,8 @@ def _sentences(
             out.append(_span(text, a, b, kind, key=key))
         prev = (a, b)
     if len(out) > 1:
-        block = _trim(text, s, e)
-        out = [replace(c, block=block) for c in out]
+        whole = _trim(text, s, e)
+        out = [replace(c, block=whole) for c in out]
     return out
 
 
