@@ -159,6 +159,8 @@ class ExtractiveAnswerer:
             ranked = self.rank(part, passages)
             best = max([best, *(c.score for c in ranked)])
             pick = next((c for c in ranked if c.score >= self.threshold), None)
+            if pick is not None:
+                pick = whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS)
             if pick is not None and not any(_overlaps(pick, o) for o in chosen):
                 chosen.append(pick)
         if not chosen:
