@@ -13,6 +13,7 @@ import functools
 import hashlib
 import itertools
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -272,3 +273,21 @@ def test_training_questions_over_the_seeds_follow_the_rules() -> None:
         if any(normalise(e) in d or d in normalise(e) for d in dev_evidence)
     ]
     assert shared == []
+
+
+# The open-domain dev set (scripts/make_squad_dev.py): the answer model's SQuAD dev articles.
+SQUAD_DEV = (BENCH / "squad_dev.jsonl", BENCH / "squad_dev")
+
+
+def test_the_open_domain_dev_set_is_the_answer_models_dev_articles_with_real_evidence() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_answerer
+
+    path, docs = SQUAD_DEV
+    questions = load_benchmark(path)
+    titles = {p.stem for p in documents(docs)}
+    assert titles == set(train_answerer.DEV_ARTICLES)  # never one the model or scorer is fitted on
+    assert not titles & set(train_answerer.CALIBRATION_ARTICLES)
+    assert evidence_problems(questions, docs) == [] and answer_problems(questions) == []
+    unanswerable = sum(not q.answerable for q in questions)
+    assert (len(questions), unanswerable) == (200, 50)
