@@ -365,7 +365,9 @@ def _sentences(
         else:
             out.append(_span(text, a, b, kind, key=key))
         prev = (a, b)
-    if len(out) > 1:
+    if len(out) > 1 and "\n" not in flat.strip():
+        # One paragraph of running prose. Lines its writer ended ("We ship to the EU" above
+        # "Shipping takes 3-5 days") are statements of their own, not one block to quote.
         whole = _trim(text, s, e)
         out = [replace(c, block=whole) for c in out]
     return out

@@ -235,3 +235,14 @@ def test_a_sentence_knows_the_paragraph_or_item_it_was_cut_from() -> None:
     para = blocks["** libgnutls: Fixed double free in pkcs7."]
     assert para is not None and text[para[0] : para[1]].endswith("[CVE-2022-2509]")
     assert blocks["A single item."] is None  # the whole of its item already
+
+
+def test_lines_ended_by_their_writer_are_no_block() -> None:
+    text = (
+        "Refunds are available within 30 days of purchase for annual plans, on request by email.\n"
+        "Monthly plans are not refundable, and a cancelled plan runs to the end of its month.\n"
+        "Open Settings, choose Security, and click Reset password to get a link by email.\n\n"
+        "We ship to the EU and Canada\nShipping takes 3-5 business days\nExpress costs $15\n"
+    )
+    blocks = {text[s.start : s.end]: s.block for s in spans(text)}
+    assert blocks["Shipping takes 3-5 business days"] is None
