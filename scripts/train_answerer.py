@@ -475,11 +475,13 @@ def train(args: argparse.Namespace, pairs: list[Pair], tokenizer, base: Path,
     # and a few thousand questions cannot move 30k embeddings usefully anyway.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     rng = random.Random(args.seed)
-    plan = (
-        group_batches(groups, args.batch, rng)
-        if args.listwise and groups is not None
-        else batches(pairs, args.batch, rng)
-    )
+    plan = []
+    for _epoch in range(args.epochs):  # each epoch in its own shuffled order
+        plan += (
+            group_batches(groups, args.batch, rng)
+            if args.listwise and groups is not None
+            else batches(pairs, args.batch, rng)
+        )
     steps = len(plan)
     head = [model.scale, model.bias, *model.interaction.parameters()]
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("bert.")]
@@ -637,6 +639,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--max-pairs", type=int, default=46000, help="cut the training pairs to this")
+    ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--listwise", type=float, default=0.0,
                     help="weight of a per-question softmax loss beside the pointwise one "
@@ -755,11 +758,13 @@ def main(argv: Iterable[str] | None = None) -> int:
         "lr": args.lr,
         "batch": args.batch,
         "listwise": args.listwise,
+        "epochs": args.epochs,
         "train_pairs": len(pairs),
         "steps": f"{args.stopped_at} of {args.planned_steps}",
         "reproduce": f"python scripts/train_answerer.py --layers {args.layers} "
         f"--max-pairs {args.max_pairs} --seed {args.seed} --stop-step {args.stopped_at}"
         + (f" --listwise {args.listwise}" if args.listwise else "")
+        + (f" --epochs {args.epochs}" if args.epochs != 1 else "")
         + (" --without-seeds" if args.without_seeds else ""),
         "train_minutes": round(minutes, 1),
         "train_data": {
