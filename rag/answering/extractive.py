@@ -59,6 +59,11 @@ _INSTRUCTION = re.compile(
 )
 
 
+# A table of contents' or an index's entry: a title, dot leaders, a page number ("4.3 DER
+# functions . . . . . . 15"). It says where the answer is, never what it is, and a PDF manual's
+# contents page shares every heading's words with the questions about them.
+_DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
+
 # A FAQ's question line by its label: "Q: my tar does not recognise .tar.xz files." asks, however
 # it ends.
 _ASKED = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s", re.IGNORECASE)
@@ -234,7 +239,7 @@ class ExtractiveAnswerer:
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
                 # may share a start: a line, and that line with the text it introduces.)
-                if key in seen or s.model_text in texts:
+                if key in seen or s.model_text in texts or _DOT_LEADERS.search(chunk.text, s.start, s.end):
                     continue
                 seen.add(key)
                 texts.add(s.model_text)

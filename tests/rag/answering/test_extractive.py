@@ -184,6 +184,16 @@ def test_a_candidate_holding_the_named_identifier_comes_first() -> None:
     assert draft.confidence is not None and abs(draft.confidence - 0.9) < 1e-6
 
 
+def test_a_table_of_contents_entry_is_never_a_candidate() -> None:
+    text = (
+        "4.3 DER functions . . . . . . . . . . . . . . 15\n"
+        "Chapter 2 Encoding............................ 7\n\n"
+        "The DER functions encode a structure into bytes.\n"
+    )
+    pool = answerer().candidates(passages(text))
+    assert [c.text for c in pool] == ["The DER functions encode a structure into bytes."]
+
+
 def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
     text = "Q: My tar does not recognise .tar.xz files.\nA: Run xz -dc foo.tar.xz | tar xf - instead."
     draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.1).answer(  # type: ignore[arg-type]
