@@ -41,7 +41,70 @@ def prepare_html(html: str) -> str:
         main.text, body.text = body.text, None
         main.extend(list(body))  # moves the children, their tail text with them
         body.append(main)
+    for container in [el for el in body.iter(*_CONTAINERS)]:
+        _wrap_loose_text(container)
     return str(lxml_html.tostring(tree, encoding="unicode"))
+
+
+# Elements whose loose text, beside block children, a browser shows as paragraphs of their own.
+_CONTAINERS = ("body", "main", "div", "section", "article", "blockquote", "center")
+# Elements that flow inside a line of text.
+_INLINE = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em",
+    "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr",
+})
+
+
+def _is_inline(node: Any) -> bool:
+    return not isinstance(node.tag, str) or node.tag in _INLINE  # a comment goes with its text
+
+
+def _wrap_loose_text(container: Any) -> None:
+    """Text and inline elements lying loose between the blocks of a container (old handwritten
+    pages: "<pre>…</pre><tt>CHUNK</tt> is simply the buffer size …") become paragraphs, as a
+    browser lays them out. Loose, trafilatura makes each piece a paragraph and drops the space
+    after an inline element: "CHUNKis simply …", then "zlib" alone, then "routines."."""
+    children = list(container)
+    loose_text = bool((container.text or "").strip()) or any(
+        (c.tail or "").strip() or (_is_inline(c) and isinstance(c.tag, str)) for c in children
+    )
+    if not loose_text or all(_is_inline(c) for c in children):
+        return  # nothing loose, or one run of text that is already the container's paragraph
+    from lxml import html as lxml_html
+
+    sequence: list[Any] = []
+    para = None
+    if (container.text or "").strip():
+        para = lxml_html.Element("p")
+        para.text = container.text
+    container.text = None
+    for child in children:
+        container.remove(child)  # its tail text goes with it
+        if _is_inline(child):
+            if para is None:
+                para = lxml_html.Element("p")
+            para.append(child)
+            continue
+        if para is not None:
+            _close(para, sequence)
+            para = None
+        if (child.tail or "").strip():
+            para = lxml_html.Element("p")
+            para.text, child.tail = child.tail, None
+        sequence.append(child)
+    if para is not None:
+        _close(para, sequence)
+    container.extend(sequence)
+
+
+def _close(para: Any, sequence: list[Any]) -> None:
+    """A paragraph with text joins the sequence; one of only empty anchors or comments does not
+    (its elements stay, unwrapped), or it would be an empty line of the text."""
+    if para.text_content().strip():
+        sequence.append(para)
+    else:
+        sequence.extend(list(para))
 
 
 def _chars(text: str) -> int:

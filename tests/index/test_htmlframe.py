@@ -54,3 +54,18 @@ def test_a_definition_reads_with_its_terms_and_self_anchors_go() -> None:
     assert "## Options\n" in text + "\n" and "¶" not in text
     assert "-o file --output=file Write the resource use statistics to file." in text
     assert "-a Append to the file." in text
+
+
+def test_loose_text_between_blocks_reads_as_paragraphs_with_its_spaces() -> None:
+    # zlib's "zlib_how.html": text and <tt>/<em> lie in <body> between <pre> blocks.
+    page = """<html><body><h1>Usage</h1>
+<pre><b>#define CHUNK 16384</b></pre><!-- -->
+<tt>CHUNK</tt> is simply the buffer size for feeding data to and pulling data
+from the <em>zlib</em> routines.<a name="x"></a>
+<pre><b>int ret;</b></pre>
+The <tt>def()</tt> routine compresses data.
+</body></html>"""
+    text = read_html(page, "auto").text
+    assert "CHUNK is simply the buffer size for feeding data to and pulling data\nfrom the zlib routines." in text
+    assert "The def() routine compresses data." in text
+    assert "\n\n\n" not in text
