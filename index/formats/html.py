@@ -67,21 +67,39 @@ def _main_content(html: str, *, web: bool) -> tuple[str, str]:
 # backslash escapes ("shared\_buffers", "\[1\]"), `code` and **strong** / *emphasis* markers.
 # Kept: "\|" (a pipe inside a table cell, not a cell border), headings, list and table syntax.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
-_CODE = re.compile(r"`([^`\n]+)`")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*(?![\w*])")
+# Spans may run across the line breaks of a paragraph (the page's source wrapped inside an <em>
+# or a <pre><b>), never across a blank line: markup is removed paragraph by paragraph.
+_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 def as_read(markdown: str) -> str:
     """The Markdown with its inline markup removed, so quoted spans stand verbatim in the text a
     reader of the page sees; fenced code is left as it is."""
-    out, fenced = [], False
+    out: list[str] = []
+    paragraph: list[str] = []
+    fenced = False
+
+    def flush() -> None:
+        if paragraph:
+            text = "\n".join(paragraph)
+            text = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", _CODE.sub(r"\1", text)))
+            out.extend(_ESCAPE.sub(r"\1", text).split("\n"))
+            paragraph.clear()
+
     for line in markdown.split("\n"):
         if _FENCE.match(line):
+            flush()
             fenced = not fenced
-        elif not fenced:
-            line = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", _CODE.sub(r"\1", line)))
-            line = _ESCAPE.sub(r"\1", line)
-        out.append(line)
+            out.append(line)
+        elif fenced:
+            out.append(line)
+        elif not line.strip():
+            flush()
+            out.append(line)
+        else:
+            paragraph.append(line)
+    flush()
     return "\n".join(out)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfWriter
 
+from index.formats.html import read_html
 from index.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedDocument,
@@ -529,3 +530,15 @@ def test_html_text_is_what_a_reader_sees_without_markdown_markup(tmp_path: Path,
     text = load_document(path, LIMIT).text
     assert "Set work_mem and shared_buffers [1] with care, always; 5 * 3 and *.txt stay." in text.splitlines()
     assert "$ widget --port 8080" in text and "## Defaults" in text and "| port | 8080 |" in text.splitlines()
+
+
+def test_html_markup_that_runs_across_a_line_break_is_removed_too() -> None:
+    # The page's source wraps inside <em> and <pre><b>: trafilatura keeps the line breaks.
+    page = (
+        "<html><body><main><h1>T</h1><p>This is <em>a phrase\nthat wraps</em> and <b>bold\n"
+        "too</b>.</p><pre><b>#if X\n#endif</b></pre><ul><li>*.txt files</li><li>*.md files</li></ul>"
+        "</main></body></html>"
+    )
+    text = read_html(page, "auto").text
+    assert "This is a phrase\nthat wraps and bold\ntoo." in text
+    assert "#if X\n#endif" in text and "*" not in text.replace("*.txt", "").replace("*.md", "")
