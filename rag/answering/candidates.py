@@ -23,8 +23,9 @@ _BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
 # A Markdown/ASCII table row: at least two cells.
 _TABLE_ROW = re.compile(r"^\s*\|?[^|\n]*\|[^|\n]*")
 _TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
-# "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ...").
-_FIELD = re.compile(r"^\s*[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
+# "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ..."), and
+# reStructuredText's field lists (":Creator: R.A. Fisher").
+_FIELD = re.compile(r"^\s*:?[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
@@ -134,7 +135,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             continue
         if not prose and _FIELD.match(line) and len(line) < 200:
             flush()
-            key = re.split(r"[:=]", line, maxsplit=1)[0].strip()
+            key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
             j = _hanging(text, lines, i)
             if j == i:
                 out.append(_span(text, s, e, "field", key=key))

@@ -246,3 +246,13 @@ def test_lines_ended_by_their_writer_are_no_block() -> None:
     )
     blocks = {text[s.start : s.end]: s.block for s in spans(text)}
     assert blocks["Shipping takes 3-5 business days"] is None
+
+
+def test_a_restructuredtext_field_list_gives_one_field_per_line() -> None:
+    text = ":Class Distribution: class_0 (59), class_1 (71)\n:Creator: R.A. Fisher\n:Date: July, 1988\n"
+    fields = [(text[s.start : s.end], s.kind, s.key) for s in spans(text)]
+    assert fields == [
+        (":Class Distribution: class_0 (59), class_1 (71)", "field", "Class Distribution"),
+        (":Creator: R.A. Fisher", "field", "Creator"),
+        (":Date: July, 1988", "field", "Date"),
+    ]
