@@ -119,6 +119,15 @@ def numbers(text: str) -> set[str]:
     return found
 
 
+_VERSION = re.compile(r"(?<![\w.])[vV]?(\d+(?:\.\d+)+)(?![\w.]*\d)")
+
+
+def versions(text: str) -> set[str]:
+    """Version numbers with two or more parts: "v1.2.5" and "Version 3.7.7" give "1.2.5" and
+    "3.7.7" (numbers() reads "1.2" of them); an issue number "#476" is none."""
+    return {m.group(1) for m in _VERSION.finditer(text)}
+
+
 def has_date(text: str) -> bool:
     low = words(text)
     if any(w in _MONTHS or w in _DAYS for w in low):

@@ -22,9 +22,9 @@ from rag import markers
 from rag.answering import candidates as cands
 from rag.answering import compound
 from rag.answering.base import Draft
-from rag.answering.scorer import CombinedScorer, expected_type
+from rag.answering.scorer import CombinedScorer, asks_version, expected_type
 from rag.answering.scorer import features as scorer_features
-from rag.text import content_terms, identifiers, numbers, word_count
+from rag.text import content_terms, identifiers, numbers, versions, word_count
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
 # Chosen on dev by scripts/choose_threshold.py: on seeds_dev.jsonl + docs_dev.jsonl pooled, the
@@ -319,6 +319,12 @@ def section_answering(question: str, quote: str, heading: str | None) -> str:
     if not heading or expected_type(question) not in ("number", "date"):
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
+    if asks_version(question):
+        # A version is asked for: the quote's pull-request or issue number is not one.
+        asked = versions(question)
+        if versions(quote) - asked or not versions(title) - asked:
+            return ""
+        return title
     asked = numbers(question)
     if numbers(quote) - asked or not numbers(title) - asked:
         return ""

@@ -62,11 +62,11 @@ FEATURES = (
 # What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
 _ASKS_NUMBER = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|big|large|high|tall|often|fast|deep|wide|heavy)\b"
-    r"|\bwhat\s+(?:percentage|percent|number|proportion|fraction|amount|size)\b"
-    # "which version", "in which tmux release": a version is asked for by number.
-    r"|\b(?:what|which)\s+(?:\S+\s+)?(?:version|release)\b",
+    r"|\bwhat\s+(?:percentage|percent|number|proportion|fraction|amount|size)\b",
     re.IGNORECASE,
 )
+# "which version", "in which tmux release": a version is asked for by number.
+_ASKS_VERSION = re.compile(r"\b(?:what|which)\s+(?:\S+\s+)?(?:version|release)\b", re.IGNORECASE)
 _ASKS_DATE = re.compile(
     r"^\s*when\b|\bwhen\s+(?:was|were|did|does|do|is|will|had|has)\b"
     r"|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|\bsince\s+when\b",
@@ -74,10 +74,16 @@ _ASKS_DATE = re.compile(
 )
 _ASKS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:who|whom|whose)\s+\w+\s*\?\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
+# A person's handle, as changelogs credit them ("by @romirk"); not an e-mail address's domain.
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w-]*")
+
+
+def asks_version(question: str) -> bool:
+    return _ASKS_VERSION.search(question) is not None
 
 
 def expected_type(question: str) -> str | None:
-    if _ASKS_NUMBER.search(question):
+    if _ASKS_NUMBER.search(question) or asks_version(question):
         return "number"
     if _ASKS_DATE.search(question):
         return "date"
@@ -92,8 +98,9 @@ def type_present(kind: str, question: str, candidate: str) -> bool:
         return bool(numbers(candidate) - numbers(question))
     if kind == "date":
         return has_date(candidate) and bool(numbers(candidate) - numbers(question) or not has_date(question))
-    q_words = {w.lower() for w in _CAPITALISED.findall(question)}
-    return any(w.lower() not in q_words for w in _CAPITALISED.findall(candidate))
+    q_words = {w.lower() for w in _CAPITALISED.findall(question) + _HANDLE.findall(question)}
+    names = _CAPITALISED.findall(candidate) + _HANDLE.findall(candidate)
+    return any(w.lower() not in q_words for w in names)
 
 
 _KEY_SPLIT = re.compile(r"[_\W]+")

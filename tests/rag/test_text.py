@@ -10,6 +10,7 @@ from rag.text import (
     proper_names,
     sentence_spans,
     split_sentences,
+    versions,
 )
 
 
@@ -75,3 +76,8 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     assert mentions("log_file_mode", "| `log_file_mode` | 0600 |")
     assert not mentions("log_file", "log_file_mode") and not mentions("--keep", "--keep-going")
     assert mentions("--memlimit-compress", "XZ_DEFAULTS=--memlimit-compress=150MiB")
+
+
+def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
+    assert versions("## v1.2.5") == {"1.2.5"} and versions("Version 3.7.7 (released 2022-07-28)") == {"3.7.7"}
+    assert versions("fixed in pull/476 (#12)") == set()

@@ -162,10 +162,17 @@ def test_a_section_title_that_holds_the_asked_version_is_shown_before_the_quote(
 def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric_is_asked() -> None:
     heading = "CHANGES FROM 3.2a TO 3.3"
     ask = "Which release raised the limit?"
-    assert extractive.section_answering(ask, "The limit is now 512.", heading) == ""
+    assert extractive.section_answering(ask, "Since 3.1 the limit is 512.", heading) == ""
+    assert extractive.section_answering("How many panes are allowed?", "The limit is now 512.", heading) == ""
     assert extractive.section_answering("What does socket activation do?", "It starts tmux.", heading) == ""
     assert extractive.section_answering(ask, "Raise the limit.", "Configuration › Limits") == ""
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
+
+
+def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> None:
+    quote = "Add prompt customization by @jimenezj8 in https://github.com/pyenv/pyenv-virtualenv/pull/476"
+    heading = "Version History › v1.2.5"
+    assert extractive.section_answering("Which version added prompt customization?", quote, heading) == "v1.2.5"
 
 
 class NumberBlindScorer:

@@ -48,6 +48,12 @@ def test_a_number_question_needs_a_number_the_question_does_not_already_hold() -
     assert vec(q, "Version 3 starts workers on demand.")["type_present"] == 0.0
 
 
+def test_a_who_question_finds_a_name_in_a_handle() -> None:
+    q = "Who added fish prompt changing?"
+    assert vec(q, "Add fish prompt changing by @romirk in pull 475")["type_present"] == 1.0
+    assert vec(q, "Write to bugs@example.org about fish prompt changing.")["type_present"] == 0.0
+
+
 def test_coverage_is_idf_weighted_and_context_counts_the_passage() -> None:
     idf = {"port": 1.0, "postgres": 5.0}
     q = "Which port does postgres listen on?"
