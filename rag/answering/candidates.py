@@ -48,7 +48,7 @@ class Span:
 
     start: int
     end: int
-    kind: str  # sentence | item | row | field | line | heading
+    kind: str  # sentence | item | row | header (a table's column names) | field | line | heading
     model_text: str
     key: str = ""  # a row's first cell, a field's name: what the row or line is about
     # The paragraph or list item a sentence was cut from, when it holds more than this span:
@@ -105,7 +105,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                 header = cells
                 if ruled:
                     continue
-                out.append(_span(text, s, e, "row", " | ".join(c for c in cells if c), key=_key(cells)))
+                out.append(_span(text, s, e, "header", " | ".join(c for c in cells if c), key=_key(cells)))
                 continue
             out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
             continue

@@ -239,7 +239,7 @@ class ExtractiveAnswerer:
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
                 # may share a start: a line, and that line with the text it introduces.)
-                if key in seen or s.model_text in texts or _DOT_LEADERS.search(chunk.text, s.start, s.end):
+                if key in seen or s.model_text in texts or not _states_something(chunk.text, s):
                     continue
                 seen.add(key)
                 texts.add(s.model_text)
@@ -341,6 +341,12 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
     if not (start <= c.start and c.end <= end) or word_count(text[start:end]) > max_words:
         return c
     return replace(c, start=start, end=end, text=text[start:end])
+
+
+def _states_something(text: str, span: cands.Span) -> bool:
+    """False for a table's row of column names ("| Item | Limit | Approval |": it names what the
+    rows below state) and a table of contents' entry: read as context, never quoted as an answer."""
+    return span.kind != "header" and _DOT_LEADERS.search(text, span.start, span.end) is None
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:

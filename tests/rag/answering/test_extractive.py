@@ -201,6 +201,15 @@ def test_a_table_of_contents_entry_is_never_a_candidate() -> None:
     assert [c.text for c in pool] == ["The DER functions encode a structure into bytes."]
 
 
+def test_a_tables_column_names_are_never_a_candidate() -> None:
+    # A Word table has no Markdown rule under its first row: that row names the columns.
+    text = "| Item | Limit | Approval |\n| Hotel | 150 per night | manager |\n"
+    pool = answerer().candidates(passages("Expense limits:\n\n" + text))
+    assert [(c.text, c.model_text) for c in pool][1:] == [
+        ("| Hotel | 150 per night | manager |", "Item: Hotel; Limit: 150 per night; Approval: manager")
+    ]
+
+
 def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
     text = "Q: My tar does not recognise .tar.xz files.\nA: Run xz -dc foo.tar.xz | tar xf - instead."
     draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.1).answer(  # type: ignore[arg-type]
