@@ -64,6 +64,9 @@ _INSTRUCTION = re.compile(
 # contents page shares every heading's words with the questions about them.
 _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
 
+# A question after a thing by name: "Which lint …", "What option …".
+_ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
+
 # A FAQ's question line by its label: "Q: my tar does not recognise .tar.xz files." asks, however
 # it ends.
 _ASKED = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s", re.IGNORECASE)
@@ -315,10 +318,15 @@ def barred(c: Candidate) -> bool:
 def section_answering(question: str, quote: str, heading: str | None) -> str:
     """The title of the quote's section when it, not the quote, holds what the question asks
     for: "which version added X?" is answered by a changelog item under "CHANGES FROM 3.2 TO
-    3.3", and the item alone names no version. Shown before the quote; "" otherwise."""
-    if not heading or expected_type(question) not in ("number", "date"):
+    3.3", and the item alone names no version; "which lint detects X?" by a sentence under
+    "missing_docs". Shown before the quote; "" otherwise."""
+    if not heading:
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
+    if _names_its_entry(question, quote, title):
+        return title
+    if expected_type(question) not in ("number", "date"):
+        return ""
     if asks_version(question):
         # A version is asked for: the quote's pull-request or issue number is not one.
         asked = versions(question)
@@ -329,6 +337,16 @@ def section_answering(question: str, quote: str, heading: str | None) -> str:
     if numbers(quote) - asked or not numbers(title) - asked:
         return ""
     return title
+
+
+def _names_its_entry(question: str, quote: str, title: str) -> bool:
+    """A "which …" question answered under a section titled by one exact name (a reference's
+    entry: "missing_docs", "--rsyncable", "log_line_prefix"): the title is the name asked for,
+    and the quote ("It detects items missing documentation.") describes it without naming it."""
+    if " " in title or not identifiers(title) or not _ASKS_WHICH.search(question):
+        return False
+    name = title.lower()
+    return name not in quote.lower() and name not in question.lower()
 
 
 def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:

@@ -169,6 +169,16 @@ def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
 
 
+def test_an_entrys_name_is_shown_when_a_which_question_is_answered_under_it() -> None:
+    quote = "It detects items missing documentation."
+    assert extractive.section_answering("Which lint flags undocumented items?", quote, "Lints › missing_docs") == "missing_docs"
+    # Not when the quote or the question names it, the title is prose, or no name is asked for.
+    assert extractive.section_answering("Which lint flags undocumented items?", "missing_docs detects them.", "Lints › missing_docs") == ""
+    assert extractive.section_answering("What does missing_docs detect?", quote, "Lints › missing_docs") == ""
+    assert extractive.section_answering("Which lint flags undocumented items?", quote, "Lints › Missing docs") == ""
+    assert extractive.section_answering("Does rustdoc check documentation?", quote, "Lints › missing_docs") == ""
+
+
 def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> None:
     quote = "Add prompt customization by @jimenezj8 in https://github.com/pyenv/pyenv-virtualenv/pull/476"
     heading = "Version History › v1.2.5"
