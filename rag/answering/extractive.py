@@ -64,6 +64,11 @@ _INSTRUCTION = re.compile(
 # contents page shares every heading's words with the questions about them.
 _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
 
+# Words and nothing else: no digit, path, option or code.
+_PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
+# A title or short line of plain words up to this long names a section; it states nothing.
+TITLE_WORDS = 4
+
 # A question after a thing by name: "Which lint …", "What option …".
 _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
@@ -362,9 +367,16 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
 
 
 def _states_something(text: str, span: cands.Span) -> bool:
-    """False for a table's row of column names ("| Item | Limit | Approval |": it names what the
-    rows below state) and a table of contents' entry: read as context, never quoted as an answer."""
-    return span.kind != "header" and _DOT_LEADERS.search(text, span.start, span.end) is None
+    """False for what only names where an answer stands, read as context and never quoted as
+    one: a table's row of column names ("| Item | Limit | Approval |"), a table of contents'
+    entry, and a title or short line of plain words ("Warranty", "Font Matching"). A title with
+    a number, a path or an option ("## 1.4.0 - 2023-05-01", "/etc/fonts/fonts.dtd",
+    "--rsyncable") can answer and stays."""
+    if span.kind == "header" or _DOT_LEADERS.search(text, span.start, span.end) is not None:
+        return False
+    quoted = text[span.start : span.end].strip().lstrip("#").strip()
+    titled = span.kind in ("heading", "line") and len(quoted.split()) <= TITLE_WORDS
+    return not (titled and _PLAIN_WORDS.fullmatch(quoted) is not None)
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:
