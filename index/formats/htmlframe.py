@@ -41,7 +41,7 @@ def prepare_html(html: str) -> str:
         main.text, body.text = body.text, None
         main.extend(list(body))  # moves the children, their tail text with them
         body.append(main)
-    for container in [el for el in body.iter(*_CONTAINERS)]:
+    for container in list(body.iter(*_CONTAINERS)):  # listed first: wrapping adds elements
         _wrap_loose_text(container)
     return str(lxml_html.tostring(tree, encoding="unicode"))
 

@@ -247,7 +247,7 @@ class ExtractiveAnswerer:
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
                 # may share a start: a line, and that line with the text it introduces.)
-                if key in seen or s.model_text in texts or not _states_something(chunk.text, s):
+                if key in seen or s.model_text in texts:
                     continue
                 seen.add(key)
                 texts.add(s.model_text)
@@ -260,10 +260,12 @@ class ExtractiveAnswerer:
         return out
 
     def _chunk_spans(self, chunk: Chunk) -> list[cands.Span]:
+        """The chunk's candidate spans that state something, cut and judged once per chunk."""
         key = (chunk.id, chunk.doc_hash)
         hit = self._spans.get(key)
         if hit is None:
-            hit = self._spans[key] = cands.spans(chunk.text, table_header=chunk.context)
+            every = cands.spans(chunk.text, table_header=chunk.context)
+            hit = self._spans[key] = [s for s in every if _states_something(chunk.text, s)]
             if len(self._spans) > 5000:
                 self._spans.popitem(last=False)
         else:
@@ -332,14 +334,10 @@ def section_answering(question: str, quote: str, heading: str | None) -> str:
         return title
     if expected_type(question) not in ("number", "date"):
         return ""
-    if asks_version(question):
-        # A version is asked for: the quote's pull-request or issue number is not one.
-        asked = versions(question)
-        if versions(quote) - asked or not versions(title) - asked:
-            return ""
-        return title
-    asked = numbers(question)
-    if numbers(quote) - asked or not numbers(title) - asked:
+    # When a version is asked for, the quote's pull-request or issue number is not one.
+    found = versions if asks_version(question) else numbers
+    asked = found(question)
+    if found(quote) - asked or not found(title) - asked:
         return ""
     return title
 
