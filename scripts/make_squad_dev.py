@@ -109,7 +109,7 @@ def main() -> int:
     ap.add_argument("--squad", type=Path, default=ta.SQUAD_DEFAULT)
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
-    data = json.loads(args.squad.read_text(encoding="utf-8"))["data"]
+    data = ta.load_squad(args.squad)  # checks it is the excerpt the dev articles come from
     articles = [a for t in ta.DEV_ARTICLES for a in data if a["title"] == t]
     if len(articles) != len(ta.DEV_ARTICLES):
         print(f"make_squad_dev: {args.squad} lacks the dev articles {ta.DEV_ARTICLES}", file=sys.stderr)
