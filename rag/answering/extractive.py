@@ -35,6 +35,9 @@ DEFAULT_THRESHOLD = 0.07
 # files 8 answered exactly as 12 did at every threshold, in two thirds of the time.
 DEFAULT_PREFILTER = 8
 
+# Words an answer may quote (the answering.max_words setting's default, rag/settings.py).
+DEFAULT_MAX_WORDS = 75
+
 # A runner-up joins the answer when it is at least this share of the best probability.
 RUNNER_UP_RATIO = 0.15  # the answering.runner_up_ratio setting's default (rag/settings.py)
 
@@ -115,7 +118,7 @@ class ExtractiveAnswerer:
         idf: Callable[[str], float] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         max_sentences: int = 3,
-        max_words: int = 60,
+        max_words: int = DEFAULT_MAX_WORDS,
         prefilter: int = DEFAULT_PREFILTER,
         threads: int = 2,
         runner_up_ratio: float = RUNNER_UP_RATIO,
