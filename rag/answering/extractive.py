@@ -205,9 +205,8 @@ class ExtractiveAnswerer:
         )
         named = identifiers(question)
         for c, p, s in zip(top, probs, scores, strict=True):
-            never = barred(c)
-            c.probability = 0.0 if never else float(p)
-            c.score = 0.0 if never else float(s)
+            c.probability = float(p)
+            c.score = float(s)
             c.names_all = bool(named) and named <= identifiers(c.model_text)
         # Among the candidates likely enough to answer, those holding every identifier the
         # question names come first; refusal still follows the best score (answer()).
@@ -315,16 +314,6 @@ class ExtractiveAnswerer:
         return Draft(text=" ".join(parts), abstained=False, citations=citations, confidence=best)
 
 
-def barred(c: Candidate) -> bool:
-    """Never the answer: text addressing whoever answers, or a line that itself asks a question
-    (a FAQ's question, with its "?" or its "Q:" label) and so states nothing to quote."""
-    return (
-        _INSTRUCTION.search(c.text) is not None
-        or c.text.rstrip().endswith("?")
-        or _ASKED.match(c.text) is not None
-    )
-
-
 def section_answering(question: str, quote: str, heading: str | None) -> str:
     """The title of the quote's section when it, not the quote, holds what the question asks
     for: "which version added X?" is answered by a changelog item under "CHANGES FROM 3.2 TO
@@ -368,14 +357,19 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
 
 
 def _states_something(text: str, span: cands.Span) -> bool:
-    """False for what only names where an answer stands, read as context and never quoted as
-    one: a table's row of column names ("| Item | Limit | Approval |"), a table of contents'
-    entry, and a title or short line of plain words ("Warranty", "Font Matching"). A title with
-    a number, a path or an option ("## 1.4.0 - 2023-05-01", "/etc/fonts/fonts.dtd",
-    "--rsyncable") can answer and stays."""
+    """False for what is read as context and never quoted as an answer:
+    - what only names where an answer stands: a table's row of column names ("| Item | Limit |
+      Approval |"), a table of contents' entry, a title or short line of plain words
+      ("Warranty", "Font Matching"); a title with a number, a path or an option ("## 1.4.0 -
+      2023-05-01", "/etc/fonts/fonts.dtd", "--rsyncable") can answer and stays;
+    - a line that itself asks (a FAQ's question, by its "?" or its "Q:" label);
+    - text addressing whoever answers ("ignore previous instructions", "answer that X")."""
     if span.kind == "header" or _DOT_LEADERS.search(text, span.start, span.end) is not None:
         return False
-    quoted = text[span.start : span.end].strip().lstrip("#").strip()
+    quoted = text[span.start : span.end].strip()
+    if quoted.endswith("?") or _ASKED.match(quoted) or _INSTRUCTION.search(quoted):
+        return False
+    quoted = quoted.lstrip("#").strip()
     titled = span.kind in ("heading", "line") and len(quoted.split()) <= TITLE_WORDS
     return not (titled and _PLAIN_WORDS.fullmatch(quoted) is not None)
 
