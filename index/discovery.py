@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.loaders import SUPPORTED_SUFFIXES, unsupported_reason
+from index.loaders import supported, unsupported_reason
 
 Problem = tuple[Path, str]
 
@@ -51,7 +51,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[FoundFile], list[Problem]]:
                 problems.append((root, "no files in this folder (nothing to ingest)"))
             pairs = [(f, f.relative_to(root).as_posix()) for f in files]
         elif root.is_file():
-            if root.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if not supported(root):
                 problems.append((root, unsupported_reason(root.suffix)))
                 continue
             pairs = [(root, root.name)]
@@ -104,7 +104,7 @@ def _walk(folder: Path, found: list[Path], problems: list[Problem]) -> None:
         elif entry.is_dir():
             _walk(entry, found, problems)
         elif entry.is_file():
-            if entry.suffix.lower() in SUPPORTED_SUFFIXES:
+            if supported(entry):
                 found.append(entry)
             else:
                 problems.append((entry, unsupported_reason(entry.suffix)))

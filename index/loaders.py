@@ -22,10 +22,14 @@ CleanMode = Literal["auto", "web", "off"]
 
 # Display order of the error message; the set below is what callers test membership against.
 _SUFFIX_ORDER = (
-    ".csv", ".docx", ".epub", ".htm", ".html", ".json", ".markdown", ".md", ".pdf", ".pptx",
-    ".rst", ".txt",
+    ".adoc", ".cfg", ".conf", ".csv", ".docx", ".epub", ".htm", ".html", ".ini", ".json",
+    ".markdown", ".md", ".org", ".pdf", ".pptx", ".rst", ".text", ".toml", ".txt", ".yaml", ".yml",
 )
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_ORDER)
+# Read as plain text, as .txt is: configuration files (a "port: 8080" line is a field like any
+# other), Org and AsciiDoc notes, and a file with no extension at all, the way READMEs, NEWS,
+# INSTALL and ChangeLog files usually come. A binary one is refused by decoding, with its reason.
+_PLAIN_SUFFIXES = frozenset({"", ".adoc", ".cfg", ".conf", ".ini", ".org", ".text", ".toml", ".txt", ".yaml", ".yml"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _RECORD_SUFFIXES = frozenset({".csv", ".json"})
@@ -84,9 +88,16 @@ def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> Load
     )
 
 
+def supported(path: Path) -> bool:
+    """A type rag reads: a listed suffix, or none at all (plain text)."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES or not path.suffix
+
+
 def unsupported_reason(suffix: str) -> str:
-    shown = suffix or "(none)"
-    return f"unsupported file type '{shown}' (supported: {', '.join(_SUFFIX_ORDER)})"
+    return (
+        f"unsupported file type '{suffix}' (supported: {', '.join(_SUFFIX_ORDER)}, "
+        "and files with no extension as plain text)"
+    )
 
 
 # --- per-format policy ----------------------------------------------------------------------
@@ -130,7 +141,7 @@ def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Ex
             text=_whole(text),
             markdown=suffix in _MARKDOWN_SUFFIXES,
             rst=suffix == ".rst",
-            plain=suffix == ".txt",
+            plain=suffix in _PLAIN_SUFFIXES,
         ),
         clean,
     )
@@ -189,10 +200,9 @@ def _check_loadable(path: Path) -> str:
         raise LoadError("is a folder, not a file")
     if not path.is_file():
         raise LoadError("file not found")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if not supported(path):
         raise LoadError(unsupported_reason(path.suffix))
-    return suffix
+    return path.suffix.lower()
 
 
 def _read_limited(path: Path, max_bytes: int) -> bytes:

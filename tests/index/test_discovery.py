@@ -16,7 +16,7 @@ def test_discover_files(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / "b" / "deeper").mkdir(parents=True)
     (root / ".git").mkdir()
-    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt"):
+    for name in ("b/deeper/z.pdf", "b/a.md", "a.txt", "c.HTML", "notes.key", ".hidden.txt", "b/README"):
         (root / name).write_text("x", encoding="utf-8")
     (root / ".git" / "config.txt").write_text("x", encoding="utf-8")
     single = tmp_path / "single.htm"
@@ -30,13 +30,15 @@ def test_discover_files(tmp_path: Path) -> None:
     base = root.resolve()
     assert files == [
         base / "a.txt",
+        base / "b" / "README",
         base / "b" / "a.md",
         base / "b" / "deeper" / "z.pdf",
         base / "c.HTML",
         single.resolve(),
     ]
     supported = (
-        ".csv, .docx, .epub, .htm, .html, .json, .markdown, .md, .pdf, .pptx, .rst, .txt"
+        ".adoc, .cfg, .conf, .csv, .docx, .epub, .htm, .html, .ini, .json, .markdown, .md, .org, "
+        ".pdf, .pptx, .rst, .text, .toml, .txt, .yaml, .yml, and files with no extension as plain text"
     )
     assert problems == [
         (base / "notes.key", f"unsupported file type '.key' (supported: {supported})"),

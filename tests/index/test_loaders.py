@@ -69,16 +69,42 @@ def test_unsupported_type(tmp_path: Path) -> None:
     path = tmp_path / "report.key"
     path.write_bytes(b"PK\x03\x04")
     assert _reason(path) == (
-        "unsupported file type '.key' (supported: .csv, .docx, .epub, .htm, .html, .json, "
-        ".markdown, .md, .pdf, .pptx, .rst, .txt)"
+        "unsupported file type '.key' (supported: .adoc, .cfg, .conf, .csv, .docx, .epub, .htm, "
+        ".html, .ini, .json, .markdown, .md, .org, .pdf, .pptx, .rst, .text, .toml, .txt, .yaml, "
+        ".yml, and files with no extension as plain text)"
     )
 
 
 def test_supported_suffixes() -> None:
     assert {
         ".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf", ".docx", ".pptx", ".epub",
-        ".csv", ".json",
+        ".csv", ".json", ".text", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".org", ".adoc",
     } == SUPPORTED_SUFFIXES
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("README", "Frobnicator\n===========\n\nThe frobnicator listens on port 7311 by default."),
+        ("NEWS", "* Noteworthy changes in release 1.2\n\n- fixed: crash on empty input"),
+        ("config.yaml", "# server settings\nport: 7311\nworkers: 4  # worker processes"),
+        ("app.ini", "[server]\nport = 7311"),
+        ("notes.org", "* Notes\nThe backup runs at 02:00 every night."),
+    ],
+)
+def test_plain_text_kinds_are_read_whole(tmp_path: Path, name: str, text: str) -> None:
+    """READMEs and NEWS files without an extension, configuration files and notes are text:
+    kept line for line, as a .txt file is."""
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    doc = load_document(path, LIMIT)
+    assert doc.text == text and doc.plain and doc.kept_ratio == 1.0
+
+
+def test_binary_file_without_extension(tmp_path: Path) -> None:
+    path = tmp_path / "frobnicate"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
+    assert _reason(path) == "binary file, not text"
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t \r\n", codecs.BOM_UTF8])
