@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,6 +23,14 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
 )
 _DIGITS = re.compile(r"\d+")
+# What a browser prints in a page's margins: the date and time with the page's title, and its
+# address with a page counter ("12/3/26, 7:31 AM Widget datasheet", "file:///…/spec.html 1/1").
+# Found on a page's edge even when the document has one page, too few to see it repeat.
+_PRINT_MARGIN = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s|$)"
+    r"|^(?:file|https?)://\S+\s+\d+\s*(?:/|of)\s*\d+$",
+    re.I,
+)
 
 
 def read_pdf(data: bytes) -> Extracted:
@@ -71,7 +80,8 @@ def _shape(line: str) -> str:
 
 
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers at a page's top/bottom, and top/bottom lines repeated on most pages."""
+    """Drop page numbers and a browser's printed margins at a page's top/bottom, and top/bottom
+    lines repeated on most pages."""
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
@@ -84,10 +94,15 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             [
                 ln
                 for i, ln in enumerate(lines)
-                if i not in edges or not (_PAGE_NUMBER.match(ln) or _shape(ln) in running)
+                if i not in edges or not (_PAGE_NUMBER.match(ln) or _shape(ln) in running or _printed_margin(ln))
             ]
         )
     return out
+
+
+def _printed_margin(line: str) -> bool:
+    # NFKC: the text layer may hold a ligature ("ﬁle:///").
+    return _PRINT_MARGIN.match(unicodedata.normalize("NFKC", line)) is not None
 
 
 # --- re-flow --------------------------------------------------------------------------------

@@ -474,6 +474,21 @@ def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path, office: A
     assert 0 < doc.kept_ratio < 1
 
 
+def test_a_browsers_printed_margins_go_from_a_single_page(tmp_path: Path, office: Any) -> None:
+    """One page is too few to see a running line repeat; what a browser prints in the margins
+    (date and time with the title, the address with a page counter) is known by its form."""
+    body = "The Widget 3000 carries a two-year limited warranty."
+    pages = [["12/3/26, 7:31 AM Widget 3000 datasheet", body, "file:///home/ann/spec.html 1/1"]]
+    doc = load_document(office.pdf(tmp_path / "spec.pdf", pages), LIMIT)
+    assert doc.text == body
+
+
+def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
+    lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
+    doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
+    assert "12/3/26 was the release date" in doc.text and "https://example.org 1/2" in doc.text
+
+
 # --- office, e-book and table formats ----------------------------------------------------------
 
 
