@@ -143,7 +143,7 @@ def _reflow(lines: Sequence[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and (not line or line.startswith(_LIST_MARKERS)):
+        if current and (not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)):
             paragraphs.append(_join_lines(current))
             current = []
         if not line:
@@ -155,6 +155,17 @@ def _reflow(lines: Sequence[str]) -> list[str]:
     if current:
         paragraphs.append(_join_lines(current))
     return paragraphs
+
+
+def _titles_next(previous: str, line: str, full: int) -> bool:
+    """A short line with no sentence end after a line that ends one is a heading or a table's
+    first row ("…for industrial monitoring." / "Electrical characteristics"), never the rest
+    of that paragraph: on a short page the full width is unsure, and this needs none."""
+    return (
+        previous.endswith(tuple(_SENTENCE_END))
+        and len(line) < _SHORT_LINE_RATIO * full
+        and not line.endswith(tuple(_SENTENCE_END))
+    )
 
 
 def _full_line_width(lines: Sequence[str]) -> int:

@@ -483,6 +483,22 @@ def test_a_browsers_printed_margins_go_from_a_single_page(tmp_path: Path, office
     assert doc.text == body
 
 
+def test_a_heading_after_a_sentence_is_not_joined_to_it(tmp_path: Path, office: Any) -> None:
+    """A short line with no full stop after a sentence's end opens a block of its own, while a
+    wrapped sentence's lines are joined."""
+    lines = [
+        "The Widget 3000 is a compact sensor hub for industrial monitoring.",
+        "Electrical characteristics",
+        "Supply voltage 4.5 5.0 5.5 V",
+        "Damage caused by operating outside the rated temperature range of the hub is not",
+        "covered by the warranty.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "spec.pdf", [lines]), LIMIT)
+    assert doc.text.split("\n\n") == [
+        lines[0], lines[1], lines[2], f"{lines[3]} {lines[4]}",
+    ]
+
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
