@@ -146,45 +146,9 @@ def spans_at(sp: list[cand.Span], offset: int) -> set[int]:
     return {i for i, s in enumerate(sp) if s.start <= offset < s.end}
 
 
-# A name in mid-sentence (after a lower-case word) and a number of two to four digits: what a
-# near-miss question changes ("As of 2006 ...", "Alyssa Rosenberg of The Washington Observer").
-_MID_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
-_ANCHOR_NUMBER = re.compile(r"(?<![\w.,])\d{2,4}(?![\w.,]\d)")
-
-
-def anchors(text: str) -> list[str]:
-    return _MID_NAME.findall(text) + _ANCHOR_NUMBER.findall(text)
-
-
-def near_miss(question: str, sentence: str, paragraph: str, pool: list[str], rng: random.Random) -> str | None:
-    """The question with one name or number it shares with its answer sentence swapped for one
-    of the same kind from elsewhere in the article that the paragraph never mentions: the
-    sentence no longer answers it (SQuAD 2.0's "entity swap" unanswerable questions), though
-    it still shares every other word. None when the question has no such anchor."""
-    shared = [
-        a for a in anchors(question)
-        if re.search(rf"\b{re.escape(a)}\b", sentence) and re.search(rf"\b{re.escape(a)}\b", question)
-    ]
-    if not shared:
-        return None
-    anchor = rng.choice(sorted(set(shared)))
-    kind = anchor.isdigit()
-    options = sorted({a for a in pool if a.isdigit() == kind and a not in paragraph})
-    if kind:
-        options = [a for a in options if len(a) == len(anchor)]
-    if not options:
-        return None
-    twin = re.sub(rf"\b{re.escape(anchor)}\b", rng.choice(options), question, count=1)
-    return twin if twin != question else None
-
-
-def squad_pairs(articles: list[dict], rng: random.Random, near_miss_rate: float = 0.0) -> list[list[Pair]]:
-    """Per question: its positive (if any) and its negatives, as one group. With
-    near_miss_rate, that share of the answerable questions also gets a near-miss twin (near_miss)
-    whose answer sentence is a negative; drawn from its own seeded generator, so rate 0 gives
-    the same pairs as before it existed."""
+def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
+    """Per question: its positive (if any) and its negatives, as one group."""
     groups: list[list[Pair]] = []
-    swap_rng = random.Random(7919)
     answer_pool = [
         a["text"]
         for art in articles
@@ -194,7 +158,6 @@ def squad_pairs(articles: list[dict], rng: random.Random, near_miss_rate: float 
     ]
     for art in articles:
         units = article_units(art)
-        pool = [a for p in art["paragraphs"] for a in anchors(p["context"])]
         for p_i, (p, (_ctx, sp, sp_terms)) in enumerate(zip(art["paragraphs"], units, strict=True)):
             if not sp:
                 continue
@@ -206,10 +169,6 @@ def squad_pairs(articles: list[dict], rng: random.Random, near_miss_rate: float 
                 at = span_at(sp, answers[0]["answer_start"]) if answers else None
                 if not qa["is_impossible"] and at is not None:
                     group.append(Pair(q, sp[at].model_text, 1.0))
-                    if near_miss_rate and swap_rng.random() < near_miss_rate:
-                        twin = near_miss(q, sp[at].model_text, p["context"], pool, swap_rng)
-                        if twin is not None:
-                            group.append(Pair(twin, sp[at].model_text, 0.0))
                 elif qa["is_impossible"] and at is not None:
                     # The sentence holding the plausible (wrong) answer: the hardest negative.
                     group.append(Pair(q, sp[at].model_text, 0.0))
@@ -685,9 +644,6 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--listwise", type=float, default=0.0,
                     help="weight of a per-question softmax loss beside the pointwise one "
                     "(batches then hold whole questions)")
-    ap.add_argument("--near-miss", type=float, default=0.0,
-                    help="share of answerable SQuAD questions given a near-miss twin (a name or "
-                    "number swapped) whose answer sentence is a negative")
     ap.add_argument("--without-seeds", action="store_true",
                     help=f"leave out {SEEDS_TRAIN.name} (the questions written over the seeds)")
     ap.add_argument("--dev-answerable", type=int, default=150)
@@ -717,7 +673,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     train_articles = [a for a in data if a["title"] not in DEV_ARTICLES + CALIBRATION_ARTICLES]
     dev_articles = [a for a in data if a["title"] in DEV_ARTICLES]
     rng = random.Random(args.seed)
-    squad_groups = squad_pairs(train_articles, rng, args.near_miss)
+    squad_groups = squad_pairs(train_articles, rng)
     sets = TRAIN_SETS[:1] if args.without_seeds else TRAIN_SETS
     ord_groups, unmatched = ordinary_pairs(rng, sets)
     squad_flat = [p for g in squad_groups for p in g]
@@ -802,7 +758,6 @@ def main(argv: Iterable[str] | None = None) -> int:
         "lr": args.lr,
         "batch": args.batch,
         "listwise": args.listwise,
-        "near_miss": args.near_miss,
         "epochs": args.epochs,
         "train_pairs": len(pairs),
         "steps": f"{args.stopped_at} of {args.planned_steps}",
