@@ -113,11 +113,14 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         m = _BULLET.match(line)
         if m:
             flush()
-            # Indented lines below a list item continue it (a wrapped item).
+            # Lines below a list item continue it (a wrapped item): indented ones, and, as
+            # Markdown's lazy continuation, an unindented one that goes on with the sentence.
             j = i
             while j + 1 < len(lines):
                 below = text[lines[j + 1][0] : lines[j + 1][1]]
-                if not below.strip() or not below[:1].isspace() or _BULLET.match(below):
+                if not below.strip() or _BULLET.match(below):
+                    break
+                if not below[:1].isspace() and not _lazy_continuation(text[lines[j][0] : lines[j][1]], below):
                     break
                 j += 1
             skip = j
@@ -261,6 +264,15 @@ def _hanging(text: str, lines: list[tuple[int, int]], i: int) -> int:
             break
         j += 1
     return j
+
+
+def _lazy_continuation(line: str, below: str) -> bool:
+    """The unindented line below carries on this line's text ("the output" / "is a pipe.",
+    "allocate exactly" / "65536 UIDs"): unless it is a block of its own (a fence, a rule, a
+    table row, a heading) or this line ends a sentence and the one below opens another."""
+    if _NOISE.match(below) or _is_table_row(below) or _HEADING.match(below):
+        return False
+    return not (line.rstrip().endswith((".", "!", "?", ":")) and below.lstrip()[:1].isupper())
 
 
 def _is_table_row(line: str) -> bool:

@@ -256,3 +256,27 @@ def test_a_restructuredtext_field_list_gives_one_field_per_line() -> None:
         (":Creator: R.A. Fisher", "field", "Creator"),
         (":Date: July, 1988", "field", "Date"),
     ]
+
+
+def test_a_list_item_wrapped_without_indent_goes_on_below() -> None:
+    """Markdown's lazy continuation: an unindented line carries on the item above, unless the
+    item ended its sentence and the line opens another, or the line is a block of its own."""
+    text = (
+        "- Fixed a crash when the input file is empty and the output\n"
+        "is a pipe.\n"
+        "* [libsodium documentation](https://download.libsodium.org/doc/) -\n"
+        "online, requires Javascript.\n"
+        "1. Allocate exactly\n"
+        "65536 UIDs per container.\n"
+        "Then restart the daemon.\n"
+        "- Fixed the parser\n"
+        "## Next section\n"
+    )
+    got = _by_text(text)
+    assert got["Fixed a crash when the input file is empty and the output\nis a pipe."][0] == "item"
+    assert got[
+        "[libsodium documentation](https://download.libsodium.org/doc/) -\nonline, requires Javascript."
+    ][0] == "item"
+    assert got["Allocate exactly\n65536 UIDs per container."][0] == "item"
+    assert got["Then restart the daemon."][0] != "item"
+    assert got["Fixed the parser"][0] == "item" and got["Next section"][0] == "heading"
