@@ -103,6 +103,34 @@ def test_lines_are_retrievable_with_their_heading(
     assert holding[0].heading == heading
 
 
+@pytest.mark.parametrize(
+    ("question", "source", "line"),
+    [
+        ("What port does the server listen on by default?", "install.md",
+         "The server listens on port 8080 by default."),
+        ("How long does shipping take?", "faq.txt", "Shipping takes 3-5 business days"),
+        ("What is the refund policy for monthly plans?", "faq.txt",
+         "Monthly plans are not refundable."),
+        ("How much RAM is required?", "install.md", "2 GB of RAM"),
+    ],
+)
+def test_ordinary_questions_are_answered_from_the_right_line(
+    ordinary_store: object, question: str, source: str, line: str
+) -> None:
+    answer = ordinary_store.ask(question)  # type: ignore[attr-defined]
+    assert not answer.abstained, answer.text
+    first = answer.citations[0]
+    assert first.source == source and line in first.text, (first.source, first.text)
+    assert line in answer.text and "[1]" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the capital of France?", "How do I bake sourdough bread?"]
+)
+def test_a_question_off_the_documents_topic_is_refused(ordinary_store: object, question: str) -> None:
+    assert ordinary_store.ask(question).abstained  # type: ignore[attr-defined]
+
+
 def test_seed_chunks_hold_no_page_chrome(assistant: object) -> None:
     chunks = list(assistant.store.committed_chunks())  # type: ignore[attr-defined]
     assert len({c.source for c in chunks}) == 5

@@ -287,3 +287,25 @@ def test_a_chunk_cut_through_a_table_reads_its_rows_under_the_kept_header() -> N
         "What is the default log rotation age?", [ScoredChunk(chunk, 1.0)]
     )
     assert "Parameter: `log_rotation_age`; Default: `1d`" in scorer.calls[0]
+
+
+def _with_dense(similarity: float | None) -> list[ScoredChunk]:
+    (p,) = passages()
+    return [ScoredChunk(p.chunk, 1.0, dense_score=similarity)]
+
+
+class AlwaysSure:
+    """A scorer that finds every candidate an answer: the off-topic rule must refuse anyway."""
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.ones(len(candidates), dtype=np.float32)
+
+
+def test_a_question_off_the_documents_topic_is_refused() -> None:
+    sure = ExtractiveAnswerer(AlwaysSure(), threshold=0.5)  # type: ignore[arg-type]
+    off = "What is the capital of France?"
+    assert sure.answer(off, _with_dense(0.1)).abstained
+    # A shared word, or a passage near in meaning, or a similarity not known: the model decides.
+    assert not sure.answer("Which city is near the border?", _with_dense(0.1)).abstained
+    assert not sure.answer(off, _with_dense(extractive.OFF_TOPIC_SIMILARITY)).abstained
+    assert not sure.answer(off, _with_dense(None)).abstained
