@@ -102,7 +102,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 REPORTED_FILES = ("seeds.jsonl", "docs_test.jsonl")
 
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
-    Gate("answer_accuracy", ">=", 0.80),  # measured 0.833 (50 of 60)
+    Gate("answer_accuracy", ">=", 0.78),  # measured 0.817 (49 of 60; 0.833 before the 75-word budget)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
     Gate("abstention_recall", ">=", 0.55),  # measured 0.667 (12 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
@@ -113,7 +113,7 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    Gate("answer_accuracy", ">=", 0.69),  # measured 0.739 (34 of 46)
+    Gate("answer_accuracy", ">=", 0.71),  # measured 0.761 (35 of 46)
     Gate("wrong_refusal_rate", "<=", 0.14),  # measured 0.087 (4 of 46)
     Gate("abstention_recall", ">=", 0.2),  # measured 0.375 (3 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
