@@ -2,9 +2,10 @@
 items, table rows, short lines) that a learned cross-encoder finds most likely to answer the
 question, each followed by its [n], and refuses when none is likely enough.
 
-Pipeline per question: candidates from the retrieved chunks (rag.answering.candidates, cached per
-chunk) -> a cheap lexical prefilter to the best `prefilter` -> the cross-encoder
-(rag.answering.crossencoder) on those -> refuse below `threshold`, else the best candidates.
+Pipeline per question: refuse a question off the passages' topic (off_topic) -> candidates from
+the retrieved chunks (rag.answering.candidates, cached per chunk, non-answers dropped) -> a cheap
+lexical prefilter to the best `prefilter` -> the cross-encoder (rag.answering.crossencoder) on
+those -> refuse below `threshold`, else the best candidates.
 The threshold is chosen on dev data (evals/README.md), never on the reported benchmark.
 """
 
@@ -34,6 +35,14 @@ DEFAULT_THRESHOLD = 0.07
 # Candidates the cross-encoder reads per question, one run each (3–11 ms on 2 cores): on the dev
 # files 8 answered exactly as 12 did at every threshold, in two thirds of the time.
 DEFAULT_PREFILTER = 8
+
+# A question no retrieved passage shares a word with, and none is near in meaning (dense
+# similarity below this), is off the documents' topic and refused: the combined scorer was fitted
+# on passages that share the question's words, and outside them its score means nothing ("What
+# is the capital of France?" over a shop's FAQ had quoted the refund policy). 0.20 is below the
+# best passage's similarity of every answerable dev question (lowest 0.218 of 290, seeds_dev +
+# docs_dev + squad_dev); no dev question lacks a shared word, so no dev answer changes.
+OFF_TOPIC_SIMILARITY = 0.20
 
 # Words an answer may quote (the answering.max_words setting's default, rag/settings.py).
 DEFAULT_MAX_WORDS = 75
@@ -69,14 +78,6 @@ _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
 
 # Words and nothing else: no digit, path, option or code.
 _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
-# A question no retrieved passage shares a word with, and none is near in meaning (dense
-# similarity below this), is off the documents' topic and refused: the combined scorer was fitted
-# on passages that share the question's words, and outside them its score means nothing ("What
-# is the capital of France?" over a shop's FAQ had quoted the refund policy). 0.20 is below the
-# best passage's similarity of every answerable dev question (lowest 0.218 of 290, seeds_dev +
-# docs_dev + squad_dev); no dev question lacks a shared word, so no dev answer changes.
-OFF_TOPIC_SIMILARITY = 0.20
-
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
