@@ -112,7 +112,6 @@ class Candidate:
     coverage: float = 0.0
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
-    names_all: bool = False  # holds every identifier the question names
     block: tuple[int, int] | None = None  # candidates.Span.block
 
 
@@ -214,14 +213,10 @@ class ExtractiveAnswerer:
             if combiner is not None
             else probs
         )
-        named = identifiers(question)
         for c, p, s in zip(top, probs, scores, strict=True):
             c.probability = float(p)
             c.score = float(s)
-            c.names_all = bool(named) and named <= identifiers(c.model_text)
-        # Among the candidates likely enough to answer, those holding every identifier the
-        # question names come first; refusal still follows the best score (answer()).
-        return sorted(top, key=lambda c: (not (c.names_all and c.score >= self.threshold), -c.score))
+        return sorted(top, key=lambda c: -c.score)
 
     def shortlist(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
         """The candidates the model reads: the `prefilter` best by the lexical prefilter

@@ -185,20 +185,21 @@ def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> No
     assert extractive.section_answering("Which version added prompt customization?", quote, heading) == "v1.2.5"
 
 
-class NumberBlindScorer:
-    """Like the model on rows that differ only in a number: the named row scores a bit lower."""
+class SubjectScorer:
+    """The model on a README: the sentence that answers scores above a code line that only
+    names the project the question names."""
 
     def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
-        return np.array([0.8 if "42" in c else 0.9 for c in candidates], dtype=np.float32)
+        return np.array([0.9 if "compression" in c else 0.6 for c in candidates], dtype=np.float32)
 
 
-def test_a_candidate_holding_the_named_identifier_comes_first() -> None:
-    rows = "\n\n".join(f"Station {i} delivers {i * 11} litres a minute." for i in range(36, 48))
-    blind = ExtractiveAnswerer(NumberBlindScorer(), threshold=0.5, max_sentences=1)  # type: ignore[arg-type]
-    draft = blind.answer("How many litres a minute does station 42 deliver?", passages(rows))
-    assert draft.text.startswith("Station 42 delivers 462 litres")
-    # Refusal still follows the best score, not the first candidate's.
-    assert draft.confidence is not None and abs(draft.confidence - 0.9) < 1e-6
+def test_the_best_score_comes_first_even_when_another_candidate_names_the_questions_name() -> None:
+    # Putting first whatever holds the question's exact names ("httplib2") quoted "import
+    # httplib2" for every question about httplib2's README.
+    text = "```python\nimport httplib2\n```\n\n### Compression\n\nHandles both 'deflate' and 'gzip' types of compression."
+    sure = ExtractiveAnswerer(SubjectScorer(), threshold=0.5, max_sentences=1)  # type: ignore[arg-type]
+    draft = sure.answer("Which compression types does httplib2 handle?", passages(text))
+    assert draft.text.startswith("Handles both 'deflate' and 'gzip'")
 
 
 def test_a_table_of_contents_entry_is_never_a_candidate() -> None:
