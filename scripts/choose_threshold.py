@@ -2,8 +2,8 @@
 
 One run per dev file that answers everything (each answer keeps its confidence) gives every
 threshold's answers (evals/refusal.py). Pooled, at 0.01 steps, the threshold chosen is the one
-that refuses the most unanswerable questions with at most 5% wrong refusals; of equals, the
-lowest (`evals.refusal.operating_point`).
+that refuses the most unanswerable questions with at most 5% wrong refusals, pooled and on each
+file; of equals, the lowest (`evals.refusal.operating_point`).
 
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/seeds_dev.jsonl --store S --out OUT1
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/docs_dev.jsonl --store D --out OUT2
@@ -59,7 +59,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{r.threshold:9.2f}  {r.answer_accuracy or 0:.3f}  {r.wrong_refusal_rate or 0:.3f}"
             f" ({wrong:3d})       {r.abstention_recall or 0:.3f}"
         )
-    chosen = refusal.operating_point(rows, args.max_wrong_refusals)
+    # The limit holds on each dev file as well as pooled: the targets are per corpus, and a
+    # large file's few wrong refusals must not hide a small file's many.
+    per_file = [refusal.curve(qs, ans, STEPS) for qs, ans in runs]
+    within = [
+        r for i, r in enumerate(rows)
+        if all((f[i].wrong_refusal_rate or 0.0) <= args.max_wrong_refusals for f in per_file)
+    ]
+    chosen = refusal.operating_point(within, args.max_wrong_refusals)
     print(f"\nchosen: {chosen:.2f}")
     for bench, (qs, ans) in zip(benches, runs, strict=True):
         (r,) = refusal.curve(qs, ans, [chosen])

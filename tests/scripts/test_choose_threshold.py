@@ -48,6 +48,18 @@ def test_pools_the_runs_and_picks_the_lowest_threshold_refusing_most(
     assert "chosen: 0.11" in capsys.readouterr().out
 
 
+def test_the_limit_holds_on_each_dev_file_not_only_pooled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Pooled, 0.21 refuses both unanswerable questions for 1 wrong refusal in 4 (within 0.3),
+    # but that is 1 in 2 of the first file's answerable questions.
+    b1, o1 = run(tmp_path, "one_dev.jsonl", {"a1": 0.9, "a2": 0.08, "u1": 0.10})
+    b2, o2 = run(tmp_path, "two_dev.jsonl", {"a1": 0.8, "a2": 0.6, "u1": 0.20})
+    argv = [str(b1), str(o1), str(b2), str(o2), "--max-wrong-refusals", "0.3"]
+    assert choose_threshold.main(argv) == 0
+    assert "chosen: 0.00" in capsys.readouterr().out
+
+
 def test_refuses_a_reported_test_file(tmp_path: Path) -> None:
     bench, out = run(tmp_path, "seeds.jsonl", {"a1": 0.9, "a2": 0.5, "u1": 0.04})
     with pytest.raises(SystemExit, match="reported test file"):
