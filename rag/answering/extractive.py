@@ -381,8 +381,9 @@ def _states_something(text: str, span: cands.Span) -> bool:
     """False for what is read as context and never quoted as an answer:
     - what only names where an answer stands: a table's row of column names ("| Item | Limit |
       Approval |"), a table of contents' entry, a title or short line of plain words
-      ("Warranty", "Font Matching"); a title with a number, a path or an option ("## 1.4.0 -
-      2023-05-01", "/etc/fonts/fonts.dtd", "--rsyncable") can answer and stays;
+      ("Warranty", "## Font Matching", AsciiDoc's "== Restoring"); a title with a number, a
+      path or an option ("## 1.4.0 - 2023-05-01", "/etc/fonts/fonts.dtd", "--rsyncable") can
+      answer and stays;
     - a line that itself asks (a FAQ's question, by its "?" or its "Q:" label);
     - text addressing whoever answers ("ignore previous instructions", "answer that X")."""
     if span.kind == "header" or _DOT_LEADERS.search(text, span.start, span.end) is not None:
@@ -390,7 +391,7 @@ def _states_something(text: str, span: cands.Span) -> bool:
     quoted = text[span.start : span.end].strip()
     if quoted.endswith("?") or _ASKED.match(quoted) or _INSTRUCTION.search(quoted):
         return False
-    quoted = quoted.lstrip("#").strip()
+    quoted = quoted.lstrip("#=").strip()
     titled = span.kind in ("heading", "line") and len(quoted.split()) <= TITLE_WORDS
     return not (titled and _PLAIN_WORDS.fullmatch(quoted) is not None)
 

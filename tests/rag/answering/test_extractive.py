@@ -223,11 +223,13 @@ def test_a_tables_column_names_are_never_a_candidate() -> None:
 
 def test_a_title_of_plain_words_is_never_a_candidate_but_one_that_says_more_is() -> None:
     text = (
-        "# Parking\n\nThe car park has 40 spaces.\n\nCafé menu\n\n"
+        "# Parking\n\nThe car park has 40 spaces.\n\nCafé menu\n\n== Opening hours\n\n"
         "## 1.4.0 - 2023-05-01\n\n/etc/fonts/fonts.dtd\n\n--rsyncable\n"
     )
     quoted = [c.text for c in answerer().candidates(passages(text))]
+    # "== Opening hours" is an AsciiDoc (or wiki) section title.
     assert "Parking" not in " ".join(quoted) and "Café menu" not in quoted
+    assert not any("Opening hours" in q for q in quoted)
     assert {"The car park has 40 spaces.", "1.4.0 - 2023-05-01", "/etc/fonts/fonts.dtd", "--rsyncable"} <= set(quoted)
 
 
