@@ -20,12 +20,6 @@ from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
 
 CleanMode = Literal["auto", "web", "off"]
 
-# Display order of the error message; the set below is what callers test membership against.
-_SUFFIX_ORDER = (
-    ".adoc", ".cfg", ".conf", ".csv", ".docx", ".epub", ".htm", ".html", ".ini", ".json",
-    ".markdown", ".md", ".org", ".pdf", ".pptx", ".rst", ".text", ".toml", ".txt", ".yaml", ".yml",
-)
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_ORDER)
 # Read as plain text, as .txt is: configuration files (a "port: 8080" line is a field like any
 # other), Org and AsciiDoc notes, and a file with no extension at all, the way READMEs, NEWS,
 # INSTALL and ChangeLog files usually come. A binary one is refused by decoding, with its reason.
@@ -33,6 +27,12 @@ _PLAIN_SUFFIXES = frozenset({"", ".adoc", ".cfg", ".conf", ".ini", ".org", ".tex
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _RECORD_SUFFIXES = frozenset({".csv", ".json"})
+_OTHER_SUFFIXES = frozenset({".docx", ".epub", ".pdf", ".pptx", ".rst"})
+# Display order of the error message; the set below is what callers test membership against.
+_SUFFIX_ORDER = tuple(sorted(
+    (_PLAIN_SUFFIXES - {""}) | _MARKDOWN_SUFFIXES | _HTML_SUFFIXES | _RECORD_SUFFIXES | _OTHER_SUFFIXES
+))
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_ORDER)
 
 _MIB = 1024 * 1024  # settings.ingest.max_file_bytes counts megabytes as MiB
 _TITLE_MAX_WORDS = 15

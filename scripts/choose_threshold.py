@@ -68,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     chosen = refusal.operating_point(within, args.max_wrong_refusals)
     print(f"\nchosen: {chosen:.2f}")
-    for bench, (qs, ans) in zip(benches, runs, strict=True):
-        (r,) = refusal.curve(qs, ans, [chosen])
+    for bench, curve in zip(benches, per_file, strict=True):
+        r = curve[STEPS.index(chosen)]
         print(
             f"  {bench.name}: right {r.answer_accuracy or 0:.3f}, wrong refusals "
             f"{r.wrong_refusal_rate or 0:.3f}, unanswerable refused {r.abstention_recall or 0:.3f}"
