@@ -25,6 +25,7 @@ from rag.answering import compound
 from rag.answering.base import Draft
 from rag.answering.scorer import CombinedScorer, asks_version, expected_type
 from rag.answering.scorer import features as scorer_features
+from rag.injection import looks_like_instruction
 from rag.text import content_terms, identifiers, numbers, versions, word_count
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
@@ -55,22 +56,6 @@ RUNNER_UP_RATIO = 0.15  # the answering.runner_up_ratio setting's default (rag/s
 # files 45 answered docs_dev 0.795 right against 0.786 at 30 and at 60 (0.768 never), seeds_dev
 # 0.821 at all three.
 BLOCK_WORDS = 45
-
-# Text that addresses whoever answers ("ignore previous instructions", "answer that X", "you
-# must say"): a document can say "answer that X" about anything, so such a candidate is never the
-# answer. Ordinary instructions to a reader ("you must set PORT before starting") state facts and
-# do not match: only verbs of answering and overriding are listed.
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|documents?|above|previous)\b"
-    # Imperative only (at the start, after "please" / "you must"): "officials say that ..." is
-    # reporting, not an instruction.
-    r"|(?:^|[.:;!]\s+|\bplease\s+|\byou\s+(?:must|should|have to)\s+|\balways\s+)"
-    r"(?:answer|respond|reply|say|state|tell the user)\s+(?:only\s+)?(?:that|with)\b"
-    r"|\byou\s+(?:must|should|have to|are required to)\s+(?:answer|respond|reply|ignore|tell the user)\b"
-    r"|^\s*(?:assistant|AI|language model)\s*:",
-    re.IGNORECASE,
-)
-
 
 # A table of contents' or an index's entry: a title, dot leaders, a page number ("4.3 DER
 # functions . . . . . . 15"). It says where the answer is, never what it is, and a PDF manual's
@@ -232,15 +217,25 @@ class ExtractiveAnswerer:
         return pool[: self.prefilter]
 
     def feature_rows(
-        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float] | np.ndarray
+        self,
+        question: str,
+        passages: list[ScoredChunk],
+        top: list[Candidate],
+        probs: Sequence[float] | np.ndarray,
     ) -> list[list[float]]:
         """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
         # The candidate's context: its passage and the passage's heading path.
         context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
         return [
             scorer_features(
-                question, c.model_text, context[c.passage], float(p), self.idf,
-                kind=c.kind, passage=c.passage, key=c.key,
+                question,
+                c.model_text,
+                context[c.passage],
+                float(p),
+                self.idf,
+                kind=c.kind,
+                passage=c.passage,
+                key=c.key,
             )
             for c, p in zip(top, probs, strict=True)
         ]
@@ -262,7 +257,13 @@ class ExtractiveAnswerer:
                 texts.add(s.model_text)
                 out.append(
                     Candidate(
-                        p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
+                        p_i,
+                        s.start,
+                        s.end,
+                        chunk.text[s.start : s.end],
+                        s.model_text,
+                        s.kind,
+                        s.key,
                         block=s.block,
                     )
                 )
@@ -389,7 +390,7 @@ def _states_something(text: str, span: cands.Span) -> bool:
     if span.kind == "header" or _DOT_LEADERS.search(text, span.start, span.end) is not None:
         return False
     quoted = text[span.start : span.end].strip()
-    if quoted.endswith("?") or _ASKED.match(quoted) or _INSTRUCTION.search(quoted):
+    if quoted.endswith("?") or _ASKED.match(quoted) or looks_like_instruction(quoted):
         return False
     quoted = quoted.lstrip("#=").strip()
     titled = span.kind in ("heading", "line") and len(quoted.split()) <= TITLE_WORDS
@@ -397,7 +398,12 @@ def _states_something(text: str, span: cands.Span) -> bool:
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:
-    return a.passage == b.passage and a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
+    return (
+        a.passage == b.passage
+        and a.start <= b.start
+        and b.end <= a.end
+        and a.end - a.start > b.end - b.start
+    )
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
