@@ -149,6 +149,8 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
             j = _hanging(text, lines, i)
             if j == i:
+                j = _runs_on(text, lines, i, width)
+            if j == i:
                 out.append(_span(text, s, e, "field", key=key))
             else:
                 # "A:  Give --enable-small to the configure script. Use also appropriate" goes
@@ -272,6 +274,29 @@ def _hanging(text: str, lines: list[tuple[int, int]], i: int) -> int:
         if not below.strip() or len(below) - len(below.lstrip()) <= indent:
             break
         if _BULLET.match(below) or _is_table_row(below):
+            break
+        j += 1
+    return j
+
+
+def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int:
+    """The last line of a field's value wrapped at the field's own indent ("use-ipv4= Takes a
+    boolean value ... If set to "no" avahi-" / "daemon will not use IPv4 sockets."): while a
+    line fills the wrap width, the lines below that carry its text on, up to a blank line,
+    another field or a block of their own (i itself when there are none). A short line ends
+    its value: "x = 1" above "print(x)" is code, two statements."""
+    indent = len(text[lines[i][0] : lines[i][1]]) - len(text[lines[i][0] : lines[i][1]].lstrip())
+    j = i
+    while j + 1 < len(lines):
+        below = text[lines[j + 1][0] : lines[j + 1][1]]
+        if (
+            not below.strip()
+            or len(text[lines[j][0] : lines[j][1]].rstrip()) < 0.75 * width
+            or len(below) - len(below.lstrip()) != indent
+            or _FIELD.match(below)
+            or _BULLET.match(below)
+            or not _lazy_continuation(text[lines[j][0] : lines[j][1]], below)
+        ):
             break
         j += 1
     return j

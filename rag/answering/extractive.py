@@ -315,7 +315,7 @@ class ExtractiveAnswerer:
             citations.append(Citation.from_span(n, chunk, c.start, c.end, round(c.score, 4)))
             # Quoted verbatim, but a "[2]" the document itself holds must not read as a citation.
             shown = markers.escape_document_markers(" ".join(c.text.split()))
-            section = section_answering(question, c.text, chunk.heading)
+            section = section_answering(question, c.text, chunk.heading, c.key)
             if section:
                 shown = f"{markers.escape_document_markers(section)} — {shown}"
             parts.append(f"{shown} {markers.format_marker(n)}")
@@ -336,11 +336,16 @@ def off_topic(question: str, passages: Sequence[ScoredChunk]) -> bool:
     return True
 
 
-def section_answering(question: str, quote: str, heading: str | None) -> str:
-    """The title of the quote's section when it, not the quote, holds what the question asks
-    for: "which version added X?" is answered by a changelog item under "CHANGES FROM 3.2 TO
-    3.3", and the item alone names no version; "which lint detects X?" by a sentence under
-    "missing_docs". Shown before the quote; "" otherwise."""
+def section_answering(question: str, quote: str, heading: str | None, key: str = "") -> str:
+    """The title of the quote's section, or the name of the field it is cut from, when that,
+    not the quote, holds what the question asks for: "which version added X?" is answered by a
+    changelog item under "CHANGES FROM 3.2 TO 3.3", and the item alone names no version;
+    "which lint detects X?" by a sentence under "missing_docs"; "which setting …?" by the
+    second sentence of "disable-publishing= Takes a boolean value. If set to …". Shown before
+    the quote; "" otherwise."""
+    # A field's key is a name by its place ("disable-publishing="), unless it is a word ("Note").
+    if key and not key.isalpha() and _names_its_entry(question, quote, key, named=True):
+        return key
     if not heading:
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
@@ -356,11 +361,12 @@ def section_answering(question: str, quote: str, heading: str | None) -> str:
     return title
 
 
-def _names_its_entry(question: str, quote: str, title: str) -> bool:
+def _names_its_entry(question: str, quote: str, title: str, named: bool = False) -> bool:
     """A "which …" question answered under a section titled by one exact name (a reference's
     entry: "missing_docs", "--rsyncable", "log_line_prefix"): the title is the name asked for,
-    and the quote ("It detects items missing documentation.") describes it without naming it."""
-    if " " in title or not identifiers(title) or not _ASKS_WHICH.search(question):
+    and the quote ("It detects items missing documentation.") describes it without naming it.
+    named: the title is known to be a name, though not of a form rag.text.identifiers knows."""
+    if " " in title or not (named or identifiers(title)) or not _ASKS_WHICH.search(question):
         return False
     name = title.lower()
     return name not in quote.lower() and name not in question.lower()

@@ -196,6 +196,22 @@ def test_a_field_value_wrapped_in_a_hanging_indent_goes_on_below() -> None:
     assert got["port: 8080"][0] == got["host: localhost"][0] == "field"
 
 
+def test_a_field_value_wrapped_at_its_own_indent_goes_on_below() -> None:
+    """A man page's "key= text" entry wraps without a hanging indent; a short line ends a
+    value, so "x = 1" above "print(x)" stays two statements."""
+    page = (
+        '       use-ipv4= Takes a boolean value ("yes" or "no"). If set to "no" avahi-\n'
+        "       daemon will not use IPv4 sockets. The default is yes, as on most hosts.\n"
+        "\n"
+        "       x = 1\n"
+        "       print(x)\n"
+    )
+    got = _by_text(page)
+    assert got['use-ipv4= Takes a boolean value ("yes" or "no").'][0] == "field"
+    assert got['If set to "no" avahi-\n       daemon will not use IPv4 sockets.'][0] == "field"
+    assert got["x = 1"][0] == "field" and "print(x)" in got
+
+
 def test_an_empty_cell_keeps_the_cells_after_it_under_their_own_columns() -> None:
     text = "| Name | Default | Notes |\n|---|---|---|\n| ssl | | needs a key |\n| port | 5432 |\n"
     got = _by_text(text)

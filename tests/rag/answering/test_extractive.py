@@ -312,3 +312,12 @@ def test_a_question_off_the_documents_topic_is_refused() -> None:
     assert not sure.answer("Which city is near the border?", _with_dense(0.1)).abstained
     assert not sure.answer(off, _with_dense(extractive.OFF_TOPIC_SIMILARITY)).abstained
     assert not sure.answer(off, _with_dense(None)).abstained
+
+
+def test_a_fields_name_is_shown_before_a_later_sentence_of_its_value() -> None:
+    quote = 'If set to "yes", no record will be published by Avahi.'
+    ask = "Which setting stops Avahi from announcing anything?"
+    assert extractive.section_answering(ask, quote, None, "disable-publishing") == "disable-publishing"
+    # Not when the quote holds it (the field's first sentence) or a plain word is the key.
+    assert extractive.section_answering(ask, f"disable-publishing= {quote}", None, "disable-publishing") == ""
+    assert extractive.section_answering(ask, quote, None, "Note") == ""
