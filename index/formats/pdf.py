@@ -14,15 +14,21 @@ from index.formats import Extracted, FormatError, visible_chars
 
 _PDF_HEADER_WINDOW = 1024  # the PDF spec tolerates junk before "%PDF-"
 _SHORT_LINE_RATIO = 0.75  # a line this much shorter than a full line ends its paragraph
+_PAGE_FOOT_RATIO = 0.5  # a page's last line this much shorter ends its paragraph there
 _EDGE_LINES = 3  # running headers/footers are among the first/last lines of a page
 _RUNNING_MIN_PAGES = 3  # with fewer pages, a repeated line is as likely to be text
 _RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
+    r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$",
+    re.I,
 )
 _DIGITS = re.compile(r"\d+")
+# A running head that carries the page number beside a title that changes with the chapter
+# ("Chapter 2: ASN.1 structure handling 4", "8 GNU Libtasn1"): the number at either end.
+_END_NUMBER = re.compile(r"^(\d{1,4})\s+\S.*$|^.*\S\s+(\d{1,4})$")
+_RUNNING_HEAD_WORDS = 12
 # What a browser prints in a page's margins: the date and time with the page's title, and its
 # address with a page counter ("12/3/26, 7:31 AM Widget datasheet", "file:///…/spec.html 1/1").
 # Found on a page's edge even when the document has one page, too few to see it repeat.
@@ -87,17 +93,49 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
     needed = max(_RUNNING_MIN_PAGES, math.ceil(_RUNNING_SHARE * len(pages)))
     running = {shape for shape, n in counts.items() if n >= needed}
+    numbered = _numbered_heads(pages, needed)
     out: list[list[str]] = []
-    for lines in pages:
+    for p, lines in enumerate(pages):
         edges = set(_edges(lines))
         out.append(
             [
                 ln
                 for i, ln in enumerate(lines)
-                if i not in edges or not (_PAGE_NUMBER.match(ln) or _shape(ln) in running or _printed_margin(ln))
+                if i not in edges
+                or not (
+                    _PAGE_NUMBER.match(ln)
+                    or _shape(ln) in running
+                    or _printed_margin(ln)
+                    or (p, i) in numbered
+                )
             ]
         )
     return out
+
+
+def _numbered_heads(pages: list[list[str]], needed: int) -> set[tuple[int, int]]:
+    """(page, line) of each first or last line that holds the page's printed number beside a
+    short title: the printed numbers run with the page index (page 7 is printed "5", page 8
+    "Chapter 3: Utilities 6") on most pages, so a number at that place is a running head's even
+    when its title changes from chapter to chapter and never repeats on most pages."""
+    found: dict[int, list[tuple[int, int]]] = {}  # printed number - page index -> places
+    for p, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line]
+        for i in {filled[0], filled[-1]} if filled else set():
+            m = (
+                _END_NUMBER.match(lines[i])
+                if len(lines[i].split()) <= _RUNNING_HEAD_WORDS
+                else None
+            )
+            number = (m.group(1) or m.group(2)) if m else lines[i] if lines[i].isdigit() else None
+            if number is not None:
+                found.setdefault(int(number) - p, []).append((p, i))
+    if not found:
+        return set()
+    places = max(found.values(), key=len)
+    if len({p for p, _ in places}) < needed:
+        return set()
+    return set(places)
 
 
 def _printed_margin(line: str) -> bool:
@@ -113,16 +151,17 @@ def _reflow_pages(pages: Sequence[list[str]]) -> tuple[str, tuple[int, ...]]:
     counts for the page where it starts. Returns (text, offsets where pages 2.. begin)."""
     paragraphs: list[str] = []
     first_of_page: list[int] = []  # index of the first paragraph that starts on each page
+    open_end = False  # the page before ended in a full line: its last paragraph may go on
     for lines in pages:
         first_of_page.append(len(paragraphs))
-        for para in _reflow(lines):
-            if paragraphs and len(paragraphs) == first_of_page[-1] and _continues(
-                paragraphs[-1], para
-            ):
+        page_paragraphs, ends_open = _reflow(lines)
+        for n, para in enumerate(page_paragraphs):
+            if n == 0 and open_end and paragraphs and _continues(paragraphs[-1], para):
                 paragraphs[-1] = _join_lines([paragraphs[-1], para])
                 first_of_page[-1] = len(paragraphs)
             else:
                 paragraphs.append(para)
+        open_end = ends_open if page_paragraphs else open_end
     offsets: list[int] = []
     pos = 0
     for para in paragraphs:
@@ -137,13 +176,17 @@ def _continues(previous: str, following: str) -> bool:
     return not previous.endswith(tuple(_SENTENCE_END)) and following[:1].islower()
 
 
-def _reflow(lines: Sequence[str]) -> list[str]:
-    """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full."""
+def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
+    """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full.
+    Also whether the last paragraph may go on over the page: not when its last line is much
+    shorter than full (a heading at the foot of a page)."""
     full = _full_line_width(lines)
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and (not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)):
+        if current and (
+            not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)
+        ):
             paragraphs.append(_join_lines(current))
             current = []
         if not line:
@@ -154,7 +197,8 @@ def _reflow(lines: Sequence[str]) -> list[str]:
             current = []
     if current:
         paragraphs.append(_join_lines(current))
-    return paragraphs
+    last = next((line for line in reversed(lines) if line), "")
+    return paragraphs, len(last) >= _PAGE_FOOT_RATIO * full
 
 
 def _titles_next(previous: str, line: str, full: int) -> bool:

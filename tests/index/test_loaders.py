@@ -474,6 +474,47 @@ def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path, office: A
     assert 0 < doc.kept_ratio < 1
 
 
+def test_a_running_head_with_the_chapter_and_page_number_goes(tmp_path: Path, office: Any) -> None:
+    """A Texinfo manual's head changes with the chapter ("Chapter 2: Setup 4"), so it repeats
+    on too few pages to be seen as running; the page number it carries runs with the pages."""
+    parts = ("motor", "bracket", "hose", "filter", "valve", "cover")
+    body = [f"This paragraph says how the {part} of the pump is fitted." for part in parts]
+    heads = ["1", "Chapter 1: Fitting 2", "3", "Chapter 2: Setup 4", "5", "Chapter 3: Care 6"]
+    pages = [[heads[n], body[n]] for n in range(6)]
+    doc = load_document(office.pdf(tmp_path / "manual.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == body
+
+
+def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
+    tmp_path: Path, office: Any
+) -> None:
+    full = "The pump is fitted to the wall bracket with the four screws in the box, then"
+    pages = [
+        [full, "the hoses are connected.", "4.2 Field functions"],
+        ["asn1_read_value reads the value of an element.", full],
+        ["it is switched on."],
+    ]
+    doc = load_document(office.pdf(tmp_path / "manual.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == [
+        f"{full} the hoses are connected.",
+        "4.2 Field functions",
+        "asn1_read_value reads the value of an element.",
+        f"{full} it is switched on.",
+    ]
+
+
+def test_only_a_pages_first_paragraph_carries_on_the_page_before(
+    tmp_path: Path, office: Any
+) -> None:
+    """A paragraph cut by the page break goes on in the next page's first paragraph; the rows
+    under it are rows, even when they open in lower case."""
+    full = "The settings below are read at start and each is a name, a type and a value like"
+    rows = ["width int 200", "spacing int 90", "rgba int 0"]
+    pages = [[full], ["these ones", *rows, full.replace("like", "as")]]
+    doc = load_document(office.pdf(tmp_path / "fonts.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == [f"{full} these ones", *rows, full.replace("like", "as")]
+
+
 def test_a_browsers_printed_margins_go_from_a_single_page(tmp_path: Path, office: Any) -> None:
     """One page is too few to see a running line repeat; what a browser prints in the margins
     (date and time with the title, the address with a page counter) is known by its form."""
