@@ -36,6 +36,7 @@ def prepare_html(html: str) -> str:
     _drop_link_bars(body)
     _drop_self_anchors(body)
     _join_definitions(body)
+    _lift_tables(body)
     if not _has_content_frame(tree):
         main = lxml_html.Element("main")
         main.text, body.text = body.text, None
@@ -167,6 +168,52 @@ def _join_definitions(body: Any) -> None:
                 terms = []
                 child.tag = "div"
         dl.tag = "div"
+
+
+# Where trafilatura reads a table as one run of text ("path Yes type Possible values: file,
+# linkmatch-case No"): cells and rows lose their bounds, and words at them are glued.
+_FLATTENING = ("ul", "ol", "blockquote")
+
+
+def _lift_tables(body: Any) -> None:
+    """A table inside a list item or a quotation is set between the two halves of the outermost
+    such block: what comes before it, the table, what comes after it, in the page's order."""
+    for table in list(body.iter("table")):
+        top = None
+        for ancestor in table.iterancestors():
+            if ancestor.tag in _FLATTENING:
+                top = ancestor
+        if top is None:
+            continue
+        after = _split_after(top, table)
+        table.getparent().remove(table)
+        top.addnext(table)
+        if after is not None and (after.text_content().strip() or len(after)):
+            after.tail, top.tail = top.tail, None
+            table.addnext(after)
+        else:
+            table.tail, top.tail = top.tail, None
+
+
+def _split_after(top: Any, node: Any) -> Any:
+    """Moves what follows node inside top into a copy of top's path down to node (same tags
+    and attributes) and returns that copy; node's tail goes with it."""
+    right = None
+    cur = node
+    while cur is not top:
+        parent = cur.getparent()
+        clone = parent.makeelement(parent.tag, dict(parent.attrib))
+        if right is None:
+            clone.text = cur.tail
+        else:
+            clone.append(right)
+            right.tail = cur.tail
+        cur.tail = None
+        for sibling in list(cur.itersiblings()):
+            clone.append(sibling)  # moves it, its tail text with it
+        right = clone
+        cur = parent
+    return right
 
 
 def _has_content_frame(tree: Any) -> bool:

@@ -69,3 +69,25 @@ The <tt>def()</tt> routine compresses data.
     assert "CHUNK is simply the buffer size for feeding data to and pulling data\nfrom the zlib routines." in text
     assert "The def() routine compresses data." in text
     assert "\n\n\n" not in text
+
+
+def test_a_table_inside_a_list_item_or_quotation_keeps_its_rows() -> None:
+    """trafilatura reads such a table as one run of text ("type No Possible values: file,
+    linkmatch-case No"); set between the halves of the list, it is read as rows, in order."""
+    table = (
+        "<table><tr><th>Attribute</th><th>Required?</th></tr>"
+        "<tr><td>type</td><td>Possible values: <kbd>file</kbd>, <kbd>link</kbd></td></tr>"
+        "<tr><td>match-case</td><td>No</td></tr></table>"
+    )
+    intro = "<p>" + "The database lists every type a file can have and how it is found. " * 4 + "</p>"
+    page = (
+        f"<html><body><main>{intro}<ul><li>First item.</li><li><p>Each element has attributes:"
+        f"<div>{table}</div>Last words of the item.</p></li><li>Third item.</li></ul>"
+        f"<blockquote>{table}</blockquote></main></body></html>"
+    )
+    lines = read_html(page, "auto").text.splitlines()
+    assert lines.count("| type | Possible values: file, link |") == 2
+    assert lines.count("| match-case | No |") == 2
+    order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in
+             ("- First item.", "- Each element has attributes:", "| Attribute |", "- Last words", "- Third item.")]
+    assert order == sorted(order)
