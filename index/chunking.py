@@ -28,8 +28,8 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # reStructuredText section adornment: one punctuation character repeated over the whole line.
 _RST_ADORNMENT = re.compile(r"""^([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])\1*[ \t]*$""")
-_TABLE_ROW = re.compile(r"^\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
+TABLE_ROW = re.compile(r"^\s*\|")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
 
@@ -163,7 +163,7 @@ class Chunker:
         if block.table and lines:
             header = text[lines[0][0] : lines[0][1]].strip()
             budget = max(budget - self._count(header), budget // _MIN_BODY_SHARE)
-            if len(lines) > 1 and _TABLE_RULE.match(text[lines[1][0] : lines[1][1]]):
+            if len(lines) > 1 and TABLE_RULE.match(text[lines[1][0] : lines[1][1]]):
                 header = f"{header}\n{text[lines[1][0] : lines[1][1]].strip()}"
         for start, end in lines:
             cost = self._count(text[start:end])
@@ -427,7 +427,7 @@ def _is_prose(text: str, section: _Section) -> bool:
 
 
 def _is_structure(line: str) -> bool:
-    return bool(_TABLE_ROW.match(line) or _LIST_ITEM.match(line))
+    return bool(TABLE_ROW.match(line) or _LIST_ITEM.match(line))
 
 
 def _merge_bare_headings(text: str, sections: list[_Section]) -> list[_Section]:
@@ -466,7 +466,7 @@ def _blocks(text: str, start: int, end: int) -> Iterator[_Block]:
     for line_start, line_end in _line_spans(text, start, end):
         line = text[line_start:line_end]
         fence = _FENCE.match(line)
-        is_row = not in_fence and bool(_TABLE_ROW.match(line))
+        is_row = not in_fence and bool(TABLE_ROW.match(line))
         blank = not line.strip() and not in_fence
         if block_start is not None and (blank or (is_row != table and not in_fence)):
             yield _Block(block_start, block_end, table)

@@ -175,12 +175,18 @@ def _title_of(text: str, markdown: bool, suffix: str = "") -> str:
         return ""  # the first line is a record, not a title
     lines = [ln.strip() for ln in text.splitlines()[:40]]
     if markdown:
+        prose = False  # text came before any heading
         for i, line in enumerate(lines):
             heading = _ATX_HEADING.match(line)
             if heading:
+                # A section's heading after the opening prose ("### Features" below a
+                # README's introduction) names that section, not the document.
+                if prose and not line.startswith("# "):
+                    return ""
                 return heading.group(1).strip()
             if line and i + 1 < len(lines) and _SETEXT_RULE.match(lines[i + 1]):
                 return line
+            prose = prose or bool(line) and not _SETEXT_RULE.match(line)
     first = next((ln for ln in lines if ln), "")
     words = first.split()
     if (

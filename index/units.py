@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.chunking import with_context
+from index.chunking import TABLE_ROW, TABLE_RULE, with_context
 from rag.types import Chunk
 
 # A block shorter than this joins the next one: an option's name line belongs with the text
@@ -55,7 +55,17 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
         at = m.end() if m else at
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    last_end = 0
     for b_start, b_end in blocks:
+        rows = _table_rows(text, b_start, b_end)
+        if rows:
+            if start is not None:  # a short block before a table stands alone
+                spans.append((start, last_end))
+                start = None
+            spans.extend(rows)
+            last_end = b_end
+            continue
+        last_end = b_end
         start = b_start if start is None else start
         if len(text[start:b_end].split()) >= min_words:
             spans.append((start, b_end))
@@ -66,6 +76,33 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
         else:
             spans.append((start, blocks[-1][1]))
     return spans if len(spans) > 1 else []
+
+
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each row of a block that is a Markdown table, without its row of column names and its
+    rule; [] for any other block. A settings table's forty rows look alike averaged into one
+    vector: "which setting sets the port?" finds the row embedded on its own, with its header."""
+    lines = []
+    at = start
+    for line in text[start:end].split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    if not all(TABLE_ROW.match(text[a:b]) for a, b in lines if text[a:b].strip()):
+        return []
+    ruled = len(lines) > 1 and TABLE_RULE.match(text[lines[1][0] : lines[1][1]]) is not None
+    body = lines[2:] if ruled else lines
+    return [(a, b) for a, b in body if text[a:b].strip() and not TABLE_RULE.match(text[a:b])]
+
+
+def _header_above(text: str, at: int) -> str:
+    """The row of column names of the table whose row starts at `at`: its first row, when a
+    rule follows it; "" when the table opens above the text (a split table's later part)."""
+    lines = text[:at].split("\n")[:-1]
+    first = len(lines)
+    while first > 0 and TABLE_ROW.match(lines[first - 1]):
+        first -= 1
+    ruled = first + 1 < len(lines) and TABLE_RULE.match(lines[first + 1]) is not None
+    return lines[first] if ruled else ""
 
 
 def units_of(chunk: Chunk) -> list[Unit]:
@@ -91,5 +128,8 @@ def mean_vectors(units: Sequence[Unit], vectors: np.ndarray) -> dict[str, np.nda
 
 def unit_text(chunk: Chunk, unit: Unit) -> str:
     """What is embedded for a unit: its text with its chunk's title, heading path and context,
-    as the chunk's own retrieval text has them (index.chunking.with_context)."""
-    return with_context(chunk, chunk.text[unit.start : unit.end].strip())
+    as the chunk's own retrieval text has them (index.chunking.with_context); a table's row
+    under its row of column names."""
+    body = chunk.text[unit.start : unit.end].strip()
+    header = _header_above(chunk.text, unit.start) if TABLE_ROW.match(body) else ""
+    return with_context(chunk, f"{header}\n{body}" if header else body)

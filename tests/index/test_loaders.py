@@ -216,6 +216,14 @@ def test_title_falls_back_to_the_stem(tmp_path: Path) -> None:
     assert doc.text == f"{BODY_1}\n\n{BODY_2}"
 
 
+def test_a_section_heading_below_a_readmes_opening_prose_is_not_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "groovy-README.md"
+    path.write_text(f"{BODY_1}\n\n### Features\n\n- Converts functions.\n", encoding="utf-8")
+    assert load_document(path, LIMIT).title == "groovy-README"
+    path.write_text(f"{BODY_1}\n\n# Groovy\n\n## Features\n", encoding="utf-8")
+    assert load_document(path, LIMIT).title == "Groovy"
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom"),
     [

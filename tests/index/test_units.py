@@ -88,3 +88,25 @@ def test_a_unit_of_a_split_table_reads_with_its_header_row_as_its_chunk_does() -
     assert units
     assert all(unit_text(c, u).startswith("Guide\nSettings\n| name | default |\n") for u in units)
     assert retrieval_text(c).startswith("Guide\nSettings\n| name | default |\n")
+
+
+def test_each_row_of_a_table_is_a_unit_read_under_its_column_names() -> None:
+    """Forty settings rows averaged into one vector look alike; each row embedded on its own,
+    with the column names, is found by a question about that row. Short rows stay apart."""
+    text = (
+        "The defaults below apply to every server.\n\n"
+        "| Setting | Default |\n|---|---|\n| port | 8080 |\n| host | localhost |\n\n"
+        + " ".join(["More"] * MIN_UNIT_WORDS)
+    )
+    c = Chunk(id="d-00003", source="guide.md", title="Guide", text=text, start=0, end=len(text))
+
+    spans = [text[a:b] for a, b in unit_spans(text)]
+
+    assert spans == [
+        "The defaults below apply to every server.",
+        "| port | 8080 |",
+        "| host | localhost |",
+        " ".join(["More"] * MIN_UNIT_WORDS),
+    ]
+    row = units_of(c)[1]
+    assert unit_text(c, row) == "Guide\n| Setting | Default |\n| port | 8080 |"
