@@ -23,6 +23,12 @@ _SHARED_STEM = re.compile(
     rf"^(?P<stem>.*\b(?P<prep>{_PREPOSITIONS})\s+)(?P<a>\S.*?),?\s+and\s+(?P=prep)\s+(?P<b>\S.*?)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# "…, and where for libtasn1?": the second part says only what changes, behind a preposition
+# the first part has; it is the first part with that preposition's object replaced.
+_ELLIPTIC = re.compile(
+    rf"^(?:what|which|who|whom|whose|when|where|why|how)\s+(?P<prep>{_PREPOSITIONS})\s+(?P<b>\S.*)$",
+    re.IGNORECASE,
+)
 # Words each part needs to be a question of its own ("who and why?" is not two questions).
 _MIN_WORDS = 3
 
@@ -33,6 +39,18 @@ def parts(question: str) -> list[str]:
     shared = _SHARED_STEM.match(question.strip()) if len(pieces) < 2 else None
     if shared:
         pieces = [shared["stem"] + shared["a"], shared["stem"] + shared["b"]]
+    elif len(pieces) == 2:
+        pieces[1] = _filled(pieces[0], pieces[1])
     if len(pieces) < 2 or any(len(p.split()) < _MIN_WORDS for p in pieces):
         return [question]
     return [(p[0].upper() + p[1:]).rstrip("?") + "?" for p in pieces]
+
+
+def _filled(first: str, second: str) -> str:
+    """second with what it leaves out taken from first: "Where should bug reports go for mawk"
+    + "where for libtasn1?" -> "Where should bug reports go for libtasn1?"."""
+    m = _ELLIPTIC.match(second.strip())
+    if m is None:
+        return second
+    at = [p for p in re.finditer(rf"\b{m['prep']}\s+", first, re.IGNORECASE)]
+    return first[: at[-1].end()] + m["b"] if at else second

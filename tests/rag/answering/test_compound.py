@@ -18,6 +18,18 @@ def test_two_wh_questions_are_two_parts() -> None:
     ]
 
 
+def test_a_second_part_that_gives_only_its_object_borrows_the_first_parts_words() -> None:
+    assert parts("Where should bug reports go for mawk, and where for libtasn1?") == [
+        "Where should bug reports go for mawk?",
+        "Where should bug reports go for libtasn1?",
+    ]
+    # A preposition the first part lacks leaves the second part as it was asked.
+    assert parts("Which package holds the server, and which in the client?") == [
+        "Which package holds the server?",
+        "Which in the client?",
+    ]
+
+
 def test_two_objects_behind_one_preposition_are_asked_one_by_one() -> None:
     assert parts("Which e-mail addresses take bug reports for GNU sed and for GNU time?") == [
         "Which e-mail addresses take bug reports for GNU sed?",
