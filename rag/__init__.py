@@ -1,9 +1,9 @@
 """rag: answers questions from your documents and shows where every answer comes from.
 
-from rag import Assistant
-assistant = Assistant.open(store=".rag")
-assistant.ingest(["seeds/"])
-answer = assistant.ask("How many battalion tactical groups were positioned around Kyiv?")
+    from rag import Assistant
+    assistant = Assistant.open(store=".rag")
+    assistant.ingest(["seeds/"])
+    answer = assistant.ask("How many battalion tactical groups were positioned around Kyiv?")
 """
 
 from __future__ import annotations

@@ -35,11 +35,7 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "AmbiguousDocumentError",
-    "Assistant",
-    "EmptyQuestionError",
-    "EmptyStoreError",
-    "RagError",
+    "AmbiguousDocumentError", "Assistant", "EmptyQuestionError", "EmptyStoreError", "RagError",
     "StoreError",
 ]
 
@@ -113,11 +109,9 @@ class Assistant:
     def has_store(self) -> bool:
         """Whether there is a store to read (always, with a Chroma server)."""
         s = self.settings
-        return (
-            bool(s.chroma_host)
-            or self._chroma_client is not None
-            or (Path(s.store) / "chroma").is_dir()
-        )
+        return bool(s.chroma_host) or self._chroma_client is not None or (
+            Path(s.store) / "chroma"
+        ).is_dir()
 
     @cached_property
     def retriever(self) -> HybridRetriever:
@@ -154,17 +148,10 @@ class Assistant:
             s.chunk_tokens,
             s.chunk_overlap,
         )
-        fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}" + (
-            "/units" if s.dense_units else ""
-        )
+        fingerprint = f"{emb.name}/{s.chunk_tokens}/{s.chunk_overlap}" + ("/units" if s.dense_units else "")
         return Ingestor(
-            self.store,
-            emb,
-            chunker,
-            max_file_bytes=s.max_file_bytes,
-            fingerprint=fingerprint,
-            clean=s.clean,
-            dense_units=s.dense_units,
+            self.store, emb, chunker, max_file_bytes=s.max_file_bytes, fingerprint=fingerprint,
+            clean=s.clean, dense_units=s.dense_units,
             on_step=self._ingest_step,
         )
 
@@ -281,11 +268,7 @@ class Assistant:
         passages = self.retrieve(standalone, top_k)
         t1 = time.perf_counter()
         draft: Draft | None = None
-        absent = (
-            self.retriever.unmentioned(standalone)
-            if self.settings.answering.refuse_unmentioned
-            else []
-        )
+        absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
         if absent:
             # The question names something no document mentions: nothing can answer it, and an
             # answer about a neighbouring setting or version would be wrong with a citation.

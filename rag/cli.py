@@ -58,10 +58,8 @@ def _unexpected(err: Exception, args: argparse.Namespace) -> str:
         port = getattr(args, "chroma_port", None) or 8000
         where = f"the Chroma server at {host}:{port}" if host else "a server"
         detail = _one_line(str(err)) or type(err).__name__
-        return (
-            f"lost the connection to {where} ({detail}): check it is running, then run the "
-            "command again"
-        )
+        return (f"lost the connection to {where} ({detail}): check it is running, then run the "
+                "command again")
     if isinstance(err, MemoryError):
         return "out of memory: try a smaller file or fewer files at once"
     if isinstance(err, OSError) and err.filename:
@@ -106,86 +104,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(title="commands", metavar="COMMAND")
 
-    c = _command(
-        sub,
-        "ingest",
-        "add or update documents (.txt .md .html .pdf .docx .pptx .epub .csv ...; folders recurse)",
-        cmd_ingest,
-    )
+    c = _command(sub, "ingest", "add or update documents (.txt .md .html .pdf .docx .pptx .epub .csv ...; folders recurse)", cmd_ingest)
     c.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    c.add_argument(
-        "--clean",
-        choices=["auto", "web", "off"],
-        help="page-chrome removal: auto (default: only text that looks like a scraped "
-        "web page), web (always), off (keep everything)",
-    )
-    c.add_argument(
-        "--prune",
-        action="store_true",
-        help="also remove documents ingested from these paths whose files are gone",
-    )
+    c.add_argument("--clean", choices=["auto", "web", "off"],
+                   help="page-chrome removal: auto (default: only text that looks like a scraped "
+                   "web page), web (always), off (keep everything)")
+    c.add_argument("--prune", action="store_true",
+                   help="also remove documents ingested from these paths whose files are gone")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
 
     c = _command(sub, "ask", "answer one question, or every line of a JSONL file", cmd_ask)
     c.add_argument("question", nargs="?", help="the question (omit with --questions)")
-    c.add_argument(
-        "--questions",
-        type=Path,
-        metavar="FILE.jsonl",
-        help='JSON lines with "question" and optional "id"; one answer line each',
-    )
+    c.add_argument("--questions", type=Path, metavar="FILE.jsonl",
+                   help='JSON lines with "question" and optional "id"; one answer line each')
     c.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
     c.add_argument("--stream", action="store_true", help="print the answer as it is generated")
     _answer_options(c)
 
-    c = _command(
-        sub, "chat", "a conversation in the terminal (follow-ups use the history)", cmd_chat
-    )
+    c = _command(sub, "chat", "a conversation in the terminal (follow-ups use the history)", cmd_chat)
     _answer_options(c)
 
     c = _command(sub, "sources", "list the indexed documents", cmd_sources)
     c.add_argument("--json", action="store_true")
 
-    c = _command(
-        sub,
-        "remove",
-        "remove a document by its source, file path or id (see `rag sources`)",
-        cmd_remove,
-    )
+    c = _command(sub, "remove", "remove a document by its source, file path or id (see `rag sources`)",
+                 cmd_remove)
     c.add_argument("source", metavar="SOURCE|PATH|ID")
 
-    c = _command(
-        sub, "serve", "serve the chat page and the HTTP API (/v1, OpenAI-compatible)", cmd_serve
-    )
+    c = _command(sub, "serve", "serve the chat page and the HTTP API (/v1, OpenAI-compatible)",
+                 cmd_serve)
     c.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     c.add_argument("--port", type=int, default=7860, help="port (default 7860)")
-    c.add_argument(
-        "--ingest",
-        type=Path,
-        nargs="*",
-        metavar="PATH",
-        help="ingest these paths first if the store is empty",
-    )
+    c.add_argument("--ingest", type=Path, nargs="*", metavar="PATH",
+                   help="ingest these paths first if the store is empty")
     _answer_options(c)
 
     c = _command(sub, "eval", "run a benchmark file and write a report", cmd_eval)
-    c.add_argument(
-        "questions",
-        type=Path,
-        metavar="QUESTIONS",
-        help="rag's JSONL, a RAGAS test set, a LabelledRagDataset JSON or a BEIR folder",
-    )
-    c.add_argument(
-        "--format",
-        choices=["auto", "rag", "beir", "ragas", "llamaindex"],
-        default="auto",
-        help="the set's format (default: detected)",
-    )
+    c.add_argument("questions", type=Path, metavar="QUESTIONS",
+                   help="rag's JSONL, a RAGAS test set, a LabelledRagDataset JSON or a BEIR folder")
+    c.add_argument("--format", choices=["auto", "rag", "beir", "ragas", "llamaindex"],
+                   default="auto", help="the set's format (default: detected)")
     c.add_argument("--docs", type=Path, help="ingest this folder into a fresh store first")
     c.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder")
-    c.add_argument(
-        "--baseline", action="store_true", help="also run the naive llama-index baseline"
-    )
+    c.add_argument("--baseline", action="store_true", help="also run the naive llama-index baseline")
     c.add_argument("--limit", type=int, help="only the first N questions")
     c.add_argument("--min-accuracy", type=float, help="fail (exit 1) below this answer accuracy")
     c.add_argument("--min-abstention", type=float, help="fail below this abstention recall")
@@ -193,13 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--min-evidence-hit", type=float, help="fail below this evidence hit@k")
     _answer_options(c)
 
-    c = _command(
-        sub,
-        "bench",
-        "measure speed: ingest, retrieval, answering, cold start",
-        cmd_bench,
-        store_help="keep the bench stores in DIR (default: a temporary folder, deleted)",
-    )
+    c = _command(sub, "bench", "measure speed: ingest, retrieval, answering, cold start", cmd_bench,
+                 store_help="keep the bench stores in DIR (default: a temporary folder, deleted)")
     c.add_argument("--sizes", default="1000,10000", help="corpus sizes in chunks (comma-separated)")
     c.add_argument("--out", type=Path, default=Path("bench/out"), help="report folder")
     c.add_argument("--queries", type=int, default=200, help="queries per measurement")
@@ -216,9 +172,7 @@ def _command(
 ) -> Any:
     c = sub.add_parser(name, help=help_, description=help_)
     c.add_argument("--store", type=Path, metavar="DIR", help=store_help)
-    c.add_argument(
-        "--chroma-host", metavar="HOST", help="use a Chroma server instead of the folder"
-    )
+    c.add_argument("--chroma-host", metavar="HOST", help="use a Chroma server instead of the folder")
     c.add_argument("--chroma-port", type=int, metavar="PORT")
     c.set_defaults(handler=handler)
     return c
@@ -227,17 +181,10 @@ def _command(
 def _answer_options(c: argparse.ArgumentParser) -> None:
     g = c.add_argument_group("answering")
     g.add_argument("--top-k", type=int, help="passages to retrieve (default 5)")
-    g.add_argument(
-        "--llm",
-        choices=["extractive", "llamacpp", "openai"],
-        help="answerer (default extractive: no LLM needed)",
-    )
+    g.add_argument("--llm", choices=["extractive", "llamacpp", "openai"],
+                   help="answerer (default extractive: no LLM needed)")
     g.add_argument("--model", type=Path, metavar="GGUF", help="GGUF file for --llm llamacpp")
-    g.add_argument(
-        "--llm-base-url",
-        metavar="URL",
-        help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1",
-    )
+    g.add_argument("--llm-base-url", metavar="URL", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
     g.add_argument("--llm-model", metavar="NAME", help="model name on that server")
     g.add_argument("--llm-api-key", metavar="KEY", help="API key (or RAG_LLM_API_KEY)")
 
@@ -323,7 +270,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.questions:
         return _ask_file(args)
     if args.question is None:
-        raise _usage('no question given: rag ask "your question"')
+        raise _usage("no question given: rag ask \"your question\"")
     assistant = _open_existing(args)
     if args.stream and not args.json:
         answer = _stream_to_stdout(assistant, args.question, None)
@@ -425,7 +372,7 @@ def format_sources(answer: Answer) -> str:
         where = location_label(c.heading, c.page, titles.get(c.chunk_id, ""))
         # Character offsets are for programs (--json); a person gets the file and place.
         lines.append(f"  [{c.n}] {_where(c.source, where, c.page)}")
-        lines.append(f'      "{_clip(c.text, 200)}"')
+        lines.append(f"      \"{_clip(c.text, 200)}\"")
     return "\n".join(lines)
 
 
@@ -510,17 +457,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from evals.runner import EvalOptions
 
     options = EvalOptions(
-        questions=args.questions,
-        out=args.out,
-        docs=args.docs,
-        baseline=args.baseline,
-        limit=args.limit,
-        store=args.store,
-        chroma_host=args.chroma_host,
-        min_accuracy=args.min_accuracy,
-        min_abstention=args.min_abstention,
-        max_wrong_refusals=args.max_wrong_refusals,
-        min_evidence_hit=args.min_evidence_hit,
+        questions=args.questions, out=args.out, docs=args.docs, baseline=args.baseline,
+        limit=args.limit, store=args.store, chroma_host=args.chroma_host,
+        min_accuracy=args.min_accuracy, min_abstention=args.min_abstention,
+        max_wrong_refusals=args.max_wrong_refusals, min_evidence_hit=args.min_evidence_hit,
         format=args.format,
     )
     return run_from_cli(options, lambda store: _open(args, store))
@@ -539,14 +479,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.chroma_host:
         _err("note: rag bench measures local stores; --chroma-host is ignored")
-    config = BenchConfig(
-        sizes=sizes,
-        out=args.out,
-        queries=args.queries,
-        llm_model_path=args.llm_model_path,
-        store_root=args.store,
-    )
-
+    config = BenchConfig(sizes=sizes, out=args.out, queries=args.queries,
+                         llm_model_path=args.llm_model_path, store_root=args.store)
     def factory(store: Path, /, **settings: Any) -> Assistant:
         # Bench stores are local folders of its own; the server flags do not apply to them.
         return _open(args, store, chroma_host=None, chroma_port=None, **settings)

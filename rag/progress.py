@@ -94,23 +94,16 @@ class TqdmProgress:
 
         bar = self._bars.get(stage)
         if bar is None:
-            bar = self._bars[stage] = tqdm(
-                total=total,
-                desc=stage,
-                unit=_UNITS.get(stage, "item"),
-                file=self.stream,
-                leave=False,
-            )
+            bar = self._bars[stage] = tqdm(total=total, desc=stage, unit=_UNITS.get(stage, "item"),
+                                           file=self.stream, leave=False)
         bar.total = total
         bar.n = done
         bar.refresh()
 
     def _line(self) -> None:
         self._last_line = time.monotonic()
-        parts = [
-            f"{stage} {done}/{total} {_UNITS.get(stage, '')}".rstrip()
-            for stage, (done, total) in self._state.items()
-        ]
+        parts = [f"{stage} {done}/{total} {_UNITS.get(stage, '')}".rstrip()
+                 for stage, (done, total) in self._state.items()]
         print("progress: " + ", ".join(parts), file=self.stream, flush=True)
 
     def close(self) -> None:
@@ -122,9 +115,6 @@ class TqdmProgress:
         return self
 
     def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()

@@ -67,11 +67,7 @@ class HybridRetriever:
         committed documents. The cache is keyed by their fingerprint, so whatever the document
         table says, after any kill, is what gets searched."""
         now = time.monotonic()
-        if (
-            not force
-            and self._lexical is not None
-            and now - self._checked_at < self.refresh_interval_s
-        ):
+        if not force and self._lexical is not None and now - self._checked_at < self.refresh_interval_s:
             return
         with self._lock:
             self._checked_at = now
@@ -113,9 +109,7 @@ class HybridRetriever:
         for i, s in [*self.store.query(vector, k + extra), *units]:
             if i in by_id and s > best.get(i, -2.0):
                 best[i] = s
-        ranked = sorted(
-            best.items(), key=lambda t: (-t[1], by_id[t[0]].source, by_id[t[0]].position)
-        )
+        ranked = sorted(best.items(), key=lambda t: (-t[1], by_id[t[0]].source, by_id[t[0]].position))
         return [(by_id[i], s) for i, s in ranked[:k]]
 
     def lexical(self, query: str, k: int) -> list[tuple[Chunk, float]]:
@@ -173,7 +167,9 @@ class HybridRetriever:
                     scores[c.id] = s
                     fused[c.id] = fused.get(c.id, 0.0) + weight * float(ns)
         order = sorted(fused, key=lambda i: (-fused[i], chunks[i].source, chunks[i].position))
-        return [ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order]
+        return [
+            ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order
+        ]
 
 
 def _named(query: str) -> list[str]:

@@ -64,9 +64,7 @@ class IngestSettings(BaseModel):
     # Also embed each block of a chunk on its own (index/units.py): evidence hit@5 0.884 -> 0.911
     # on docs_dev, 0.913 -> 0.940 on the training documents. Changing it re-chunks documents at
     # their next ingest.
-    dense_units: bool = Field(
-        True, description="also embed each block of a chunk (better recall, slower ingest)"
-    )
+    dense_units: bool = Field(True, description="also embed each block of a chunk (better recall, slower ingest)")
 
     @model_validator(mode="after")
     def _overlap(self) -> IngestSettings:
@@ -319,9 +317,13 @@ class Settings(BaseSettings):
     def _check(self) -> Settings:
         answerer = self.answering.answerer
         if answerer == "llamacpp" and self.llm.model_path is None:
-            raise ValueError("answering.answerer llamacpp needs llm.model_path (--model PATH)")
+            raise ValueError(
+                "answering.answerer llamacpp needs llm.model_path (--model PATH)"
+            )
         if answerer == "openai" and not self.llm.base_url:
-            raise ValueError("answering.answerer openai needs llm.base_url (--llm-base-url URL)")
+            raise ValueError(
+                "answering.answerer openai needs llm.base_url (--llm-base-url URL)"
+            )
         return self
 
     @classmethod
@@ -424,9 +426,7 @@ def _check_toml(path: Path) -> None:
     try:
         tomllib.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as err:
-        raise SettingsError(
-            f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
-        ) from None
+        raise SettingsError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as err:
         raise SettingsError(f"{path}: not valid TOML ({err}); fix or remove the file") from None
     except OSError as err:

@@ -21,8 +21,7 @@ _RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$",
-    re.I,
+    r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
 )
 _DIGITS = re.compile(r"\d+")
 # A running head that carries the page number beside a title that changes with the chapter
@@ -184,9 +183,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and (
-            not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)
-        ):
+        if current and (not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)):
             paragraphs.append(_join_lines(current))
             current = []
         if not line:

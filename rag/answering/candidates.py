@@ -105,9 +105,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                 header = cells
                 if ruled:
                     continue
-                out.append(
-                    _span(text, s, e, "header", " | ".join(c for c in cells if c), key=_key(cells))
-                )
+                out.append(_span(text, s, e, "header", " | ".join(c for c in cells if c), key=_key(cells)))
                 continue
             out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
             continue
@@ -122,9 +120,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                 below = text[lines[j + 1][0] : lines[j + 1][1]]
                 if not below.strip() or _BULLET.match(below):
                     break
-                if not below[:1].isspace() and not _lazy_continuation(
-                    text[lines[j][0] : lines[j][1]], below
-                ):
+                if not below[:1].isspace() and not _lazy_continuation(text[lines[j][0] : lines[j][1]], below):
                     break
                 j += 1
             skip = j
@@ -136,11 +132,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             assert h is not None
             out.append(_span(text, s + h.end(), e, "heading"))
             continue
-        if (
-            not prose
-            and i + 1 < len(lines)
-            and _UNDERLINE.match(text[lines[i + 1][0] : lines[i + 1][1]])
-        ):
+        if not prose and i + 1 < len(lines) and _UNDERLINE.match(text[lines[i + 1][0] : lines[i + 1][1]]):
             flush()
             out.append(_span(text, s, e, "heading"))
             continue
@@ -230,9 +222,7 @@ def _with_block(text: str, c: Span) -> Span:
         return c
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
-    return replace(
-        c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :])
-    )
+    return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -257,8 +247,7 @@ def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         or _BULLET.match(nxt) is not None
         or _HEADING.match(nxt) is not None
         or _FIELD.match(nxt) is not None
-        or nxt[:1].isupper()
-        and text[lines[i][0] : lines[i][1]].rstrip()[-1:] not in "-"
+        or nxt[:1].isupper() and text[lines[i][0] : lines[i][1]].rstrip()[-1:] not in "-"
         and not text[lines[i][0] : lines[i][1]].rstrip()[-1:].isalpha()
     )
 
@@ -338,9 +327,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _span(
-    text: str, s: int, e: int, kind: str, model_text: str | None = None, key: str = ""
-) -> Span:
+def _span(text: str, s: int, e: int, kind: str, model_text: str | None = None, key: str = "") -> Span:
     s, e = _trim(text, s, e)
     return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]), key)
 
@@ -373,9 +360,7 @@ def row_text(header: list[str], cells: list[str]) -> str:
     keep it in front."""
     if header and len(cells) <= len(header):
         # A row may leave its last cells out ("| `ssl` | `off` |" under three columns).
-        return "; ".join(
-            f"{h}: {c}" if h else c for h, c in zip(header[: len(cells)], cells, strict=True) if c
-        )
+        return "; ".join(f"{h}: {c}" if h else c for h, c in zip(header[: len(cells)], cells, strict=True) if c)
     row = " | ".join(c for c in cells if c)
     return f"{' | '.join(h for h in header if h)} ; {row}" if header else row
 
@@ -395,9 +380,7 @@ def _unwrapped(block: str, width: int) -> str:
     for prev, nxt in zip(lines, lines[1:], strict=False):
         ended = prev.rstrip()[-1:].isalnum() and nxt.lstrip()[:1].isupper()
         short = len(prev.rstrip()) < 0.75 * width
-        out.append(
-            ("\n" if not prev.strip() or not nxt.strip() or (ended and short) else " ") + nxt
-        )
+        out.append(("\n" if not prev.strip() or not nxt.strip() or (ended and short) else " ") + nxt)
     return "".join(out)
 
 

@@ -63,11 +63,7 @@ def encode_pairs(
 
 
 def pair_logits(
-    session: Any,
-    tokenizer: Any,
-    question: str,
-    candidates: Sequence[str],
-    max_length: int = MAX_LENGTH,
+    session: Any, tokenizer: Any, question: str, candidates: Sequence[str], max_length: int = MAX_LENGTH
 ) -> np.ndarray:
     """The model's logit for each (question, candidate), one run per pair. The int8 model
     quantises activations with one scale per run, so in a batch a candidate's score would depend
@@ -98,9 +94,7 @@ def recorded_checksums(model_dir: Path = MODEL_DIR) -> dict[str, str]:
     """{file name: sha256} as written by the training script ("<sha256>  <name>" lines)."""
     path = model_dir / CHECKSUM_FILE
     if not path.is_file():
-        raise ModelFileError(
-            f"answer model checksum file {path} is missing; rebuild it with `{REBUILD}`"
-        )
+        raise ModelFileError(f"answer model checksum file {path} is missing; rebuild it with `{REBUILD}`")
     out = {}
     for line in path.read_text().splitlines():
         if line.strip():
@@ -114,9 +108,7 @@ def verify_model_files(model_dir: Path = MODEL_DIR) -> None:
     for name, digest in recorded_checksums(model_dir).items():
         path = model_dir / name
         if not path.is_file():
-            raise ModelFileError(
-                f"answer model file {path} is missing; rebuild it with `{REBUILD}`"
-            )
+            raise ModelFileError(f"answer model file {path} is missing; rebuild it with `{REBUILD}`")
         if sha256_of(path) != digest:
             raise ModelFileError(
                 f"answer model file {path} is corrupt (sha256 differs from {CHECKSUM_FILE}); "
@@ -127,9 +119,7 @@ def verify_model_files(model_dir: Path = MODEL_DIR) -> None:
 class CrossEncoder:
     """(question, candidates) -> probabilities, batched, on onnxruntime."""
 
-    def __init__(
-        self, model_dir: Path = MODEL_DIR, *, threads: int = 2, verify: bool = True
-    ) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, *, threads: int = 2, verify: bool = True) -> None:
         if verify:
             verify_model_files(model_dir)
         import onnxruntime as ort

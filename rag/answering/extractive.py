@@ -217,25 +217,15 @@ class ExtractiveAnswerer:
         return pool[: self.prefilter]
 
     def feature_rows(
-        self,
-        question: str,
-        passages: list[ScoredChunk],
-        top: list[Candidate],
-        probs: Sequence[float] | np.ndarray,
+        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float] | np.ndarray
     ) -> list[list[float]]:
         """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
         # The candidate's context: its passage and the passage's heading path.
         context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
         return [
             scorer_features(
-                question,
-                c.model_text,
-                context[c.passage],
-                float(p),
-                self.idf,
-                kind=c.kind,
-                passage=c.passage,
-                key=c.key,
+                question, c.model_text, context[c.passage], float(p), self.idf,
+                kind=c.kind, passage=c.passage, key=c.key,
             )
             for c, p in zip(top, probs, strict=True)
         ]
@@ -257,13 +247,7 @@ class ExtractiveAnswerer:
                 texts.add(s.model_text)
                 out.append(
                     Candidate(
-                        p_i,
-                        s.start,
-                        s.end,
-                        chunk.text[s.start : s.end],
-                        s.model_text,
-                        s.kind,
-                        s.key,
+                        p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
                         block=s.block,
                     )
                 )
@@ -404,12 +388,7 @@ def _states_something(text: str, span: cands.Span) -> bool:
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:
-    return (
-        a.passage == b.passage
-        and a.start <= b.start
-        and b.end <= a.end
-        and a.end - a.start > b.end - b.start
-    )
+    return a.passage == b.passage and a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

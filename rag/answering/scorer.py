@@ -72,9 +72,7 @@ _ASKS_DATE = re.compile(
     r"|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|\bsince\s+when\b",
     re.IGNORECASE,
 )
-_ASKS_NAME = re.compile(
-    r"^\s*(?:who|whom|whose)\b|\b(?:who|whom|whose)\s+\w+\s*\?\s*$", re.IGNORECASE
-)
+_ASKS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:who|whom|whose)\s+\w+\s*\?\s*$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
 # A person's handle, as changelogs credit them ("by @romirk"); not an e-mail address's domain.
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w-]*")
@@ -99,9 +97,7 @@ def type_present(kind: str, question: str, candidate: str) -> bool:
     if kind == "number":
         return bool(numbers(candidate) - numbers(question))
     if kind == "date":
-        return has_date(candidate) and bool(
-            numbers(candidate) - numbers(question) or not has_date(question)
-        )
+        return has_date(candidate) and bool(numbers(candidate) - numbers(question) or not has_date(question))
     q_words = {w.lower() for w in _CAPITALISED.findall(question) + _HANDLE.findall(question)}
     names = _CAPITALISED.findall(candidate) + _HANDLE.findall(candidate)
     return any(w.lower() not in q_words for w in names)
@@ -210,9 +206,7 @@ def load(model_dir: Path = MODEL_DIR) -> CombinedScorer:
     try:
         return CombinedScorer.from_dict(json.loads(path.read_text()))
     except (ValueError, KeyError, TypeError) as err:
-        raise ModelFileError(
-            f"answer scorer file {path} is unreadable ({err}); rebuild it with `{REFIT}`"
-        ) from None
+        raise ModelFileError(f"answer scorer file {path} is unreadable ({err}); rebuild it with `{REFIT}`") from None
 
 
 @cache
