@@ -37,6 +37,7 @@ def prepare_html(html: str) -> str:
     _drop_self_anchors(body)
     _join_definitions(body)
     _lift_tables(body)
+    _flatten_code(body)
     if not _has_content_frame(tree):
         main = lxml_html.Element("main")
         main.text, body.text = body.text, None
@@ -168,6 +169,21 @@ def _join_definitions(body: Any) -> None:
                 terms = []
                 child.tag = "div"
         dl.tag = "div"
+
+
+# Inline code elements: markup inside one (Sphinx's <code><span class="pre">…</span></code>,
+# an <em> placeholder) makes trafilatura move or drop the text after it: "<code><em>x</em>.y</code>
+# z" came out as "x.y" without " z"; Python's policy page read "*.rtinstallrtinstall".
+_CODE = ("code", "tt", "kbd", "samp", "var")
+
+
+def _flatten_code(body: Any) -> None:
+    """Inline code keeps its text and loses the elements inside it."""
+    from lxml import etree
+
+    for code in list(body.iter(*_CODE)):
+        if len(code):
+            etree.strip_tags(code, "*")
 
 
 # Where trafilatura reads a table as one run of text ("path Yes type Possible values: file,

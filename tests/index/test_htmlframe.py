@@ -91,3 +91,18 @@ def test_a_table_inside_a_list_item_or_quotation_keeps_its_rows() -> None:
     order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in
              ("- First item.", "- Each element has attributes:", "| Attribute |", "- Last words", "- Third item.")]
     assert order == sorted(order)
+
+
+def test_markup_inside_inline_code_keeps_the_text_after_it() -> None:
+    """trafilatura dropped " z and more." after <code><em>x</em>.y</code>, and moved Sphinx's
+    <code><span class="pre">…</span></code> text after the next code span."""
+    intro = "<p>" + "The policy says how packages install their modules for every runtime. " * 4 + "</p>"
+    page = (
+        f"<html><body><main>{intro}<p>A <code><em>x</em>.y</code> z and more.</p>"
+        '<p>Run <code class="file"><span class="pre">/usr/share/</span><em><span class="pre">*</span>'
+        '</em><span class="pre">.rtinstall</span></code>: the first argument is <code><span '
+        'class="pre">rtinstall</span></code>, the second the runtime.</p></main></body></html>'
+    )
+    text = " ".join(read_html(page, "auto").text.split())
+    assert "A x.y z and more." in text
+    assert "Run /usr/share/*.rtinstall: the first argument is rtinstall, the second" in text
