@@ -52,5 +52,5 @@ def _filled(first: str, second: str) -> str:
     m = _ELLIPTIC.match(second.strip())
     if m is None:
         return second
-    at = [p for p in re.finditer(rf"\b{m['prep']}\s+", first, re.IGNORECASE)]
+    at = list(re.finditer(rf"\b{m['prep']}\s+", first, re.IGNORECASE))
     return first[: at[-1].end()] + m["b"] if at else second
