@@ -158,7 +158,7 @@ class Chunker:
     def _split_block(
         self, text: str, block: _Block, budget: int, current: _Piece | None, used: int
     ) -> Iterator[_Piece]:
-        lines = list(_line_spans(text, block.start, block.end))
+        lines = list(line_spans(text, block.start, block.end))
         header = ""
         if block.table and lines:
             header = text[lines[0][0] : lines[0][1]].strip()
@@ -244,7 +244,7 @@ class Chunker:
 # ---- structure -------------------------------------------------------------------------------
 
 
-def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each line in text[start:end], without its newline."""
     pos = start
     while pos < end:
@@ -283,7 +283,7 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     stack: list[tuple[int, str]] = []
     in_fence = ""
     previous: tuple[int, int] | None = None  # the last non-blank, non-heading line
-    for start, end in _line_spans(text, 0, len(text)):
+    for start, end in line_spans(text, 0, len(text)):
         line = text[start:end]
         fence = _FENCE.match(line)
         if fence and (not in_fence or fence.group(1) == in_fence):
@@ -317,7 +317,7 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     followed by more text, so it is not one; neither is a list item, a table row, a "Key: value"
     line or a column-aligned line. A document keeps to one convention: if any title is
     underlined, only underlined lines are titles; else if any is in capitals, only those."""
-    lines = list(_line_spans(text, 0, len(text)))
+    lines = list(line_spans(text, 0, len(text)))
     found: dict[str, list[tuple[int, str]]] = {"underlined": [], "capitals": [], "alone": []}
     for i, (start, end) in enumerate(lines[:-1]):
         line = text[start:end]
@@ -355,7 +355,7 @@ def _rst_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     optionally overlined) by one punctuation character at least as long as the title. Levels
     are not fixed by the character: each new adornment style is one level deeper, in the order
     the document first uses them (as docutils does)."""
-    lines = list(_line_spans(text, 0, len(text)))
+    lines = list(line_spans(text, 0, len(text)))
     styles: list[tuple[str, bool]] = []  # (character, overlined), outermost first
     stack: list[tuple[int, str]] = []
     i = 0
@@ -419,7 +419,7 @@ def _indent(line: str) -> int:
 def _is_prose(text: str, section: _Section) -> bool:
     """A section with no list item, table row, code fence or "Key: value" line: sentences are
     its units, not lines."""
-    for start, end in _line_spans(text, section.start, section.end):
+    for start, end in line_spans(text, section.start, section.end):
         line = text[start:end]
         if _is_structure(line) or _FENCE.match(line) or _KEY_VALUE.match(line):
             return False
@@ -463,7 +463,7 @@ def _blocks(text: str, start: int, end: int) -> Iterator[_Block]:
     block_end = start
     in_fence = ""
     table = False
-    for line_start, line_end in _line_spans(text, start, end):
+    for line_start, line_end in line_spans(text, start, end):
         line = text[line_start:line_end]
         fence = _FENCE.match(line)
         is_row = not in_fence and bool(TABLE_ROW.match(line))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.chunking import TABLE_ROW, TABLE_RULE, with_context
+from index.chunking import TABLE_ROW, TABLE_RULE, line_spans, with_context
 from rag.types import Chunk
 
 # A block shorter than this joins the next one: an option's name line belongs with the text
@@ -82,11 +82,7 @@ def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Each row of a block that is a Markdown table, without its row of column names and its
     rule; [] for any other block. A settings table's forty rows look alike averaged into one
     vector: "which setting sets the port?" finds the row embedded on its own, with its header."""
-    lines = []
-    at = start
-    for line in text[start:end].split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = list(line_spans(text, start, end))
     if not all(TABLE_ROW.match(text[a:b]) for a, b in lines if text[a:b].strip()):
         return []
     ruled = len(lines) > 1 and TABLE_RULE.match(text[lines[1][0] : lines[1][1]]) is not None

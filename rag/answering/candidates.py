@@ -274,20 +274,21 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
     line fills the wrap width, the lines below that carry its text on, up to a blank line,
     another field or a block of their own (i itself when there are none). A short line ends
     its value: "x = 1" above "print(x)" is code, two statements."""
-    indent = len(text[lines[i][0] : lines[i][1]]) - len(text[lines[i][0] : lines[i][1]].lstrip())
-    j = i
+    first = text[lines[i][0] : lines[i][1]]
+    indent = len(first) - len(first.lstrip())
+    j, line = i, first
     while j + 1 < len(lines):
         below = text[lines[j + 1][0] : lines[j + 1][1]]
         if (
             not below.strip()
-            or len(text[lines[j][0] : lines[j][1]].rstrip()) < 0.75 * width
+            or len(line.rstrip()) < 0.75 * width
             or len(below) - len(below.lstrip()) != indent
             or _FIELD.match(below)
             or _BULLET.match(below)
-            or not _lazy_continuation(text[lines[j][0] : lines[j][1]], below)
+            or not _lazy_continuation(line, below)
         ):
             break
-        j += 1
+        j, line = j + 1, below
     return j
 
 

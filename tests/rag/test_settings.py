@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 # The dev-chosen default the settings and the answerer share.
-from rag.answering.extractive import DEFAULT_THRESHOLD
+from rag.answering.extractive import DEFAULT_MAX_WORDS, DEFAULT_THRESHOLD
 from rag.settings import FLAT_NAMES, Settings, SettingsError, load_settings, nest
 
 
@@ -32,6 +32,7 @@ def test_defaults() -> None:
     s = load_settings()
     assert s.retrieval.top_k == 5 and s.store == Path(".rag")
     assert s.answering.answerer == "extractive" and s.answering.threshold == DEFAULT_THRESHOLD
+    assert s.answering.max_words == DEFAULT_MAX_WORDS
 
 
 def test_nested_toml_then_nested_env_then_arguments(
