@@ -35,6 +35,11 @@ _WORD = re.compile(r"[A-Za-z0-9]")
 # A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
 _OPTION = re.compile(r"^[-+−][\w-]")
 
+# Words that announce a list below: "the following", "as follows".
+_ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
+# The blank line ending a paragraph (and any blank lines after it).
+_PARAGRAPH_END = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
+
 # Longest candidate, in characters: the model reads about 100 word pieces anyway.
 MAX_CHARS = 600
 # A longer one (a changelog's unmarked list, a wrapped option table) is cut into pieces of
@@ -200,7 +205,7 @@ def _with_block(text: str, c: Span) -> Span:
     "$ createdb mydb"): it is quoted with that block, a code block or the next few lines, since
     alone it answers nothing."""
     if not text[c.start : c.end].endswith(":"):
-        return c
+        return _with_announced_list(text, c)
     rest = text[c.end :]
     gap = len(rest) - len(rest.lstrip())
     if rest[:gap].count("\n") > 2 or gap == len(rest):
@@ -223,6 +228,27 @@ def _with_block(text: str, c: Span) -> Span:
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
+
+
+def _with_announced_list(text: str, c: Span) -> Span:
+    """A sentence that announces a list ("The following three types of HTTP Authentication are
+    supported.") is quoted with the rest of its paragraph and the list right below it: the list
+    is what it says, and the items alone do not say what they are."""
+    if c.kind != "sentence" or not _ANNOUNCES.search(text, c.start, c.end):
+        return c
+    gap = _PARAGRAPH_END.search(text, c.end)
+    if gap is None or gap.start() - c.end > PIECE_CHARS or not _BULLET.match(text[gap.end() : gap.end() + 20]):
+        return c
+    end = pos = gap.end()
+    for line in text[pos:].split("\n"):
+        if not line.strip() or not (_BULLET.match(line) or line[:1].isspace()):
+            break
+        end = pos + len(line)
+        pos = end + 1
+    if end - c.start > MAX_CHARS:
+        return c
+    s, e = _trim(text, c.start, end)
+    return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(text[c.end : e]), block=None)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -67,6 +67,9 @@ _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
+# A section number before a title: "2", "4.3", "3.3.1.".
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+")
+
 # A question after a thing by name: "Which lint …", "What option …".
 _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
@@ -383,8 +386,15 @@ def _states_something(text: str, span: cands.Span) -> bool:
     if quoted.endswith("?") or _ASKED.match(quoted) or looks_like_instruction(quoted):
         return False
     quoted = quoted.lstrip("#=").strip()
-    titled = span.kind in ("heading", "line") and len(quoted.split()) <= TITLE_WORDS
-    return not (titled and _PLAIN_WORDS.fullmatch(quoted) is not None)
+    if span.kind not in ("heading", "line"):
+        return True
+    numbered = _SECTION_NUMBER.match(quoted)
+    if numbered:
+        # A manual's numbered section title ("2.1 ASN.1 syntax", "3.3 Invoking asn1Decoding")
+        # names a section as a plain title does, whatever its words.
+        rest = quoted[numbered.end() :]
+        return not (len(rest.split()) <= TITLE_WORDS and rest[:1].isupper() and not numbers(rest))
+    return not (len(quoted.split()) <= TITLE_WORDS and _PLAIN_WORDS.fullmatch(quoted) is not None)
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:

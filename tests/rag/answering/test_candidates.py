@@ -108,6 +108,20 @@ def test_a_lead_in_ending_in_a_colon_is_quoted_with_its_command() -> None:
     assert model == "To install: pip install foo"
 
 
+def test_a_sentence_announcing_a_list_is_quoted_with_the_list_below_it() -> None:
+    text = (
+        "The following three types of authentication are\nsupported. All work over HTTPS.\n\n"
+        "* Digest\n* Basic\n* WSSE\n\nCaching is optional.\n"
+    )
+    got = _by_text(text)
+    whole = "The following three types of authentication are\nsupported. All work over HTTPS.\n\n* Digest\n* Basic\n* WSSE"
+    assert whole in got and got[whole][1].endswith("* Digest * Basic * WSSE")
+    assert "Digest" in got  # each item stays a candidate of its own
+    # Without a list right below, the sentence stays as it is.
+    plain = "The following fix is included.\n\nCaching is optional.\n"
+    assert "The following fix is included." in _by_text(plain)
+
+
 def test_a_colon_before_a_paragraph_break_and_more_text_takes_only_the_next_lines() -> None:
     text = "Options:\nfirst line\nsecond line\n\nUnrelated paragraph here.\n"
     got = _by_text(text)
