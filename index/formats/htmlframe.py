@@ -167,7 +167,10 @@ def _join_definitions(body: Any) -> None:
                     else:
                         child.text = lead + (child.text or "")
                 terms = []
-                child.tag = "div"
+                # A definition of text alone is a paragraph: trafilatura drops a <div>'s own
+                # text (DocBook's "%s The number of started edges." vanished, and of
+                # "… by <code>-j</code> or its default)" only the words after the code stayed).
+                child.tag = "p" if all(_is_inline(c) for c in child) else "div"
         dl.tag = "div"
 
 

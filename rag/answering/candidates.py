@@ -34,6 +34,8 @@ _NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]")
 # A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
 _OPTION = re.compile(r"^[-+−][\w-]")
+# A setting's or variable's name as a reference lists it: "BC_LINE_LENGTH", "broken_system_clock".
+_SETTING = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -103,6 +105,12 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                     # header: its first row is a row, read under the header the chunker kept.
                     lost = table_header.strip().split("\n", 1)[0]
                     header = _cells(lost) if _is_table_row(lost) else []
+                    out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
+                    continue
+                if not ruled and not _names_columns(cells):
+                    # A table without column names (an HTML table with no <th>, a definition
+                    # table): its first row is a row like the others.
+                    header = []
                     out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
                     continue
                 # The first row of a table is its header: a candidate on its own, and the
@@ -192,8 +200,12 @@ def _after_question(text: str, c: Span) -> Span:
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
-        if term and _OPTION.match(prev) and not _HEADING.match(above):
-            # An option is quoted with its text: "Keep input files." does not say which option.
+        # A name alone in its paragraph, not the last of a list of names.
+        line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
+        setting = _SETTING.fullmatch(prev) is not None and not line_above.strip()
+        if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
+            # An option or a setting is quoted with its text: "Keep input files." does not say
+            # which option, "This should be an integer …" not which variable.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text)
@@ -339,6 +351,14 @@ def _cells(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
     return [" ".join(c.split()) for c in inner.split("|")]
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """A first row with no rule under it (Word's and HTML's tables have none) names the columns
+    when its cells are short labels without numbers ("Item | Limit | Approval"), not values
+    ("port | 8080") or text ("query | dump the inputs and outputs of a given target.")."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(len(c.split()) <= 3 and not re.search(r"\d", c) for c in filled)
 
 
 def _key(cells: list[str]) -> str:

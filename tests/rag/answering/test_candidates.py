@@ -91,6 +91,27 @@ def test_a_man_page_option_is_quoted_with_its_name() -> None:
     assert text[s.start : s.end] == "-k --keep\n\nKeep (don't delete) input files."
 
 
+def test_a_setting_alone_above_its_text_is_quoted_with_it_but_not_the_last_of_a_list() -> None:
+    text = "BC_LINE_LENGTH\n\nThe number of characters in an output line.\n"
+    (s,) = [c for c in spans(text) if "characters" in c.model_text]
+    assert text[s.start : s.end] == text.strip()
+    listed = "New functions:\ngnutls_sign_set_secure\ngnutls_protocol_set_enabled\n\nNo other changes.\n"
+    (s,) = [c for c in spans(listed) if "No other" in c.model_text]
+    assert listed[s.start : s.end] == "No other changes."
+
+
+def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
+    # HTML tables without <th> come out with no rule under their first row.
+    tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
+    assert [s.kind for s in spans("The tools are:\n\n" + tools)][-2:] == ["row", "row"]
+    values = "| port | 8080 |\n| host | localhost |\n"
+    assert [s.kind for s in spans("Defaults:\n\n" + values)][-2:] == ["row", "row"]
+    # A Word table's first row names its columns, rule or not.
+    named = "| Item | Limit |\n| Hotel | 150 per night |\n"
+    got = spans("Limits:\n\n" + named)
+    assert [s.kind for s in got][-2:] == ["header", "row"] and got[-1].model_text == "Item: Hotel; Limit: 150 per night"
+
+
 def test_a_heading_above_is_read_but_not_quoted() -> None:
     text = "## Shipping\n\nOrders ship in 3 days.\n"
     (s,) = [c for c in spans(text) if "Orders" in c.model_text]
