@@ -103,8 +103,9 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                 if not ruled and not text[:s].strip():
                     # A passage that opens inside a table (a chunk cut through it) has lost the
                     # header: its first row is a row, read under the header the chunker kept.
-                    lost = table_header.strip().split("\n", 1)[0]
-                    header = _cells(lost) if _is_table_row(lost) else []
+                    lost, _, rule = table_header.strip().partition("\n")
+                    named = _TABLE_RULE.match(rule) is not None or _names_columns(_cells(lost))
+                    header = _cells(lost) if _is_table_row(lost) and named else []
                     out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
                     continue
                 if not ruled and not _names_columns(cells):

@@ -189,6 +189,10 @@ def test_a_passage_opening_inside_a_table_reads_under_the_header_its_chunk_kept(
     # Context that is not a table row (a heading path, say) is no header.
     got = {text[s.start : s.end]: s.model_text for s in spans(text, table_header="Logging")}
     assert got["| `log_rotation_size` | `10MB` |"] == "`log_rotation_size` | `10MB`"
+    # Nor is the first row of a table that names no columns (no rule under it, not labels).
+    first = "| query | dump the inputs and outputs of a target. |"
+    got = {text[s.start : s.end]: s.model_text for s in spans(text, table_header=first)}
+    assert got["| `log_rotation_size` | `10MB` |"] == "`log_rotation_size` | `10MB`"
 
 
 def test_headings_are_candidates_of_their_own_kind() -> None:
