@@ -271,6 +271,7 @@ def main() -> int:
         "seed": args.seed, "l2": args.l2, "prefilter": args.prefilter,
         "squad_dev": {"cross_encoder_top1": round(ce["top1_accuracy"], 3), "combined_top1": round(comb["top1_accuracy"], 3)},
     }
+    args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / SCORER_FILE
     path.write_text(json.dumps(out, indent=1) + "\n")
     (args.out / SCORER_CHECKSUM).write_text(f"{sha256_of(path)}  {SCORER_FILE}\n")
