@@ -34,6 +34,7 @@ def prepare_html(html: str) -> str:
     if body is None or len(body) == 0:
         return html
     _drop_link_bars(body)
+    _unmask_sections(body)
     _drop_self_anchors(body)
     _join_definitions(body)
     _lift_tables(body)
@@ -135,6 +136,27 @@ def _drop_link_bars(body: Any) -> None:
                 break
             block = parent
         block.drop_tree()  # keeps the tail text
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SECTIONS = ("section", "div", "article")
+
+
+def _slug(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _unmask_sections(body: Any) -> None:
+    """A section named after its own heading (Sphinx's <section id="menus"><h2>Menus</h2>,
+    "editing-and-navigation") loses that id: trafilatura drops elements whose id says "menu" or
+    "nav" as page chrome, and took with them two thirds of IDLE's manual."""
+    for section in body.iter(*_SECTIONS):
+        name = section.get("id")
+        if not name:
+            continue
+        heading = next((c for c in list(section)[:3] if c.tag in _HEADINGS), None)
+        if heading is not None and _slug(heading.text_content()) == _slug(name):
+            del section.attrib["id"]
 
 
 def _drop_self_anchors(body: Any) -> None:

@@ -451,11 +451,17 @@ def _sentences(
         else:
             out.append(_span(text, a, b, kind, key=key))
         prev = (a, b)
-    if len(out) > 1 and "\n" not in flat.strip():
-        # One paragraph of running prose. Lines its writer ended ("We ship to the EU" above
-        # "Shipping takes 3-5 days") are statements of their own, not one block to quote.
-        whole = _trim(text, s, e)
-        out = [replace(c, block=whole) for c in out]
+    # Each stretch of running prose is a block. Lines its writer ended ("We ship to the EU"
+    # above "Shipping takes 3-5 days", a NEWS entry's command names above its description) are
+    # statements of their own and end one.
+    at = 0
+    for piece in flat.split("\n"):
+        seg = _trim(text, s + at, s + at + len(piece))
+        inside = [i for i, c in enumerate(out) if seg[0] <= c.start and c.end <= seg[1]]
+        if len(inside) > 1:
+            for i in inside:
+                out[i] = replace(out[i], block=seg)
+        at += len(piece) + 1
     return out
 
 

@@ -343,9 +343,12 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     # When a version is asked for, the quote's pull-request or issue number is not one.
     found = versions if asks_version(question) else numbers
     asked = found(question)
-    if found(quote) - asked or not found(title) - asked:
+    if found(quote) - asked:
         return ""
-    return title
+    # A version: the nearest section title that gives one (a "Keep a Changelog" item stands
+    # under "### Fixed", under "## [1.2.0] - 2023-05-01"). Another number: its own section's.
+    titles = [t.strip() for t in reversed(heading.split(HEADING_SEPARATOR))] if asks_version(question) else [title]
+    return next((t for t in titles if found(t) - asked), "")
 
 
 def _names_its_entry(question: str, quote: str, title: str, named: bool = False) -> bool:

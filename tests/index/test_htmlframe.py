@@ -70,6 +70,24 @@ def test_a_docbook_definition_of_text_alone_keeps_all_its_words() -> None:
     assert "%c Current rate of finished edges per second (average over builds specified by -j or its default)" in text
 
 
+def test_a_section_named_after_its_heading_is_not_taken_for_a_menu() -> None:
+    # Sphinx names each section after its heading; trafilatura drops ids with "menu" or "nav".
+    page = """<html><body><div class="body" role="main"><section id="idle"><h1>IDLE</h1>
+<p>IDLE is Python's Integrated Development and Learning Environment.</p>
+<section id="menus"><h2>Menus<a class="headerlink" href="#menus">¶</a></h2>
+<p>IDLE has two main window types, the Shell window and the Editor window.</p>
+<section id="file-menu-shell-and-editor"><h3>File menu (Shell and Editor)</h3>
+<dl><dt>New File</dt><dd><p>Create a new file editing window.</p></dd></dl></section></section>
+<section id="editing-and-navigation"><span id="id2"></span><h2>Editing and Navigation</h2>
+<p>Editor windows have their own keys.</p></section></section></div>
+<div id="navigation"><a href="a.html">previous</a> <a href="b.html">next</a></div></body></html>"""
+    text = read_html(page, "auto").text
+    for kept in ("## Menus", "two main window types", "New File Create a new file editing window.",
+                 "## Editing and Navigation", "Editor windows have their own keys."):
+        assert kept in text, kept
+    assert "previous" not in text
+
+
 def test_loose_text_between_blocks_reads_as_paragraphs_with_its_spaces() -> None:
     # zlib's "zlib_how.html": text and <tt>/<em> lie in <body> between <pre> blocks.
     page = """<html><body><h1>Usage</h1>

@@ -185,6 +185,15 @@ def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> No
     assert extractive.section_answering("Which version added prompt customization?", quote, heading) == "v1.2.5"
 
 
+def test_a_version_title_further_up_the_heading_path_is_shown() -> None:
+    # "Keep a Changelog": items stand under "### Fixed", under "## [1.2.0] - 2023-05-01".
+    heading = "Changelog › [1.2.0] - 2023-05-01 › Fixed"
+    quote = "Crash when the file is empty."
+    ask = "Which release fixed the crash on empty files?"
+    assert extractive.section_answering(ask, quote, heading) == "[1.2.0] - 2023-05-01"
+    assert extractive.section_answering(ask, quote, "Changelog › Unreleased › Fixed") == ""
+
+
 class SubjectScorer:
     """The model on a README: the sentence that answers scores above a code line that only
     names the project the question names."""
