@@ -32,6 +32,7 @@ _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 # Lines that carry no text a reader could be answered with: code fences, rules.
 _NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"\d")
 # A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
 _OPTION = re.compile(r"^[-+−][\w-]")
 # A setting's or variable's name as a reference lists it: "BC_LINE_LENGTH", "broken_system_clock".
@@ -106,21 +107,17 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                     lost, _, rule = table_header.strip().partition("\n")
                     named = _TABLE_RULE.match(rule) is not None or _names_columns(_cells(lost))
                     header = _cells(lost) if _is_table_row(lost) and named else []
-                    out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
-                    continue
-                if not ruled and not _names_columns(cells):
+                elif not ruled and not _names_columns(cells):
                     # A table without column names (an HTML table with no <th>, a definition
                     # table): its first row is a row like the others.
                     header = []
-                    out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
+                else:
+                    # The first row of a table is its header: a candidate on its own, and the
+                    # context of every row below it.
+                    header = cells
+                    if not ruled:
+                        out.append(_span(text, s, e, "header", " | ".join(c for c in cells if c), key=_key(cells)))
                     continue
-                # The first row of a table is its header: a candidate on its own, and the
-                # context of every row below it.
-                header = cells
-                if ruled:
-                    continue
-                out.append(_span(text, s, e, "header", " | ".join(c for c in cells if c), key=_key(cells)))
-                continue
             out.append(_span(text, s, e, "row", row_text(header, cells), key=_key(cells)))
             continue
         header = None
@@ -359,7 +356,7 @@ def _names_columns(cells: list[str]) -> bool:
     when its cells are short labels without numbers ("Item | Limit | Approval"), not values
     ("port | 8080") or text ("query | dump the inputs and outputs of a given target.")."""
     filled = [c for c in cells if c]
-    return len(filled) >= 2 and all(len(c.split()) <= 3 and not re.search(r"\d", c) for c in filled)
+    return len(filled) >= 2 and all(len(c.split()) <= 3 and not _DIGIT.search(c) for c in filled)
 
 
 def _key(cells: list[str]) -> str:
