@@ -32,6 +32,8 @@ TABLE_ROW = re.compile(r"^\s*\|")
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
+# A Debian changelog entry's first line: "tzdata (2022c-1) unstable; urgency=medium".
+_DEBIAN_ENTRY = re.compile(r"^[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;]+; urgency=\S+")
 
 
 @dataclass(frozen=True)
@@ -315,12 +317,17 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     punctuation, alone after a blank line, and followed by an underline, a blank line or - in
     capitals - indented text (a man page's "OPTIONS"). A wrapped sentence's first line is
     followed by more text, so it is not one; neither is a list item, a table row, a "Key: value"
-    line or a column-aligned line. A document keeps to one convention: if any title is
-    underlined, only underlined lines are titles; else if any is in capitals, only those."""
+    line or a column-aligned line. A Debian changelog's entries are its sections, titled by
+    their first line ("tzdata (2022c-1) unstable; urgency=medium"). A document keeps to one
+    convention: changelog entries; else if any title is underlined, only underlined lines are
+    titles; else if any is in capitals, only those."""
     lines = list(line_spans(text, 0, len(text)))
-    found: dict[str, list[tuple[int, str]]] = {"underlined": [], "capitals": [], "alone": []}
+    found: dict[str, list[tuple[int, str]]] = {"entries": [], "underlined": [], "capitals": [], "alone": []}
     for i, (start, end) in enumerate(lines[:-1]):
         line = text[start:end]
+        if _DEBIAN_ENTRY.match(line):
+            found["entries"].append((start, line.strip()))
+            continue
         if not _plain_title(line) or (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
             continue
         below = text[lines[i + 1][0] : lines[i + 1][1]]

@@ -313,6 +313,29 @@ def test_plain_text_titles_give_one_level_headings() -> None:
     assert {c.heading for c in _split(MAN_PAGE, plain=True)} == {"NAME", "OPTIONS"}
 
 
+DEBIAN_CHANGELOG = """tzdata (2022c-1) unstable; urgency=medium
+
+  * New upstream version, no changes to the timezones.
+
+ -- Benjamin Drung <bdrung@debian.org>  Tue, 16 Aug 2022 10:00:00 +0200
+
+tzdata (2022b-1) unstable; urgency=medium
+
+  [ Johannes Schauer Marin Rodrigues ]
+  * Add support for DPKG_ROOT.
+
+ -- Benjamin Drung <bdrung@debian.org>  Fri, 12 Aug 2022 10:00:00 +0200
+"""
+
+
+def test_a_debian_changelogs_entries_are_its_sections() -> None:
+    chunks = _split(DEBIAN_CHANGELOG, plain=True)
+    _assert_verbatim(DEBIAN_CHANGELOG, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    assert "no changes to the timezones" in by_heading["tzdata (2022c-1) unstable; urgency=medium"]
+    assert "DPKG_ROOT" in by_heading["tzdata (2022b-1) unstable; urgency=medium"]
+
+
 def test_plain_text_that_underlines_its_titles_has_only_those() -> None:
     # "... please see" stands alone between blank lines, but this document underlines titles.
     headings = {c.heading for c in _split(UNDERLINED, plain=True)}
