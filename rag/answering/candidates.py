@@ -71,7 +71,9 @@ def model_view(text: str) -> str:
 
 def spans(text: str, table_header: str = "") -> list[Span]:
     """Every candidate of a text, in reading order. table_header is the header row of a table
-    the text opens inside (a chunk cut through it keeps that row as Chunk.context)."""
+    the text opens inside (a chunk cut through it keeps that row as Chunk.context). Comment
+    markers are read as blanks (_uncommented): offsets stay the text's, quotes keep them."""
+    text = _uncommented(text)
     out: list[Span] = []
     lines = _lines(text)
     width = _wrap_width(text, lines)
@@ -175,6 +177,37 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         if c.model_text
         for piece in _pieces(text, _with_block(text, _after_question(text, c)))
     ]
+
+
+# A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".
+_COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
+
+
+def _uncommented(text: str) -> str:
+    """The text with the "#" markers of its comment blocks made spaces: two or more lines in a
+    row that open with "#" are a sample configuration's documentation ("## 400, and bold is
+    700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
+    a "key: value" line once the marker goes). Markdown headings stand alone: a run of
+    consecutive lines that are all short headings ("# Guide" / "## Install") stays."""
+    lines = text.split("\n")
+    commented = [_COMMENT.match(line) is not None and not line.lstrip().startswith("#!") for line in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and commented[j]:
+            j += 1
+        run = lines[i:j]
+        if len(run) >= 2 and not all(_titled(ln) for ln in run):
+            for k in range(i, j):
+                out[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), lines[k], count=1)
+        i = max(j, i + 1)
+    return "\n".join(out)
+
+
+def _titled(line: str) -> bool:
+    """A Markdown heading's shape: "#" and a space, a few words, no closing punctuation."""
+    return _HEADING.match(line) is not None and len(line.split()) <= 9 and not line.rstrip().endswith((".", ",", ";", ":"))
 
 
 def _after_question(text: str, c: Span) -> Span:

@@ -112,6 +112,21 @@ def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() ->
     assert [s.kind for s in got][-2:] == ["header", "row"] and got[-1].model_text == "Item: Hotel; Limit: 150 per night"
 
 
+def test_a_sample_configurations_comments_are_read_without_their_markers() -> None:
+    text = (
+        "## The port to use for the web server.\n#webagg.port: 8988\n\n"
+        "## Normal is the same as\n## 400, and bold is 700.\n\n# Guide\n## Install\n"
+    )
+    got = _by_text(text)
+    # Quoted as written, read without "#": no longer a Markdown heading, the default a field.
+    assert got["webagg.port: 8988"][0] == "field"
+    assert got["The port to use for the web server."][0] != "heading"
+    bold = next(k for k in got if "bold is 700" in k)
+    assert got[bold][0] == "sentence" and got[bold][1].endswith("Normal is the same as 400, and bold is 700.")
+    # Consecutive short Markdown headings stay headings.
+    assert got["Guide"][0] == "heading" and got["Install"][0] == "heading"
+
+
 def test_a_heading_above_is_read_but_not_quoted() -> None:
     text = "## Shipping\n\nOrders ship in 3 days.\n"
     (s,) = [c for c in spans(text) if "Orders" in c.model_text]
