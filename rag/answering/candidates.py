@@ -190,7 +190,7 @@ def _uncommented(text: str) -> str:
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays."""
     lines = text.split("\n")
-    commented = [_COMMENT.match(line) is not None and not line.lstrip().startswith("#!") for line in lines]
+    commented = [_COMMENT.match(line) is not None for line in lines]
     out = list(lines)
     i = 0
     while i < len(lines):
