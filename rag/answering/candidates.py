@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from rag import markers
 from rag.text import sentence_spans
@@ -190,19 +191,12 @@ def _uncommented(text: str) -> str:
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays."""
     lines = text.split("\n")
-    commented = [_COMMENT.match(line) is not None for line in lines]
-    out = list(lines)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and commented[j]:
-            j += 1
-        run = lines[i:j]
-        if len(run) >= 2 and not all(_titled(ln) for ln in run):
-            for k in range(i, j):
-                out[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), lines[k], count=1)
-        i = max(j, i + 1)
-    return "\n".join(out)
+    for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
+        run = list(group)
+        if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
+            for k in run:
+                lines[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), lines[k], count=1)
+    return "\n".join(lines)
 
 
 def _titled(line: str) -> bool:

@@ -341,13 +341,14 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     if expected_type(question) not in ("number", "date"):
         return ""
     # When a version is asked for, the quote's pull-request or issue number is not one.
-    found = versions if asks_version(question) else numbers
+    version = asks_version(question)
+    found = versions if version else numbers
     asked = found(question)
     if found(quote) - asked:
         return ""
     # A version: the nearest section title that gives one (a "Keep a Changelog" item stands
     # under "### Fixed", under "## [1.2.0] - 2023-05-01"). Another number: its own section's.
-    titles = [t.strip() for t in reversed(heading.split(HEADING_SEPARATOR))] if asks_version(question) else [title]
+    titles = [t.strip() for t in reversed(heading.split(HEADING_SEPARATOR))] if version else [title]
     return next((t for t in titles if found(t) - asked), "")
 
 
