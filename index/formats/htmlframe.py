@@ -20,6 +20,9 @@ _SELF_ANCHORS = frozenset({"¶", "#", "§", "🔗"})
 # A bar is (almost) only links: at most this many word characters outside them, this many in all.
 _BAR_OWN_CHARS = 40
 _BAR_MAX_CHARS = 600
+# lxml refuses a str that declares its encoding (XHTML's "<?xml version=... encoding=...?>");
+# the text is already decoded, so the declaration says nothing more.
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 def prepare_html(html: str) -> str:
@@ -27,7 +30,7 @@ def prepare_html(html: str) -> str:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except Exception:  # lxml raises several types on odd input; trafilatura will say what
         return html
     body = tree.find("body")
@@ -200,15 +203,20 @@ def _join_definitions(body: Any) -> None:
 # an <em> placeholder) makes trafilatura move or drop the text after it: "<code><em>x</em>.y</code>
 # z" came out as "x.y" without " z"; Python's policy page read "*.rtinstallrtinstall".
 _CODE = ("code", "tt", "kbd", "samp", "var")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def _flatten_code(body: Any) -> None:
-    """Inline code keeps its text and loses the elements inside it."""
+    """Inline code keeps its text and loses the elements inside it. Outside <pre> its line
+    breaks are spaces, as a browser shows them: trafilatura made "<code>unsigned\nshort</code>"
+    a fenced block of three lines in the middle of a sentence."""
     from lxml import etree
 
     for code in list(body.iter(*_CODE)):
         if len(code):
             etree.strip_tags(code, "*")
+        if code.text and "\n" in code.text and not any(a.tag == "pre" for a in code.iterancestors()):
+            code.text = _LINE_BREAKS.sub(" ", code.text.strip())
 
 
 # Where trafilatura reads a table as one run of text ("path Yes type Possible values: file,

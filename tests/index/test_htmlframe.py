@@ -138,3 +138,21 @@ def test_markup_inside_inline_code_keeps_the_text_after_it() -> None:
     text = " ".join(read_html(page, "auto").text.split())
     assert "A x.y z and more." in text
     assert "Run /usr/share/*.rtinstall: the first argument is rtinstall, the second" in text
+
+
+def test_an_xhtml_page_with_an_encoding_declaration_is_prepared_too() -> None:
+    """lxml refuses a decoded page that declares its encoding, and Expat's manual had gone to
+    trafilatura unprepared: each term and definition a list item of its own, and inline code
+    broken over lines made fenced blocks mid-sentence ("otherwise, ```unsigned short``` is")."""
+    page = """<?xml version="1.0" encoding="iso-8859-1"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "xhtml1-strict.dtd">
+<html><head><title>Expat</title></head><body><div class="content">
+<p>""" + "Expat is a library, written in C, for parsing XML documents. " * 4 + """</p>
+<dl><dt>XML_CONTEXT_BYTES</dt><dd>The number of input bytes of markup context. This is
+normally set to 1024.</dd>
+<dt>XML_UNICODE_WCHAR_T</dt><dd>If defined, uses the wchar_t type; otherwise, <code>unsigned
+short</code> is used.</dd></dl></div></body></html>"""
+    text = " ".join(read_html(page, "auto").text.split())
+    assert "XML_CONTEXT_BYTES The number of input bytes of markup context." in text
+    assert "otherwise, unsigned short is used." in text
+
