@@ -20,6 +20,8 @@ _RUNNING_MIN_PAGES = 3  # with fewer pages, a repeated line is as likely to be t
 _RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
+# A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
+_CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
 )
@@ -183,7 +185,12 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and (not line or line.startswith(_LIST_MARKERS) or _titles_next(current[-1], line, full)):
+        if current and (
+            not line
+            or line.startswith(_LIST_MARKERS)
+            or _titles_next(current[-1], line, full)
+            or _CAPITALS_TITLE.fullmatch(line.strip())
+        ):
             paragraphs.append(_join_lines(current))
             current = []
         if not line:
@@ -201,7 +208,9 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
 def _titles_next(previous: str, line: str, full: int) -> bool:
     """A short line with no sentence end after a line that ends one is a heading or a table's
     first row ("…for industrial monitoring." / "Electrical characteristics"), never the rest
-    of that paragraph: on a short page the full width is unsure, and this needs none."""
+    of that paragraph: on a short page the full width is unsure, and this needs none. (A line
+    in capitals is a title after any line: "…faking root privileges for file manipulation",
+    nearly full, had taken "SYNOPSIS" as its last word.)"""
     return (
         previous.endswith(tuple(_SENTENCE_END))
         and len(line) < _SHORT_LINE_RATIO * full

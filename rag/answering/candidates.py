@@ -37,7 +37,8 @@ _DIGIT = re.compile(r"\d")
 # A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
 _OPTION = re.compile(r"^[-+−][\w-]")
 # A setting's or variable's name as a reference lists it: "BC_LINE_LENGTH", "broken_system_clock".
-_SETTING = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+# A setting's or variable's name: snake_case, or one word in capitals (FAKEROOTKEY, TMPDIR).
+_SETTING = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,}")
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -227,7 +228,7 @@ def _after_question(text: str, c: Span) -> Span:
         above = before[before.rfind("\n") + 1 :]
         # A name alone in its paragraph, not the last of a list of names.
         line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
-        setting = _SETTING.fullmatch(prev) is not None and not line_above.strip()
+        setting = _SETTING.fullmatch(prev) is not None and not line_above.strip() and not _man_section(above, text, c.start)
         if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
@@ -235,6 +236,27 @@ def _after_question(text: str, c: Span) -> Span:
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text)
     return c
+
+
+# The section titles man-pages(7) prescribes, as one word: in a PDF they stand alone above
+# their text exactly as a variable's name does in an ENVIRONMENT section.
+_MAN_SECTIONS = frozenset({
+    "NAME", "SYNOPSIS", "CONFIGURATION", "DESCRIPTION", "OPTIONS", "ERRORS", "ENVIRONMENT",
+    "FILES", "VERSIONS", "ATTRIBUTES", "STANDARDS", "HISTORY", "NOTES", "CAVEATS", "BUGS",
+    "EXAMPLE", "EXAMPLES", "AUTHOR", "AUTHORS", "COPYRIGHT",
+})
+
+
+def _man_section(line: str, text: str, start: int) -> bool:
+    """A title in capitals, not a variable's name: one of man-pages(7)'s; at the margin above
+    indented text ("DESCRIPTION" above "       Hostname is …"); or a word the text never uses
+    in a sentence, as it uses a variable's name ("a FAKEROOTKEY of a running daemon")."""
+    name = line.strip()
+    if not name.isupper() or "_" in name:
+        return False
+    indented_below = text[start - 1 : start] in (" ", "\t")
+    used = re.search(rf"[^\s][^\S\n]*\b{name}\b|\b{name}\b[^\S\n]*[^\s]", text) is not None
+    return name in _MAN_SECTIONS or (not line[:1].isspace() and indented_below) or not used
 
 
 def _with_block(text: str, c: Span) -> Span:

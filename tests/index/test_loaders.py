@@ -548,6 +548,22 @@ def test_a_heading_after_a_sentence_is_not_joined_to_it(tmp_path: Path, office: 
     ]
 
 
+def test_a_title_in_capitals_is_not_the_last_word_of_a_nearly_full_line(tmp_path: Path, office: Any) -> None:
+    """fakeroot(1) as PDF: its one-line NAME entry is nearly full, and "SYNOPSIS" below it had
+    been read as that line's last word."""
+    lines = [
+        "NAME",
+        "fakeroot - run a command in an environment faking root privileges for file manipulation",
+        "SYNOPSIS",
+        "fakeroot [-l|--lib library] [--faked faked-binary] [-i load-file] [-s save-file] [--]",
+        "SECURITY ASPECTS",
+        "fakeroot is a regular, non-setuid program. It does not enhance a user's privileges,",
+        "or decrease the system's security.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "fakeroot.pdf", [lines]), LIMIT)
+    assert doc.text.split("\n\n") == [*lines[:5], f"{lines[5]} {lines[6]}"]
+
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)

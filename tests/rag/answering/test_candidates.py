@@ -100,6 +100,28 @@ def test_a_setting_alone_above_its_text_is_quoted_with_it_but_not_the_last_of_a_
     assert listed[s.start : s.end] == "No other changes."
 
 
+def test_a_name_in_capitals_is_quoted_with_its_text_but_not_a_section_title() -> None:
+    # A man page's ENVIRONMENT section rendered to PDF: the variable alone above its text.
+    text = (
+        "ENVIRONMENT\n\nFAKEROOTKEY\n\nThe key used to communicate with the daemon. Any program"
+        " with a FAKEROOTKEY of a running daemon connects to it.\n"
+    )
+    (s,) = [c for c in spans(text) if c.model_text.startswith("FAKEROOTKEY The key")]
+    assert text[s.start : s.end].startswith("FAKEROOTKEY\n\nThe key used")
+    # man-pages(7)'s titles, a title above indented text, and a word no sentence uses are titles.
+    for page, first in (
+        ("NAME\n\nfakeroot runs a command. See FAKEROOTKEY and NAME below.\n", "fakeroot"),
+        (
+            "PORTABILITY\n       Only Linux and the BSDs are supported by this version of the\n"
+            "       program; PORTABILITY patches are welcome from anyone who has them.\n",
+            "Only",
+        ),
+        ("LIMITS\n\nThe following are the limits in place.\n", "The"),
+    ):
+        quotes = [page[c.start : c.end] for c in spans(page) if first in c.model_text]
+        assert quotes and all(q.startswith(first) for q in quotes)
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
