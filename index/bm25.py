@@ -33,7 +33,11 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "5"  # 5: retrieval_text leaves out a heading the first line repeats
+CACHE_FORMAT = "6"  # 6: versions are terms
+# bm25s's default pattern (words of two or more characters) with dotted numbers as one term:
+# "1.2.0" and "3.7" had been dropped whole, one-digit parts and all, so a NEWS file's forty
+# version sections looked alike to BM25. A word never takes the start of a version ("v1.2").
+_TOKEN = r"(?u)\d+(?:\.\d+)+|\b\w\w+\b(?!\.\d)"
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 
@@ -45,7 +49,12 @@ def _stem_all(words: list[str]) -> list[str]:
 def _tokens(texts: list[str], stopwords: list[str]) -> list[list[str]]:
     # The answerer's stemmer (irregular verbs included), so both sides count the same terms.
     out = bm25s.tokenize(
-        texts, stopwords=stopwords, stemmer=_stem_all, return_ids=False, show_progress=False
+        texts,
+        token_pattern=_TOKEN,
+        stopwords=stopwords,
+        stemmer=_stem_all,
+        return_ids=False,
+        show_progress=False,
     )
     return [list(t) for t in out]
 

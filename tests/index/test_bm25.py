@@ -113,3 +113,16 @@ def test_mentioning_finds_an_exact_name_in_any_chunk() -> None:
     )
     assert [c.id for c in index.mentioning("log_file_mode")] == ["b", "d"]
     assert index.mentioning("--keep") == [] and index.mentioning("log_file") == []
+
+
+def test_a_version_is_one_term() -> None:
+    # A NEWS file: every section says the same words; only the version tells them apart, and
+    # its one-digit parts ("1", "2", "0") had all been dropped as too short to be words.
+    sections = [
+        chunk(f"s{i}", f"Noteworthy changes in version {v}\n\nThe pinentry qt and gtk dialogs were improved.")
+        for i, v in enumerate(["1.1.0", "1.2.0", "0.9.5", "v1.3"])
+    ]
+    index = LexicalIndex.build(sections, "gen-v")
+    assert index.search("When was pinentry 1.2.0 released?", 1)[0][0].id == "s1"
+    assert index.search("What changed in 1.3?", 1)[0][0].id == "s3"
+    assert index.idf_of("1.2.0") < index.idf_of("never-seen")
