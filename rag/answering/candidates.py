@@ -173,12 +173,29 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             continue
         prose.append((s, e))
     flush()
-    return [
+    read = [
         piece
         for c in out
         if c.model_text
         for piece in _pieces(text, _with_block(text, _after_question(text, c)))
     ]
+    return _without_bare_names(text, read)
+
+
+def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
+    """An option's or a name's line alone goes when the text below it is quoted with it
+    ("-i, --interactive" above "Interactively ask for confirmation before killing."): alone it
+    says nothing, yet shares all of a question's words about it, and had been the answer."""
+    longest: dict[int, int] = {}
+    for c in read:
+        longest[c.start] = max(longest.get(c.start, c.end), c.end)
+
+    def bare(c: Span) -> bool:
+        quote = text[c.start : c.end]
+        named = _OPTION.match(quote) is not None or _SETTING.fullmatch(quote) is not None
+        return named and "\n" not in quote and len(quote.split()) <= 6 and longest[c.start] > c.end
+
+    return [c for c in read if not bare(c)]
 
 
 # A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".

@@ -122,6 +122,21 @@ def test_a_name_in_capitals_is_quoted_with_its_text_but_not_a_section_title() ->
         assert quotes and all(q.startswith(first) for q in quotes)
 
 
+def test_an_options_line_alone_goes_when_its_description_is_quoted_with_it() -> None:
+    text = (
+        "       -i, --interactive\n"
+        "              Interactively ask for confirmation before killing.\n\n"
+        "       -l, --list\n"
+        "              List all known signal names.\n"
+    )
+    quotes = [text[c.start : c.end].split("\n")[0].strip() for c in spans(text)]
+    assert quotes == ["-i, --interactive", "-l, --list"]
+    assert all(c.kind != "line" for c in spans(text))
+    # A title's line stays: the text below is read with it, not quoted with it.
+    titled = "Installation\n\nRun make install as root to put the program in place.\n"
+    assert [c.kind for c in spans(titled)] == ["line", "sentence"]
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
