@@ -20,6 +20,10 @@ _RUNNING_MIN_PAGES = 3  # with fewer pages, a repeated line is as likely to be t
 _RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
+# Text set in columns (a man page's .nf block, a table pypdf keeps aligned): a run of spaces
+# inside the line, not after a sentence's end. Each such line is a row of its own, never
+# wrapped prose (sqlite3(1)'s ".timeout MS    Try opening …" had run into the next command).
+_COLUMN_GAP = re.compile(r"[^\s.:;] {3,}\S")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 _PAGE_NUMBER = re.compile(
@@ -185,8 +189,10 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
+        columned = _COLUMN_GAP.search(line.strip()) is not None
         if current and (
             not line
+            or columned
             or line.startswith(_LIST_MARKERS)
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())
@@ -196,7 +202,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
         if not line:
             continue
         current.append(line)
-        if len(line) < _SHORT_LINE_RATIO * full:
+        if columned or len(line) < _SHORT_LINE_RATIO * full:
             paragraphs.append(_join_lines(current))
             current = []
     if current:

@@ -564,6 +564,20 @@ def test_a_title_in_capitals_is_not_the_last_word_of_a_nearly_full_line(tmp_path
     assert doc.text.split("\n\n") == [*lines[:5], f"{lines[5]} {lines[6]}"]
 
 
+def test_lines_set_in_columns_are_rows_not_wrapped_prose(tmp_path: Path, office: Any) -> None:
+    """sqlite3(1)'s list of dot-commands (an .nf block): each line is nearly full, and had run
+    into the next ("… for MS milliseconds .timer on|off …"). A gap after a sentence's end is
+    not a column."""
+    lines = [
+        ".timeout MS            Try opening locked tables for MS milliseconds",
+        ".timer on|off          Turn SQL timer on or off while running the queries",
+        "The interactive interpreter offers a set of meta-commands that control the output.   It",
+        "also examines the attached database files.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "sqlite3.pdf", [lines]), LIMIT)
+    assert doc.text.split("\n\n") == [lines[0], lines[1], f"{lines[2]} {lines[3]}"]
+
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
