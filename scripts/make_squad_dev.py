@@ -117,7 +117,7 @@ def main() -> int:
     OUT_DOCS.mkdir(parents=True, exist_ok=True)
     for art in articles:
         (OUT_DOCS / document_name(art["title"])).write_text(document_text(art), encoding="utf-8")
-    (OUT_DOCS / "SOURCES.md").write_text(SOURCES.format(titles='", "'.join(ta.DEV_ARTICLES)), encoding="utf-8")
+    OUT_DOCS.with_name(f"{OUT_DOCS.name}.SOURCES.md").write_text(SOURCES.format(titles='", "'.join(ta.DEV_ARTICLES)), encoding="utf-8")
     rows = questions(articles, random.Random(args.seed))
     OUT_QUESTIONS.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     n_ans = sum(r["answerable"] for r in rows)

@@ -79,7 +79,6 @@ CALIBRATION_EVERY = 4
 NEAR = 1
 CALIBRATION_ARTICLES = ("To_Kill_a_Mockingbird",)
 # The corpus' provenance notes live beside the documents but are not one of them.
-NOT_DOCUMENTS = frozenset({"SOURCES.md"})
 WORK = ROOT / "build" / "answerer"
 
 _TERM = re.compile(r"[a-z0-9]+")
@@ -337,8 +336,8 @@ def evidence_places(text: str, evidence: Iterable[str]) -> list[tuple[int, int]]
 
 
 def document_names(folder: Path) -> list[str]:
-    """The documents of a training folder, without its SOURCES.md."""
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
+    """The documents of a training folder (its SOURCES.md lies beside it)."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file())
 
 
 # ---- training ------------------------------------------------------------------------------

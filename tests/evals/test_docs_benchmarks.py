@@ -33,7 +33,6 @@ TRAIN = (BENCH / "train_ordinary.jsonl", BENCH / "train_ordinary")
 TEXT_SUFFIXES = {".md", ".txt", ".rst"}
 CONVERTED_SUFFIXES = {".html", ".pdf"}
 # Documentation files of the corpus itself, not documents to index.
-NOT_DOCUMENTS = {"SOURCES.md"}
 
 
 def _squash(text: str) -> str:
@@ -101,7 +100,13 @@ def answer_problems(questions: list[BenchmarkQuestion]) -> list[str]:
 
 
 def documents(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
+    return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def sources_of(folder: Path) -> str:
+    """The record of where a folder's documents come from, beside the folder, not in it: in it,
+    it was ingested as a document of the corpus, and answered questions about versions."""
+    return folder.with_name(f"{folder.name}.SOURCES.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=sorted(SPLITS))
@@ -169,7 +174,7 @@ def test_every_document_has_its_origin_and_licence_recorded(
     split: tuple[str, list[BenchmarkQuestion], Path],
 ) -> None:
     _, _, docs = split
-    sources_md = (docs / "SOURCES.md").read_text(encoding="utf-8")
+    sources_md = sources_of(docs)
     missing = [p.name for p in documents(docs) if f"`{p.name}`" not in sources_md]
     assert missing == []
 
@@ -228,7 +233,7 @@ def test_training_questions_follow_the_evidence_rules() -> None:
     assert {p.name for p in documents(TRAIN[1])} - used == set(), "documents without questions"
     # Training documents are read as plain text by the training script.
     assert {p.suffix.lower() for p in documents(TRAIN[1])} <= TEXT_SUFFIXES
-    sources_md = (TRAIN[1] / "SOURCES.md").read_text(encoding="utf-8")
+    sources_md = sources_of(TRAIN[1])
     assert [p.name for p in documents(TRAIN[1]) if f"`{p.name}`" not in sources_md] == []
 
 
