@@ -32,6 +32,9 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 # Lines that carry no text a reader could be answered with: code fences, rules.
 _NOISE = re.compile(r"^\s*(?:```.*|~~~.*|[-=*_#~.]{3,})\s*$")
+# A man page's running head or foot as `man` prints it: "KILLALL(1)   User Commands   KILLALL(1)",
+# "psmisc   2021-01-11   KILLALL(1)". (A PDF's running lines are already gone.)
+_MAN_RUNNING = re.compile(r"^\S.*?\S {3,}\S.*?\S {3,}[\w.:+-]+\(\d\w*\)\s*$")
 _WORD = re.compile(r"[A-Za-z0-9]")
 _DIGIT = re.compile(r"\d")
 # A command-line option as a man page or --help lists it: "-k --keep", "--rsyncable", "+F".
@@ -92,7 +95,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         if i <= skip:
             continue
         line = text[s:e]
-        if not line.strip() or _NOISE.match(line) or not _WORD.search(line):
+        if not line.strip() or _NOISE.match(line) or not _WORD.search(line) or _MAN_RUNNING.match(line):
             flush()
             if not line.strip():
                 header = None

@@ -137,6 +137,16 @@ def test_an_options_line_alone_goes_when_its_description_is_quoted_with_it() -> 
     assert [c.kind for c in spans(titled)] == ["line", "sentence"]
 
 
+def test_a_man_pages_running_head_and_foot_are_not_candidates() -> None:
+    page = (
+        "KILLALL(1)                       User Commands                      KILLALL(1)\n\n"
+        "NAME\n       killall - kill processes by name\n\n"
+        "psmisc                            2021-01-11                        KILLALL(1)\n"
+    )
+    quotes = [page[c.start : c.end] for c in spans(page)]
+    assert len(quotes) == 1 and quotes[0].endswith("killall - kill processes by name")
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
