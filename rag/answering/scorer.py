@@ -18,7 +18,8 @@ Features (all general: no word lists taken from benchmark questions):
 - new_terms: log of content terms the candidate adds to the question (a restatement of the
   question adds none);
 - heading: the candidate is a section title (it names a topic; it rarely states the answer,
-  yet it shares the question's words);
+  yet it shares the question's words) - unless it dates the version a "when" question names,
+  as a changelog's "Noteworthy changes in version 1.2.0 (2021-08-25)" does;
 - passage_rank: 1 / (1 + the rank of its passage in retrieval);
 - keyed / key_coverage: the candidate is a table row or a "key: value" line, and the share of
   its key's words (first cell, or the text before ":" / "=", snake_case split) that the question
@@ -39,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.answering.crossencoder import MODEL_DIR, ModelFileError, sha256_of
-from rag.text import content_terms, has_date, numbers
+from rag.text import content_terms, has_date, numbers, versions
 
 SCORER_FILE = "scorer.json"
 SCORER_CHECKSUM = "scorer.sha256"
@@ -103,6 +104,12 @@ def type_present(kind: str, question: str, candidate: str) -> bool:
     return any(w.lower() not in q_words for w in names)
 
 
+def dates_version(asked: str | None, question: str, candidate: str) -> bool:
+    """A "when" question names a version and the candidate names it too, with a date."""
+    named = versions(question)
+    return asked == "date" and bool(named & versions(candidate)) and has_date(candidate)
+
+
 _KEY_SPLIT = re.compile(r"[_\W]+")
 
 
@@ -150,7 +157,7 @@ def features(
         1.0 if asked else 0.0,
         1.0 if asked and type_present(asked, question, candidate) else 0.0,
         math.log1p(len(c_terms - q_terms)),
-        1.0 if kind == "heading" else 0.0,
+        1.0 if kind == "heading" and not dates_version(asked, question, candidate) else 0.0,
         1.0 / (1 + passage),
         1.0 if keys else 0.0,
         len(keys & named) / len(keys) if keys else 0.0,

@@ -65,6 +65,18 @@ def test_coverage_is_idf_weighted_and_context_counts_the_passage() -> None:
     assert far["rarest_in_context"] == 0.0
 
 
+def test_a_heading_that_dates_the_asked_version_is_not_read_as_a_mere_title() -> None:
+    def heading(question: str, title: str) -> float:
+        row = sc.features(question, title, title, 0.5, lambda t: 1.0, kind="heading")
+        return dict(zip(sc.FEATURES, row, strict=True))["heading"]
+
+    dated = "Noteworthy changes in version 1.2.0 (2021-08-25)"
+    assert heading("When was pinentry 1.2.0 released?", dated) == 0.0
+    assert heading("When was pinentry 1.1.0 released?", dated) == 1.0  # another version's
+    assert heading("What changed in pinentry 1.2.0?", dated) == 1.0  # no date asked
+    assert heading("When was pinentry 1.2.0 released?", "Changes in version 1.2.0") == 1.0
+
+
 def test_shipped_weights_match_their_checksum_and_load() -> None:
     recorded = (sc.MODEL_DIR / sc.SCORER_CHECKSUM).read_text().split()[0]
     assert sha256_of(sc.MODEL_DIR / sc.SCORER_FILE) == recorded
