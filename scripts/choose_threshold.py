@@ -2,8 +2,9 @@
 
 One run per dev file that answers everything (each answer keeps its confidence) gives every
 threshold's answers (evals/refusal.py). Pooled, at 0.01 steps, the threshold chosen is the one
-that refuses the most unanswerable questions with at most 5% wrong refusals, pooled and on each
-file; of equals, the lowest (`evals.refusal.operating_point`).
+that handles the most questions well (answerable ones answered right, unanswerable ones refused)
+with at most 5% wrong refusals, pooled and on each file; of equals, the lowest
+(`evals.refusal.operating_point`).
 
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/seeds_dev.jsonl --store S --out OUT1
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/docs_dev.jsonl --store D --out OUT2
@@ -66,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         r for i, r in enumerate(rows)
         if all((f[i].wrong_refusal_rate or 0.0) <= args.max_wrong_refusals for f in per_file)
     ]
-    chosen = refusal.operating_point(within, args.max_wrong_refusals)
+    chosen = refusal.operating_point(
+        within, args.max_wrong_refusals, answerable, len(questions) - answerable
+    )
     print(f"\nchosen: {chosen:.2f}")
     for bench, curve in zip(benches, per_file, strict=True):
         r = curve[STEPS.index(chosen)]

@@ -57,14 +57,17 @@ def test_curve_rows_count_each_threshold() -> None:
     assert rows[0.95].wrong_refusal_rate == 1.0
 
 
-def test_operating_point_refuses_most_within_the_target_at_the_lowest_threshold() -> None:
+def test_operating_point_handles_most_questions_within_the_target_at_the_lowest_threshold() -> None:
     rows = refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.3, 0.5, 0.8])
     # Within 0 wrong refusals nothing unanswerable is refused at 0 or 0.3: keep the lower.
-    assert refusal.operating_point(rows, 0.0) == 0.0
-    assert refusal.operating_point(rows, 0.34) == 0.5
+    assert refusal.operating_point(rows, 0.0, 3, 2) == 0.0
+    # 0.5 refuses one unanswerable question and one answered right: no better than 0.
+    assert refusal.operating_point(rows, 0.34, 3, 2) == 0.0
+    # Counted over more unanswerable questions, the same rates make 0.5 worth it.
+    assert refusal.operating_point(rows, 0.34, 3, 20) == 0.5
     # 0.31 and 0.35 both refuse the 0.3 answer and nothing answerable: the lower wins.
     rows = refusal.curve(QUESTIONS, ANSWERS, [0.0, 0.31, 0.35])
-    assert refusal.operating_point(rows, 0.0) == 0.31
+    assert refusal.operating_point(rows, 0.0, 3, 2) == 0.31
 
 
 def test_report_marks_the_operating_point_and_draws_the_chart(tmp_path: Path) -> None:
