@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rag import markers
-from rag.text import sentence_spans
+from rag.text import STOPWORDS, sentence_spans
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 _BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -248,16 +248,24 @@ def _after_question(text: str, c: Span) -> Span:
         above = before[before.rfind("\n") + 1 :]
         # A name alone in its paragraph, not the last of a list of names.
         line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
-        setting = _SETTING.fullmatch(prev) is not None and not line_above.strip() and not _man_section(above, text, c.start)
+        tag = _TAG.fullmatch(prev) is not None and prev.split()[0] not in STOPWORDS
+        named = _SETTING.fullmatch(prev) is not None or tag
+        setting = named and not line_above.strip() and not _man_section(above, text, c.start)
         if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
-        return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text)
+        # A quote that now opens at the name takes the name into its paragraph too, so the
+        # whole paragraph can still be quoted with it (rag.answering.extractive.whole_block).
+        block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
+        return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text, block=block)
     return c
 
 
+# A man page's tag in lower case above its paragraph, as a PDF sets it: "noprefixroute",
+# "label LABEL", "scope SCOPE_VALUE" (a keyword and its argument's placeholders).
+_TAG = re.compile(r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*")
 # The section titles man-pages(7) prescribes, as one word: in a PDF they stand alone above
 # their text exactly as a variable's name does in an ENVIRONMENT section.
 _MAN_SECTIONS = frozenset({

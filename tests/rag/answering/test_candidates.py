@@ -147,6 +147,21 @@ def test_a_man_pages_running_head_and_foot_are_not_candidates() -> None:
     assert len(quotes) == 1 and quotes[0].endswith("killall - kill processes by name")
 
 
+def test_a_lower_case_tag_above_its_paragraph_is_quoted_with_it_and_the_whole_paragraph() -> None:
+    # ip-address(8) as PDF: a tag alone above its paragraph, as groff sets a long one.
+    text = (
+        "noprefixroute\n\nDo not automatically create a route for the network prefix. Changing"
+        " an address to add this flag will remove the route.\n\n"
+        "or\n\nzip -r foo foo --exclude @exclude.lst\n"
+    )
+    (first,) = [c for c in spans(text) if c.model_text.startswith("noprefixroute Do not")]
+    assert text[first.start : first.end].startswith("noprefixroute\n\nDo not")
+    assert first.block is not None and text[first.block[0] : first.block[1]].endswith("remove the route.")
+    # A function word is no tag.
+    (zipped,) = [c for c in spans(text) if "zip -r" in c.model_text]
+    assert text[zipped.start : zipped.end].startswith("zip -r")
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
