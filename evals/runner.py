@@ -281,7 +281,9 @@ def document_texts(assistant: Assistant, docs: Path | None) -> metrics.DocText:
 
 
 def read_original(docs: Path, source: str) -> str | None:
-    """The file's own text, for plain-text files only.
+    """The file's own text, for plain-text files only, without the spaces at its lines' ends:
+    no reader sees them, and ingestion drops them (a quote across "version 2. " and the next
+    line had failed on that space alone).
 
     HTML, PDF and Markdown files are converted before indexing, so a correct citation need not
     appear in their raw bytes; for those the stored (cleaned) text is the reference.
@@ -290,9 +292,10 @@ def read_original(docs: Path, source: str) -> str | None:
     if path.suffix.lower() != ".txt":
         return None
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
 
 
 def run_baseline(docs: Path, questions: Sequence[BenchmarkQuestion]) -> SystemRun:

@@ -14,7 +14,7 @@ import pytest
 
 from evals.baseline import TOP_K as BASELINE_K
 from evals.format import load_benchmark
-from evals.runner import STORE_MARKER, UsageError, fresh_store
+from evals.runner import STORE_MARKER, UsageError, fresh_store, read_original
 from rag.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -338,3 +338,10 @@ def test_the_sweep_asks_an_assistant_built_at_threshold_zero(tmp_path: Path) -> 
     lines = (options.out / "answers.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["abstained"] for line in lines] == given
     assert "0.50*" in (options.out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_plain_text_citation_is_checked_against_the_file_without_its_line_end_spaces(tmp_path: Path) -> None:
+    (tmp_path / "README.txt").write_text("Licensed under the GPL, version 2. \nRead COPYING.\n", encoding="utf-8")
+    (tmp_path / "guide.md").write_text("# Guide\n", encoding="utf-8")
+    assert read_original(tmp_path, "README.txt") == "Licensed under the GPL, version 2.\nRead COPYING.\n"
+    assert read_original(tmp_path, "guide.md") is None  # converted formats: the stored text
