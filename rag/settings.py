@@ -128,7 +128,7 @@ class AnsweringSettings(BaseModel):
     # questions and more answerable ones. Chosen on dev data by scripts/choose_threshold.py
     # (evals/README.md), not on the benchmark: on seeds_dev + docs_dev, with at most 5% wrong
     # refusals pooled and on each file, 0.08 handles the most questions well (answered right or,
-    # unanswerable, refused); 0.09 would refuse one unanswerable question more for nine more
+    # unanswerable, refused); 0.09 would refuse one unanswerable question more for thirteen more
     # wrong refusals.
     threshold: float = Field(
         0.08, ge=0.0, le=1.0, description="refuse when no candidate's combined score reaches this"

@@ -4,7 +4,8 @@ One run per dev file that answers everything (each answer keeps its confidence) 
 threshold's answers (evals/refusal.py). Pooled, at 0.01 steps, the threshold chosen is the one
 that handles the most questions well (answerable ones answered right, unanswerable ones refused)
 with at most 5% wrong refusals, pooled and on each file; of equals, the lowest
-(`evals.refusal.operating_point`).
+(`evals.refusal.operating_point`). Until the twelfth round: the most unanswerable questions
+refused within the limit.
 
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/seeds_dev.jsonl --store S --out OUT1
     RAG_ANSWERING__THRESHOLD=0 rag eval evals/benchmarks/docs_dev.jsonl --store D --out OUT2
