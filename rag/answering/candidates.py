@@ -283,7 +283,8 @@ def _man_section(line: str, text: str, start: int) -> bool:
     if not name.isupper() or "_" in name:
         return False
     indented_below = text[start - 1 : start] in (" ", "\t")
-    used = re.search(rf"[^\s][^\S\n]*\b{name}\b|\b{name}\b[^\S\n]*[^\s]", text) is not None
+    word = re.escape(name)
+    used = re.search(rf"[^\s][^\S\n]*\b{word}\b|\b{word}\b[^\S\n]*[^\s]", text) is not None
     return name in _MAN_SECTIONS or (not line[:1].isspace() and indented_below) or not used
 
 

@@ -412,3 +412,12 @@ def test_a_list_item_wrapped_without_indent_goes_on_below() -> None:
     assert got["Allocate exactly\n65536 UIDs per container."][0] == "item"
     assert got["Then restart the daemon."][0] != "item"
     assert got["Fixed the parser"][0] == "item" and got["Next section"][0] == "heading"
+
+
+def test_a_title_in_capitals_with_regex_characters_is_matched_as_text() -> None:
+    from rag.answering.candidates import _man_section
+
+    # "C++" had been read as a pattern ("multiple repeat"); as text it is a title here, since
+    # no sentence uses it, and not one where a sentence does ("CXX" stands in for the check).
+    assert _man_section("C++", "C++\nThe bindings build with g++.", 4) is True
+    assert _man_section("CXX", "CXX\nSet CXX to the compiler.", 4) is False
