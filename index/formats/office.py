@@ -33,35 +33,96 @@ def _docx_blocks(document: Any) -> Iterator[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    number = 0  # numbered-list counter: Word renders 1., 2., 3. and so does the text
+    # Numbered-list counters by level: Word renders 1., 2., 3. and so does the text. An empty
+    # paragraph between items does not restart them; any other paragraph does.
+    numbers: dict[int, int] = {}
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            line = _docx_paragraph(Paragraph(child, document))
-            number = number + 1 if line.startswith("1. ") else 0
-            if line:
-                yield f"{number}. {line[3:]}" if number else line
+            paragraph = Paragraph(child, document)
+            text = paragraph.text.strip()
+            if not text:
+                continue
+            marker, level = _list_marker(paragraph)
+            if marker == "1.":
+                numbers = {k: v for k, v in numbers.items() if k <= level}
+                numbers[level] = numbers.get(level, 0) + 1
+                yield "   " * level + f"{numbers[level]}. {text}"
+                continue
+            if not marker:
+                numbers = {}
+            yield _docx_line(paragraph, text) if not marker else "   " * level + "- " + text
         elif tag == "tbl":
+            numbers = {}
             yield from _table_lines(
                 [[cell.text for cell in row.cells] for row in Table(child, document).rows]
             )
 
 
-def _docx_paragraph(paragraph: Any) -> str:
-    text = paragraph.text.strip()
-    if not text:
-        return ""
+def _docx_line(paragraph: Any, text: str) -> str:
+    level = _heading_level(paragraph.style)
+    if level:
+        return "#" * level + " " + text
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    heading = _HEADING_STYLE.match(style)
-    if heading:
-        return "#" * min(int(heading.group(1)), 6) + " " + text
-    if style.lower() == "title":
-        return "# " + text
-    if style.lower().startswith("list number"):
-        return "1. " + text
-    if style.lower().startswith("list"):
-        return "- " + text
-    return text
+    return "# " + text if style.lower() == "title" else text
+
+
+def _list_marker(paragraph: Any) -> tuple[str, int]:
+    """("1.", level) for a numbered item, ("-", level) for a bullet, ("", 0) for a paragraph.
+    Word's own numbering on the paragraph decides (most documents number a "List Paragraph"
+    that way, bullets and steps alike); else the style's name ("List Number", "List Bullet")."""
+    num_pr = _num_pr(paragraph)
+    if num_pr is not None and num_pr.numId is not None and num_pr.numId.val != 0:
+        level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        fmt = _number_format(paragraph, num_pr.numId.val, level)
+        return ("1." if fmt not in ("bullet", "none", "") else "-"), min(level, 3)
+    style = ((paragraph.style.name if paragraph.style is not None else "") or "").lower()
+    if style.startswith("list number"):
+        return "1.", 0
+    return ("-", 0) if style.startswith("list") else ("", 0)
+
+
+def _num_pr(paragraph: Any) -> Any:
+    """The paragraph's numbering properties, its own or its style's (or a base style's)."""
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None:
+        return p_pr.numPr
+    style, seen = paragraph.style, 0
+    while style is not None and seen < 10:
+        s_pr = style.element.pPr
+        if s_pr is not None and s_pr.numPr is not None:
+            return s_pr.numPr
+        style, seen = style.base_style, seen + 1
+    return None
+
+
+def _number_format(paragraph: Any, num_id: int, level: int) -> str:
+    """The numFmt of a numbering level ("decimal", "lowerLetter", "bullet"); "bullet" when the
+    document's numbering part does not say."""
+    try:
+        numbering = paragraph.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return "bullet"
+    abstract = numbering.xpath(f'./w:num[@w:numId="{int(num_id)}"]/w:abstractNumId/@w:val')
+    if not abstract:
+        return "bullet"
+    found = numbering.xpath(
+        f'./w:abstractNum[@w:abstractNumId="{int(abstract[0])}"]'
+        f'/w:lvl[@w:ilvl="{int(level)}"]/w:numFmt/@w:val'
+    )
+    return str(found[0]) if found else "bullet"
+
+
+def _heading_level(style: Any) -> int:
+    """A heading style's level, or 0. A template's own heading styles ("Chapter Title") are
+    based on Word's "Heading N", so the chain of base styles is followed."""
+    seen = 0
+    while style is not None and seen < 10:
+        heading = _HEADING_STYLE.match(style.name or "")
+        if heading:
+            return min(int(heading.group(1)), 6)
+        style, seen = style.base_style, seen + 1
+    return 0
 
 
 def read_pptx(data: bytes) -> Extracted:

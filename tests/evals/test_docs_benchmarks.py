@@ -2,8 +2,8 @@
 
 Evidence is checked against the text a reader sees, extracted here with deliberately simple
 methods that do not depend on the product's ingestion: the raw file for Markdown and plain text
-(exact match), trafilatura for HTML and pypdf for PDF (white space normalised, because both
-re-flow lines). A snippet that only matches after the product's own cleaning would make the
+(exact match), trafilatura for HTML, pypdf for PDF and python-docx's paragraphs and table cells
+for Word (white space normalised, because all three re-flow lines). A snippet that only matches after the product's own cleaning would make the
 benchmark measure the cleaner instead of the documents.
 """
 
@@ -31,7 +31,7 @@ SPLITS = {
 # The answer model's training questions over ordinary documents (scripts/train_answerer.py).
 TRAIN = (BENCH / "train_ordinary.jsonl", BENCH / "train_ordinary")
 TEXT_SUFFIXES = {".md", ".txt", ".rst"}
-CONVERTED_SUFFIXES = {".html", ".pdf"}
+CONVERTED_SUFFIXES = {".html", ".pdf", ".docx"}
 # Documentation files of the corpus itself, not documents to index.
 
 
@@ -57,6 +57,12 @@ def reader_text(path: Path) -> str:
 
         pages = [page.extract_text() or "" for page in PdfReader(path).pages]
         return _squash("\n".join(pages))
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return _squash("\n".join([p.text for p in document.paragraphs] + cells))
     raise AssertionError(f"{path.name}: unexpected document type {suffix!r}")
 
 
@@ -163,9 +169,9 @@ def test_every_document_is_used_and_every_kind_is_present(
     names = {p.name for p in documents(docs)}
     assert names - used == set(), "documents without questions"
     suffixes = {p.suffix.lower() for p in documents(docs)}
-    # Each kind the hidden sets hold (Markdown, text, HTML, PDF) in each split; dev adds .rst.
-    assert {".md", ".txt"} | CONVERTED_SUFFIXES <= suffixes <= TEXT_SUFFIXES | CONVERTED_SUFFIXES
-    # Every PDF and HTML page yields a usable text layer with the simple extractors.
+    # Markdown, text, HTML and PDF in each split; dev adds .rst and Word.
+    assert {".md", ".txt", ".html", ".pdf"} <= suffixes <= TEXT_SUFFIXES | CONVERTED_SUFFIXES
+    # Every PDF, HTML page and Word file yields a usable text layer with the simple extractors.
     for p in documents(docs):
         assert len(reader_text(p)) > 1000, p.name
 

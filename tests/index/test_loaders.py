@@ -596,6 +596,48 @@ def test_docx_headings_tables_and_lists(tmp_path: Path, office: Any) -> None:
         assert wanted in lines
 
 
+def test_docx_heading_styles_of_a_template_are_headings(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    chapter = document.styles.add_style("Chapter Title", WD_STYLE_TYPE.PARAGRAPH)
+    chapter.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Limits", style="Chapter Title")
+    document.add_paragraph("Uploads are capped at 10 MB.")
+    document.save(str(tmp_path / "guide.docx"))
+    doc = load_document(tmp_path / "guide.docx", LIMIT)
+    assert doc.text.splitlines()[:1] == ["## Limits"]
+
+
+def test_docx_items_numbered_by_word_keep_their_numbers(tmp_path: Path) -> None:
+    """Word numbers most lists on the paragraph itself ("List Paragraph" with numbering), not
+    by a "List Number" style: the steps keep 1., 2., their sub-items nest, bullets are "- "."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    decimal = next(i for i in numbering.xpath("./w:num/@w:numId") if _format_of(numbering, i) == "decimal")
+    bullet = next(i for i in numbering.xpath("./w:num/@w:numId") if _format_of(numbering, i) == "bullet")
+    for text, num_id, level in [("Stop the service.", decimal, 0), ("Back up the data.", decimal, 0),
+                                ("the database", bullet, 1), ("Upgrade.", decimal, 0)]:
+        paragraph = document.add_paragraph(text, style="List Paragraph")
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        ))
+    document.add_paragraph("Done.")
+    document.save(str(tmp_path / "steps.docx"))
+    lines = [ln for ln in load_document(tmp_path / "steps.docx", LIMIT).text.splitlines() if ln]
+    assert lines == ["1. Stop the service.", "2. Back up the data.", "   - the database", "3. Upgrade.", "Done."]
+
+
+def _format_of(numbering: Any, num_id: str) -> str:
+    abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    return str(numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')[0])
+
+
 def test_pptx_slide_titles_are_headings(tmp_path: Path, office: Any) -> None:
     doc = load_document(office.pptx(tmp_path / "deck.pptx"), LIMIT)
     assert doc.text.splitlines() == [
