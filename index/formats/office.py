@@ -36,7 +36,7 @@ def _docx_blocks(document: Any) -> Iterator[str]:
     # Numbered-list counters by level: Word renders 1., 2., 3. and so does the text. An empty
     # paragraph between items does not restart them; any other paragraph does.
     numbers: dict[int, int] = {}
-    for child in document.element.body.iterchildren():
+    for child in _body_blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
@@ -57,6 +57,17 @@ def _docx_blocks(document: Any) -> Iterator[str]:
             yield from _table_lines(
                 [[cell.text for cell in row.cells] for row in Table(child, document).rows]
             )
+
+
+def _body_blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables, including those inside content controls (<w:sdt>), which Word
+    templates wrap around cover pages, contents and whole sections."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _body_blocks(child)
 
 
 def _docx_line(paragraph: Any, text: str) -> str:

@@ -633,6 +633,22 @@ def test_docx_items_numbered_by_word_keep_their_numbers(tmp_path: Path) -> None:
     assert lines == ["1. Stop the service.", "2. Back up the data.", "   - the database", "3. Upgrade.", "Done."]
 
 
+def test_docx_text_inside_a_content_control_is_kept(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Before.")
+    document.element.body.append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Support ends in 2027.</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"
+    ))
+    document.save(str(tmp_path / "form.docx"))
+    lines = [ln for ln in load_document(tmp_path / "form.docx", LIMIT).text.splitlines() if ln]
+    assert lines == ["Before.", "Support ends in 2027."]
+
+
 def _format_of(numbering: Any, num_id: str) -> str:
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
     return str(numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')[0])
