@@ -171,9 +171,10 @@ def test_every_document_is_used_and_every_kind_is_present(
     suffixes = {p.suffix.lower() for p in documents(docs)}
     # Markdown, text, HTML and PDF in each split; dev adds .rst and Word.
     assert {".md", ".txt", ".html", ".pdf"} <= suffixes <= TEXT_SUFFIXES | CONVERTED_SUFFIXES
-    # Every PDF, HTML page and Word file yields a usable text layer with the simple extractors.
+    # Every PDF, HTML page and Word file yields a usable text layer with the simple extractors
+    # (json-c's README page is the shortest: 613 characters).
     for p in documents(docs):
-        assert len(reader_text(p)) > 1000, p.name
+        assert len(reader_text(p)) > 500, p.name
 
 
 def test_every_document_has_its_origin_and_licence_recorded(
