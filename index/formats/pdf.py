@@ -97,7 +97,7 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
     needed = max(_RUNNING_MIN_PAGES, math.ceil(_RUNNING_SHARE * len(pages)))
-    running = {shape for shape, n in counts.items() if n >= needed}
+    running = {shape for shape, n in counts.items() if n >= needed} | _two_page_running(pages)
     numbered = _numbered_heads(pages, needed)
     out: list[list[str]] = []
     for p, lines in enumerate(pages):
@@ -116,6 +116,20 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             ]
         )
     return out
+
+
+def _two_page_running(pages: list[list[str]]) -> set[str]:
+    """Of a two-page document, the first lines alike on both pages and the last lines alike:
+    too few pages to see a line repeat on most, but a man page printed to PDF has its head
+    ("XWININFO(1) General Commands Manual XWININFO(1)") and foot ("X Version 11 xwininfo
+    1.1.5 2") at exactly those places, and text seldom repeats at both."""
+    if len(pages) != 2:
+        return set()
+    filled = [[ln for ln in lines if ln] for lines in pages]
+    if not all(filled):
+        return set()
+    ends = [(0, 0), (-1, -1)]
+    return {_shape(filled[0][a]) for a, b in ends if _shape(filled[0][a]) == _shape(filled[1][b])}
 
 
 def _numbered_heads(pages: list[list[str]], needed: int) -> set[tuple[int, int]]:

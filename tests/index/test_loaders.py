@@ -493,6 +493,20 @@ def test_a_running_head_with_the_chapter_and_page_number_goes(tmp_path: Path, of
     assert doc.text.split("\n\n") == body
 
 
+def test_a_two_page_man_pages_head_and_foot_go(tmp_path: Path, office: Any) -> None:
+    """Two pages are too few to see a line repeat on most; a man page printed to PDF has its
+    head and its numbered foot as the first and last lines of both."""
+    body = ["-int This option shows window ids as integer values.", "Mark Lillibridge, MIT Project Athena"]
+    head = "XWININFO(1)   General Commands Manual   XWININFO(1)"
+    pages = [[head, body[n], f"X Version 11   xwininfo 1.1.5   {n + 1}"] for n in range(2)]
+    doc = load_document(office.pdf(tmp_path / "xwininfo.pdf", pages), LIMIT)
+    assert doc.text.split("\n\n") == body
+    # Different first and last lines stay: they are text.
+    pages = [["Widget notes", body[0], "See page two."], ["More notes", body[1], "The end."]]
+    doc = load_document(office.pdf(tmp_path / "notes.pdf", pages), LIMIT)
+    assert "Widget notes" in doc.text and "The end." in doc.text
+
+
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
     tmp_path: Path, office: Any
 ) -> None:
