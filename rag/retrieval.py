@@ -126,6 +126,9 @@ class HybridRetriever:
         fused = self._fuse(dense, lexical)
         top = fused[:top_k]
         rank = {p.chunk.id: i for i, p in enumerate(fused)}
+        # The documents the question is about, by retrieval: of the passages naming it, one of
+        # theirs comes first ("rustc's -g flag" over the rustc book, not Cargo's FAQ's "-g").
+        near = {p.chunk.source for p in top}
         for name in _named(query):
             # The same cached scan the refusal check (unmentioned) reads: one definition of
             # "mentions", over what retrieval indexes.
@@ -133,7 +136,10 @@ class HybridRetriever:
             ids = {c.id for c in mentioning}
             if not mentioning or any(p.chunk.id in ids for p in top):
                 continue
-            best = min(mentioning, key=lambda c: (rank.get(c.id, len(rank)), c.source, c.position))
+            best = min(
+                mentioning,
+                key=lambda c: (c.source not in near, rank.get(c.id, len(rank)), c.source, c.position),
+            )
             top.append(fused[rank[best.id]] if best.id in rank else ScoredChunk(best, 0.0))
         return top
 

@@ -155,3 +155,29 @@ def test_a_named_option_outside_the_top_passages_is_brought_in(fast_assistant: A
 
     assert all(p.chunk.source.startswith("ferry") for p in passages[:2])
     assert [p.chunk.source for p in passages[2:]] == ["options.txt"]
+
+
+def test_a_named_option_is_brought_in_from_the_documents_retrieved(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    """Of the passages naming the option, one from the documents the question retrieved comes
+    first, though another document's passage that names it ranks higher."""
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "rustc.md").write_text(
+        "# Codegen options\n\nThe rustc codegen options mean what the flag C passes to rustc.\n\n"
+        "# Passes\n\nThe rustc codegen options mean extra passes for rustc codegen.\n\n"
+        "# Debug info\n\nNote: the -g flag is an alias for debuginfo=2.\n",
+        encoding="utf-8",
+    )
+    (folder / "cargo.md").write_text(
+        "# Profiles\n\nCargo profiles set flags like -g and what they mean for codegen options.\n",
+        encoding="utf-8",
+    )
+    fast_assistant.ingest([folder])
+
+    passages = fast_assistant.retrieve("What does the rustc -g flag mean for rustc codegen options?", top_k=2)
+
+    assert [p.chunk.source for p in passages[:2]] == ["rustc.md", "rustc.md"]
+    assert "alias for debuginfo=2" in passages[2].chunk.text
+
