@@ -36,27 +36,60 @@ def _docx_blocks(document: Any) -> Iterator[str]:
     # Numbered-list counters by level: Word renders 1., 2., 3. and so does the text. An empty
     # paragraph between items does not restart them; any other paragraph does.
     numbers: dict[int, int] = {}
+    code: list[str] = []  # consecutive code paragraphs, one fenced block
     for child in _body_blocks(document.element.body):
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
-            text = paragraph.text.strip()
-            if not text:
-                continue
-            marker, level = _list_marker(paragraph)
-            if marker == "1.":
-                numbers = {k: v for k, v in numbers.items() if k <= level}
-                numbers[level] = numbers.get(level, 0) + 1
-                yield "   " * level + f"{numbers[level]}. {text}"
-                continue
-            if not marker:
-                numbers = {}
-            yield _docx_line(paragraph, text) if not marker else "   " * level + "- " + text
-        elif tag == "tbl":
+        paragraph = Paragraph(child, document) if child.tag.endswith("}p") else None
+        if paragraph is not None and paragraph.text.strip() and _is_code(paragraph):
+            code.append(paragraph.text.rstrip())
+            continue
+        if code:
+            yield "```\n" + "\n".join(code) + "\n```"
+            code = []
+        if paragraph is None:
             numbers = {}
             yield from _table_lines(
                 [[cell.text for cell in row.cells] for row in Table(child, document).rows]
             )
+            continue
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        marker, level = _list_marker(paragraph)
+        if marker == "1.":
+            numbers = {k: v for k, v in numbers.items() if k <= level}
+            numbers[level] = numbers.get(level, 0) + 1
+            yield "   " * level + f"{numbers[level]}. {text}"
+            continue
+        if not marker:
+            numbers = {}
+        yield _docx_line(paragraph, text) if not marker else "   " * level + "- " + text
+    if code:
+        yield "```\n" + "\n".join(code) + "\n```"
+
+
+# Code as Word users set it: a style named for it ("Code", "HTML Preformatted", "Source Code",
+# "Macro Text") or a monospaced font on the style or on every run.
+_CODE_STYLE = re.compile(r"code|preformatted|verbatim|listing|macro text|console", re.IGNORECASE)
+_MONOSPACE = re.compile(
+    r"mono|courier|consolas|menlo|monaco|lucida console|inconsolata|fira code", re.IGNORECASE
+)
+
+
+def _is_code(paragraph: Any) -> bool:
+    style, seen = paragraph.style, 0
+    while style is not None and seen < 10:
+        if _CODE_STYLE.search(style.name or "") or _MONOSPACE.search(style.font.name or ""):
+            return True
+        style, seen = style.base_style, seen + 1
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(_MONOSPACE.search(_run_font(r)) for r in runs)
+
+
+def _run_font(run: Any) -> str:
+    if run.font.name:
+        return str(run.font.name)
+    style = run.style
+    return str(style.font.name or "") if style is not None else ""
 
 
 def _body_blocks(parent: Any) -> Iterator[Any]:

@@ -663,6 +663,26 @@ def test_docx_text_inside_a_content_control_is_kept(tmp_path: Path) -> None:
     assert lines == ["Before.", "Support ends in 2027."]
 
 
+def test_docx_code_is_a_fenced_block(tmp_path: Path) -> None:
+    """Code set in a code style or a monospaced font reads as Markdown code, one block for
+    consecutive lines: as plain lines "pip install widget" was a title of plain words."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Code", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Install it:")
+    document.add_paragraph("pip install widget", style="Code")
+    document.add_paragraph("widget --version", style="Code")
+    document.add_paragraph("Then run:")
+    document.add_paragraph().add_run("widget serve").font.name = "Courier New"
+    document.save(str(tmp_path / "code.docx"))
+    text = load_document(tmp_path / "code.docx", LIMIT).text
+    assert text.split("\n\n") == [
+        "Install it:", "```\npip install widget\nwidget --version\n```", "Then run:", "```\nwidget serve\n```",
+    ]
+
+
 def _format_of(numbering: Any, num_id: str) -> str:
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
     return str(numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')[0])
