@@ -33,11 +33,12 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "6"  # 6: versions are terms
+CACHE_FORMAT = "7"  # 7: one-letter options are terms
 # bm25s's default pattern (words of two or more characters) with dotted numbers as one term:
 # "1.2.0" and "3.7" had been dropped whole, one-digit parts and all, so a NEWS file's forty
 # version sections looked alike to BM25. A word never takes the start of a version ("v1.2").
-_TOKEN = r"(?u)\d+(?:\.\d+)+|\b\w\w+\b(?!\.\d)"
+# A one-letter option ("-g") is a term too, as in rag.text.content_terms (text is lower-cased).
+_TOKEN = r"(?u)\d+(?:\.\d+)+|(?<![\w-])-[a-z](?![\w-])|\b\w\w+\b(?!\.\d)"
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 

@@ -103,10 +103,16 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
+# A one-letter option ("-g", "-O"): as a letter it is no term, yet a question about it often
+# names nothing else ("What does rustc's -g flag stand for?"). Case folds, as for every term.
+SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
+
+
 def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
-    """Stemmed non-stopword terms, in order, duplicates kept."""
+    """Stemmed non-stopword terms, in order, duplicates kept; one-letter options at the end."""
     skip = STOPWORDS | QUESTION_FILLER if drop_question_words else STOPWORDS
-    return [stem(w) for w in words(text) if w not in skip and len(w) > 1 or w.isdigit()]
+    terms = [stem(w) for w in words(text) if w not in skip and len(w) > 1 or w.isdigit()]
+    return terms + [m.group().lower() for m in SHORT_OPTION.finditer(text)]
 
 
 def numbers(text: str) -> set[str]:

@@ -126,3 +126,16 @@ def test_a_version_is_one_term() -> None:
     assert index.search("When was pinentry 1.2.0 released?", 1)[0][0].id == "s1"
     assert index.search("What changed in 1.3?", 1)[0][0].id == "s3"
     assert index.idf_of("1.2.0") < index.idf_of("never-seen")
+
+
+def test_a_one_letter_option_is_a_term() -> None:
+    # "-g" had been dropped as a one-letter word: every flag's section looked alike to BM25.
+    sections = [
+        chunk("a", "The -O flag is an alias for opt-level=3. This flag sets the flag of flags."),
+        chunk("b", "The -g flag is an alias for debuginfo=2. This flag controls debug info."),
+        chunk("c", "This flag controls the linker. It takes e-mail style names."),
+    ]
+    index = LexicalIndex.build(sections, "gen-o")
+    assert index.search("What does the -g flag do?", 1)[0][0].id == "b"
+    assert index.idf_of("flag") < index.idf_of("-g") < index.idf_of("never-seen")
+

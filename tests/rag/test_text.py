@@ -55,6 +55,8 @@ def test_content_terms_are_stemmed_without_stopwords() -> None:
     question = "What did the report mention about troops?"
     assert content_terms(question) == ["report", "mention", "troop"]
     assert content_terms(question, drop_question_words=True) == ["troop"]
+    # A one-letter option is a term; a hyphen inside a word or between spaces is none.
+    assert content_terms("Use -g, not -O, for e-mail - or x") == ["use", "e-mail", "-g", "-o"]
 
 
 def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
