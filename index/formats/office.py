@@ -54,7 +54,8 @@ def _docx_blocks(document: Any) -> Iterator[str]:
         text = paragraph.text.strip()
         if not text:
             continue
-        marker, level = _list_marker(paragraph)
+        # A heading first: Word numbers headings too ("1. Introduction" is Heading 1's numbering).
+        marker, level = ("", 0) if _heading_level(paragraph.style) else _list_marker(paragraph)
         if marker == "1.":
             numbers = {k: v for k, v in numbers.items() if k <= level}
             numbers[level] = numbers.get(level, 0) + 1
@@ -76,11 +77,11 @@ _MONOSPACE = re.compile(
 
 
 def _is_code(paragraph: Any) -> bool:
-    style, seen = paragraph.style, 0
-    while style is not None and seen < 10:
-        if _CODE_STYLE.search(style.name or "") or _MONOSPACE.search(style.font.name or ""):
-            return True
-        style, seen = style.base_style, seen + 1
+    if any(
+        _CODE_STYLE.search(style.name or "") or _MONOSPACE.search(style.font.name or "")
+        for style in _style_chain(paragraph.style)
+    ):
+        return True
     runs = [r for r in paragraph.runs if r.text.strip()]
     return bool(runs) and all(_MONOSPACE.search(_run_font(r)) for r in runs)
 
@@ -128,15 +129,9 @@ def _list_marker(paragraph: Any) -> tuple[str, int]:
 
 def _num_pr(paragraph: Any) -> Any:
     """The paragraph's numbering properties, its own or its style's (or a base style's)."""
-    p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.numPr is not None:
-        return p_pr.numPr
-    style, seen = paragraph.style, 0
-    while style is not None and seen < 10:
-        s_pr = style.element.pPr
-        if s_pr is not None and s_pr.numPr is not None:
-            return s_pr.numPr
-        style, seen = style.base_style, seen + 1
+    for p_pr in [paragraph._p.pPr, *(style.element.pPr for style in _style_chain(paragraph.style))]:
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
     return None
 
 
@@ -160,13 +155,20 @@ def _number_format(paragraph: Any, num_id: int, level: int) -> str:
 def _heading_level(style: Any) -> int:
     """A heading style's level, or 0. A template's own heading styles ("Chapter Title") are
     based on Word's "Heading N", so the chain of base styles is followed."""
-    seen = 0
-    while style is not None and seen < 10:
-        heading = _HEADING_STYLE.match(style.name or "")
+    for base in _style_chain(style):
+        heading = _HEADING_STYLE.match(base.name or "")
         if heading:
             return min(int(heading.group(1)), 6)
-        style, seen = style.base_style, seen + 1
     return 0
+
+
+def _style_chain(style: Any) -> Iterator[Any]:
+    """A style and the styles it is based on, nearest first (at most ten: a loop ends)."""
+    for _ in range(10):
+        if style is None:
+            return
+        yield style
+        style = style.base_style
 
 
 def read_pptx(data: bytes) -> Extracted:

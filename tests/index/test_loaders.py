@@ -683,6 +683,25 @@ def test_docx_code_is_a_fenced_block(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_a_numbered_heading_stays_a_heading(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    decimal = next(i for i in numbering.xpath("./w:num/@w:numId") if _format_of(numbering, i) == "decimal")
+    # Word numbers headings through the heading style: "1. Introduction" is Heading 1's numbering.
+    document.styles["Heading 1"].element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{decimal}"/></w:numPr>'
+    ))
+    document.add_heading("Introduction", 1)
+    document.add_paragraph("The widget counts sheep.")
+    document.save(str(tmp_path / "numbered.docx"))
+    lines = [ln for ln in load_document(tmp_path / "numbered.docx", LIMIT).text.splitlines() if ln]
+    assert lines == ["# Introduction", "The widget counts sheep."]
+
+
 def _format_of(numbering: Any, num_id: str) -> str:
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
     return str(numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')[0])
