@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from index.formats import Extracted, FormatError, zip_error
+from index.formats import Extracted, FormatError, visible_chars, zip_error
 
 _NUMBERED = re.compile(r"\d+\. ")
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
@@ -21,11 +21,39 @@ def read_docx(data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_docx_blocks(document))
         title = (document.core_properties.title or "").strip()
+        seen = _docx_seen_chars(document)
     except FormatError:
         raise
     except Exception as exc:  # python-docx raises zip, XML and KeyError types on damaged files
         raise zip_error(".docx", exc) from exc
-    return Extracted(text="\n\n".join(_tighten(blocks)), title=title, markdown=True)
+    return Extracted(
+        text="\n\n".join(_tighten(blocks)), title=title, markdown=True, seen_chars=seen or None
+    )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Office repeats a drawing's text box for readers without drawing support: once is enough.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What a reader sees besides the body, and what is not read: footnotes, endnotes and comments
+# count as seen, so the ingest report says how much they were.
+_NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml", "/word/comments.xml")
+
+
+def _texts(element: Any) -> Iterator[str]:
+    for t in element.iter(_W + "t"):
+        if not any(a.tag == _FALLBACK for a in t.iterancestors()):
+            yield t.text or ""
+
+
+def _docx_seen_chars(document: Any) -> int:
+    """Content characters in the body (text boxes once) and in the notes and comments."""
+    from lxml import etree
+
+    seen = visible_chars("".join(_texts(document.element.body)))
+    for part in document.part.package.iter_parts():
+        if str(part.partname) in _NOTE_PARTS:
+            seen += visible_chars("".join(_texts(etree.fromstring(part.blob))))
+    return seen
 
 
 def _docx_blocks(document: Any) -> Iterator[str]:
@@ -95,11 +123,15 @@ def _run_font(run: Any) -> str:
 
 def _body_blocks(parent: Any) -> Iterator[Any]:
     """Paragraphs and tables, including those inside content controls (<w:sdt>), which Word
-    templates wrap around cover pages, contents and whole sections."""
+    templates wrap around cover pages, contents and whole sections, and inside text boxes."""
     for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag in ("p", "tbl"):
             yield child
+            if tag == "p":  # a text box anchored in the paragraph reads after it
+                for box in child.iter(_W + "txbxContent"):
+                    if not any(a.tag == _FALLBACK for a in box.iterancestors()):
+                        yield from _body_blocks(box)
         elif tag in ("sdt", "sdtContent", "customXml"):
             yield from _body_blocks(child)
 

@@ -702,6 +702,46 @@ def test_docx_a_numbered_heading_stays_a_heading(tmp_path: Path) -> None:
     assert lines == ["# Introduction", "The widget counts sheep."]
 
 
+def test_docx_a_text_box_is_read_once_and_notes_count_as_seen(tmp_path: Path) -> None:
+    """A text box anchored in a paragraph reads after it, once (Office stores it twice, the
+    second for readers without drawings); footnotes are not read, and the report says so."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>Call support on 555-0100.</w:t></w:r></w:p></w:txbxContent>"
+    document = docx.Document()
+    document.add_paragraph("Opening hours are nine to five.")
+    document.paragraphs[-1].runs[0]._r.append(parse_xml(
+        f"<mc:AlternateContent {ns}><mc:Choice Requires=\"wps\"><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent>"
+    ))
+    document.add_paragraph("Closed on Sundays.")
+    path = tmp_path / "hours.docx"
+    document.save(str(path))
+    doc = load_document(path, LIMIT)
+    assert doc.text.split("\n\n") == [
+        "Opening hours are nine to five.", "Call support on 555-0100.", "Closed on Sundays."
+    ]
+    assert doc.kept_ratio == 1.0
+    # Footnotes the reader does not read: what they hold counts as seen, not kept.
+    notes = (
+        f"<w:footnotes {ns}><w:footnote w:id=\"1\"><w:p><w:r><w:t>{'A long footnote. ' * 20}"
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    ).encode()
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(str(path))
+    assert load_document(path, LIMIT).kept_ratio < 0.5
+
+
 def _format_of(numbering: Any, num_id: str) -> str:
     abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
     return str(numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val')[0])
