@@ -222,7 +222,7 @@ def _slide_blocks(slide: Any, number: int) -> Iterator[str]:
     title = title_shape.text_frame.text.strip() if title_shape is not None else ""
     # Every slide is a section, so its lines carry the slide's title as their heading path.
     yield "## " + (" ".join(title.split()) if title else f"Slide {number}")
-    for shape in slide.shapes:
+    for shape in _flat_shapes(slide.shapes):
         if title_shape is not None and shape.shape_id == title_shape.shape_id:
             continue
         if getattr(shape, "has_table", False) and shape.has_table:
@@ -236,6 +236,15 @@ def _slide_blocks(slide: Any, number: int) -> Iterator[str]:
         notes = slide.notes_slide.notes_text_frame.text.strip()
         if notes:
             yield from (ln.strip() for ln in notes.splitlines() if ln.strip())
+
+
+def _flat_shapes(shapes: Any) -> Iterator[Any]:
+    """A slide's shapes, those inside groups too (a diagram's boxes are often grouped)."""
+    for shape in shapes:
+        if hasattr(shape, "shapes"):  # a group shape
+            yield from _flat_shapes(shape.shapes)
+        else:
+            yield shape
 
 
 def _table_lines(rows: list[list[str]]) -> Iterator[str]:

@@ -755,6 +755,21 @@ def test_pptx_slide_titles_are_headings(tmp_path: Path, office: Any) -> None:
     ]
 
 
+def test_pptx_text_inside_a_group_is_read(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Architecture"
+    group = slide.shapes.add_group_shape()
+    box = group.shapes.add_textbox(Inches(1), Inches(2), Inches(3), Inches(1))
+    box.text_frame.text = "The cache sits in front of the database."
+    deck.save(str(tmp_path / "groups.pptx"))
+    doc = load_document(tmp_path / "groups.pptx", LIMIT)
+    assert doc.text.splitlines() == ["## Architecture", "", "The cache sits in front of the database."]
+
+
 def test_epub_chapters_in_reading_order(tmp_path: Path, office: Any) -> None:
     doc = load_document(office.epub(tmp_path / "river.epub"), LIMIT)
     assert doc.title == "The River Book"
