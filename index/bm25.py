@@ -25,7 +25,7 @@ import bm25s
 import numpy as np
 
 from index.chunking import retrieval_text
-from rag.text import QUESTION_FILLER, STOPWORDS, mention_pattern, stem
+from rag.text import QUESTION_FILLER, SHORT_OPTION, STOPWORDS, mention_pattern, stem
 from rag.types import Chunk
 
 # bm25s logs every index build at DEBUG through its own handler.
@@ -37,8 +37,8 @@ CACHE_FORMAT = "7"  # 7: one-letter options are terms
 # bm25s's default pattern (words of two or more characters) with dotted numbers as one term:
 # "1.2.0" and "3.7" had been dropped whole, one-digit parts and all, so a NEWS file's forty
 # version sections looked alike to BM25. A word never takes the start of a version ("v1.2").
-# A one-letter option ("-g") is a term too, as in rag.text.content_terms (text is lower-cased).
-_TOKEN = r"(?u)\d+(?:\.\d+)+|(?<![\w-])-[a-z](?![\w-])|\b\w\w+\b(?!\.\d)"
+# A one-letter option ("-g") is a term too, as in rag.text.content_terms.
+_TOKEN = rf"(?u)\d+(?:\.\d+)+|{SHORT_OPTION.pattern}|\b\w\w+\b(?!\.\d)"
 _STOPWORDS = sorted(STOPWORDS)
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 

@@ -128,8 +128,7 @@ def _two_page_running(pages: list[list[str]]) -> set[str]:
     filled = [[ln for ln in lines if ln] for lines in pages]
     if not all(filled):
         return set()
-    ends = [(0, 0), (-1, -1)]
-    return {_shape(filled[0][a]) for a, b in ends if _shape(filled[0][a]) == _shape(filled[1][b])}
+    return {_shape(filled[0][end]) for end in (0, -1) if _shape(filled[0][end]) == _shape(filled[1][end])}
 
 
 def _numbered_heads(pages: list[list[str]], needed: int) -> set[tuple[int, int]]:
