@@ -78,7 +78,6 @@ CALIBRATION_EVERY = 4
 # answer's (ordinary_pairs).
 NEAR = 1
 CALIBRATION_ARTICLES = ("To_Kill_a_Mockingbird",)
-# The corpus' provenance notes live beside the documents but are not one of them.
 WORK = ROOT / "build" / "answerer"
 
 _TERM = re.compile(r"[a-z0-9]+")

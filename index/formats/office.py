@@ -39,9 +39,13 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml", "/word/comments.xml")
 
 
+def _in_fallback(element: Any) -> bool:
+    return any(a.tag == _FALLBACK for a in element.iterancestors())
+
+
 def _texts(element: Any) -> Iterator[str]:
     for t in element.iter(_W + "t"):
-        if not any(a.tag == _FALLBACK for a in t.iterancestors()):
+        if not _in_fallback(t):
             yield t.text or ""
 
 
@@ -66,9 +70,10 @@ def _docx_blocks(document: Any) -> Iterator[str]:
     numbers: dict[int, int] = {}
     code: list[str] = []  # consecutive code paragraphs, one fenced block
     for child in _body_blocks(document.element.body):
-        paragraph = Paragraph(child, document) if child.tag.endswith("}p") else None
-        if paragraph is not None and paragraph.text.strip() and _is_code(paragraph):
-            code.append(paragraph.text.rstrip())
+        paragraph = Paragraph(child, document) if child.tag == _W + "p" else None
+        raw = paragraph.text if paragraph is not None else ""
+        if paragraph is not None and raw.strip() and _is_code(paragraph):
+            code.append(raw.rstrip())
             continue
         if code:
             yield "```\n" + "\n".join(code) + "\n```"
@@ -79,11 +84,12 @@ def _docx_blocks(document: Any) -> Iterator[str]:
                 [[cell.text for cell in row.cells] for row in Table(child, document).rows]
             )
             continue
-        text = paragraph.text.strip()
+        text = raw.strip()
         if not text:
             continue
+        heading = _heading_level(paragraph.style)
         # A heading first: Word numbers headings too ("1. Introduction" is Heading 1's numbering).
-        marker, level = ("", 0) if _heading_level(paragraph.style) else _list_marker(paragraph)
+        marker, level = ("", 0) if heading else _list_marker(paragraph)
         if marker == "1.":
             numbers = {k: v for k, v in numbers.items() if k <= level}
             numbers[level] = numbers.get(level, 0) + 1
@@ -91,7 +97,7 @@ def _docx_blocks(document: Any) -> Iterator[str]:
             continue
         if not marker:
             numbers = {}
-        yield _docx_line(paragraph, text) if not marker else "   " * level + "- " + text
+        yield "   " * level + "- " + text if marker else _docx_line(paragraph, text, heading)
     if code:
         yield "```\n" + "\n".join(code) + "\n```"
 
@@ -130,16 +136,15 @@ def _body_blocks(parent: Any) -> Iterator[Any]:
             yield child
             if tag == "p":  # a text box anchored in the paragraph reads after it
                 for box in child.iter(_W + "txbxContent"):
-                    if not any(a.tag == _FALLBACK for a in box.iterancestors()):
+                    if not _in_fallback(box):
                         yield from _body_blocks(box)
         elif tag in ("sdt", "sdtContent", "customXml"):
             yield from _body_blocks(child)
 
 
-def _docx_line(paragraph: Any, text: str) -> str:
-    level = _heading_level(paragraph.style)
-    if level:
-        return "#" * level + " " + text
+def _docx_line(paragraph: Any, text: str, heading: int) -> str:
+    if heading:
+        return "#" * heading + " " + text
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     return "# " + text if style.lower() == "title" else text
 
