@@ -196,6 +196,7 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
     def bare(c: Span) -> bool:
         quote = text[c.start : c.end]
         named = _OPTION.match(quote) is not None or _SETTING.fullmatch(quote) is not None
+        named = named or _CODE.fullmatch(quote.strip()) is not None
         return named and "\n" not in quote and len(quote.split()) <= 6 and longest[c.start] > c.end
 
     return [c for c in read if not bare(c)]
@@ -249,7 +250,7 @@ def _after_question(text: str, c: Span) -> Span:
         # A name alone in its paragraph, not the last of a list of names.
         line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
         tag = _TAG.fullmatch(prev) is not None and prev.split()[0] not in STOPWORDS
-        named = _SETTING.fullmatch(prev) is not None or tag
+        named = _SETTING.fullmatch(prev) is not None or tag or _CODE.fullmatch(prev) is not None
         setting = named and not line_above.strip() and not _man_section(above, text, c.start)
         if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
@@ -266,6 +267,9 @@ def _after_question(text: str, c: Span) -> Span:
 # A man page's tag in lower case above its paragraph, as a PDF sets it: "noprefixroute",
 # "label LABEL", "scope SCOPE_VALUE" (a keyword and its argument's placeholders).
 _TAG = re.compile(r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*")
+# A code alone above its meaning, as an exit status or a level is listed ("4" above "Failed as a
+# file or directory was not found."): the meaning alone does not say which code.
+_CODE = re.compile(r"[-+]?(?:\d{1,5}|0x[0-9A-Fa-f]{1,8})")
 # The section titles man-pages(7) prescribes, as one word: in a PDF they stand alone above
 # their text exactly as a variable's name does in an ENVIRONMENT section.
 _MAN_SECTIONS = frozenset({
@@ -304,18 +308,36 @@ def _with_block(text: str, c: Span) -> Span:
         close = text.find(fence.group(1), start + fence.end())
         end = len(text) if close < 0 else close + len(fence.group(1))
     else:
-        # The next lines up to a blank line, at most a few: a command or a short list.
-        end = pos = start
-        for n, line in enumerate(text[start:].split("\n")):
-            if not line.strip() or n >= 4 or (n and _HEADING.match(line)):
-                break
-            end = pos + len(line)
-            pos = end + 1
+        end = _block_end(text, start)
     if end <= start or end - c.start > MAX_CHARS:
         return c
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
+
+
+def _block_end(text: str, start: int) -> int:
+    """The end of what a line ending in ":" introduces: the next lines up to a blank line, at
+    most a few (a command, a short list), or a list's items up to MAX_CHARS when blank lines
+    set them apart, as a man page prints them ("Allowed values are:" above "•   Critical")."""
+    lines = text[start:].split("\n")
+    listed = _BULLET.match(lines[0]) is not None
+    end = pos = start
+    taken = 0
+    for n, line in enumerate(lines):
+        if not line.strip():
+            following = next((ln for ln in lines[n + 1 :] if ln.strip()), "")
+            if not (listed and _BULLET.match(following)):
+                break
+        elif (
+            (taken >= 4 and not listed) or (n and _HEADING.match(line)) or pos + len(line) - start > MAX_CHARS
+        ):
+            break
+        else:
+            taken += 1
+            end = pos + len(line)
+        pos += len(line) + 1
+    return end
 
 
 def _with_announced_list(text: str, c: Span) -> Span:

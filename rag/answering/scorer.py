@@ -24,7 +24,10 @@ Features (all general: no word lists taken from benchmark questions):
 - keyed / key_coverage: the candidate is a table row or a "key: value" line, and the share of
   its key's words (first cell, or the text before ":" / "=", snake_case split) that the question
   names: forty rows of a settings table all share the question's words, the row it asks about
-  names them in its key.
+  names them in its key;
+- usage: the candidate is a command's usage line ("pkcon [OPTION...] [COMMAND]"): it names the
+  program and its options, so it shares a question's words about any of them, yet it says
+  what none of them does.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ FEATURES = (
     "passage_rank",
     "keyed",
     "key_coverage",
+    "usage",
 )
 
 # What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
@@ -112,6 +116,22 @@ def dates_version(asked: str | None, question: str, candidate: str) -> bool:
 
 _KEY_SPLIT = re.compile(r"[_\W]+")
 
+# An optional part of a usage line, one level of nesting ("[--gamma red[:green:blue]]"); not a
+# Markdown link's text or label ("[docs](https://…)", "[5.3.1]: https://…").
+_OPTIONAL = re.compile(r"\[[^\[\]\n]{0,60}(?:\[[^\[\]\n]{0,30}\][^\[\]\n]{0,30})*\](?![(:])")
+# What a usage line holds besides its optional parts: the program, a subcommand, a required
+# argument or two.
+USAGE_WORDS = 5
+
+
+def usage_line(candidate: str) -> bool:
+    """A command's synopsis: optional parts in brackets and at most a few words besides, with
+    no sentence end ("xdg-desktop-menu install [--noupdate] [--mode mode] desktop-file(s)")."""
+    text = candidate.strip()
+    if not text or text[-1] in ".:?!" or _OPTIONAL.search(text) is None:
+        return False
+    return len(_OPTIONAL.sub(" ", text).split()) <= USAGE_WORDS
+
 
 def key_terms(key: str) -> set[str]:
     """The stemmed words of a row's first cell or a field's name (Span.key), snake_case split."""
@@ -161,6 +181,7 @@ def features(
         1.0 / (1 + passage),
         1.0 if keys else 0.0,
         len(keys & named) / len(keys) if keys else 0.0,
+        1.0 if usage_line(candidate) else 0.0,
     ]
 
 

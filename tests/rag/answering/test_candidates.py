@@ -421,3 +421,25 @@ def test_a_title_in_capitals_with_regex_characters_is_matched_as_text() -> None:
     # no sentence uses it, and not one where a sentence does ("CXX" stands in for the check).
     assert _man_section("C++", "C++\nThe bindings build with g++.", 4) is True
     assert _man_section("CXX", "CXX\nSet CXX to the compiler.", 4) is False
+
+
+def test_a_code_alone_above_its_meaning_is_quoted_with_it() -> None:
+    # A PDF sets a man page's RETURN VALUES as "4" and its meaning in paragraphs of their own.
+    text = "RETURN VALUES\n\n0\n\nSuccess\n\n4\n\nFailed as a file or directory was not found.\n"
+    got = _by_text(text)
+    assert got["4\n\nFailed as a file or directory was not found."][1] == "4 Failed as a file or directory was not found."
+    assert "0\n\nSuccess" in got
+    assert "4" not in got and "Failed as a file or directory was not found." not in got
+    # A number inside a sentence above is no code.
+    assert "items here." in _by_text("The manual lists 3\n\nitems here.\n")
+
+
+def test_a_colon_above_a_list_set_apart_by_blank_lines_takes_the_whole_list() -> None:
+    text = (
+        "LogLevel\n    Sets the log level. Allowed values are:\n\n    •   Critical (least verbose)\n\n"
+        "    •   Error\n\n    •   Info (most verbose)\n\nPidFile\n    Where the process ID is stored.\n"
+    )
+    quotes = [k for k in _by_text(text) if "Allowed values are:" in k]
+    assert quotes and all(q.endswith("•   Info (most verbose)") and "PidFile" not in q for q in quotes)
+    # Without a list, a blank line still ends what the colon introduces.
+    assert "Options:\nfirst line" in _by_text("Options:\nfirst line\n\nsecond paragraph.\n")

@@ -144,3 +144,20 @@ def test_heading_and_passage_rank_features() -> None:
     title = dict(zip(sc.FEATURES, sc.features("Debugger?", "Debugger", "", 0.5, flat_idf, kind="heading", passage=3), strict=True))
     assert title["heading"] == 1.0 and title["passage_rank"] == 0.25
     assert vec("Debugger?", "Debugger")["heading"] == 0.0 and vec("Debugger?", "Debugger")["passage_rank"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("candidate", "usage"),
+    [
+        ("SYNOPSIS pkcon [OPTION...] [COMMAND]", True),
+        ("xdg-desktop-menu install [--noupdate] [--mode mode] directory-file(s) desktop-file(s)", True),
+        ("[--set property value] [--gamma red[:green:blue]]", True),
+        ("Set the level [default 3] of logging for the server when it runs.", False),
+        ("See the [docs](https://example.org) for more", False),
+        ("[5.3.1]: https://github.com/example/compare/v5.3.0...v5.3.1", False),
+        ("The format of the time command is: time [option] command [arg]", False),
+    ],
+)
+def test_a_usage_line_is_told_from_prose_and_links(candidate: str, usage: bool) -> None:
+    assert sc.usage_line(candidate) is usage
+    assert vec("Which pkcon option installs a package?", candidate)["usage"] == float(usage)
