@@ -34,6 +34,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
 # A Debian changelog entry's first line: "tzdata (2022c-1) unstable; urgency=medium".
 _DEBIAN_ENTRY = re.compile(r"^[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;]+; urgency=\S+")
+# A NEWS file's release title, which introduces its changes with a colon: "Changes in 2.40:",
+# "What's new in at-spi2-core 2.46.0:", "User-visible changes in version 2.8.6:".
+_RELEASE_TITLE = re.compile(r"^\S(?:[^\n:]{0,70}\s)?v?\d+(?:\.\d+)+[^\s:]{0,12}(?: \([^()\n]{1,30}\))?:\s*$")
 
 
 @dataclass(frozen=True)
@@ -318,15 +321,21 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     capitals - indented text (a man page's "OPTIONS"). A wrapped sentence's first line is
     followed by more text, so it is not one; neither is a list item, a table row, a "Key: value"
     line or a column-aligned line. A Debian changelog's entries are its sections, titled by
-    their first line ("tzdata (2022c-1) unstable; urgency=medium"). A document keeps to one
-    convention: changelog entries; else if any title is underlined, only underlined lines are
-    titles; else if any is in capitals, only those."""
+    their first line ("tzdata (2022c-1) unstable; urgency=medium"), and so are a NEWS file's
+    releases introduced with a colon ("Changes in 2.40:"). A document keeps to one convention:
+    changelog entries; else releases; else if any title is underlined, only underlined lines
+    are titles; else if any is in capitals, only those."""
     lines = list(line_spans(text, 0, len(text)))
-    found: dict[str, list[tuple[int, str]]] = {"entries": [], "underlined": [], "capitals": [], "alone": []}
+    found: dict[str, list[tuple[int, str]]] = {
+        "entries": [], "releases": [], "underlined": [], "capitals": [], "alone": []
+    }
     for i, (start, end) in enumerate(lines[:-1]):
         line = text[start:end]
         if _DEBIAN_ENTRY.match(line):
             found["entries"].append((start, line.strip()))
+            continue
+        if _RELEASE_TITLE.match(line) and not (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
+            found["releases"].append((start, line.strip().removesuffix(":")))
             continue
         if not _plain_title(line) or (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
             continue

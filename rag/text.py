@@ -233,8 +233,11 @@ def distinctive(identifier: str) -> bool:
 def mention_pattern(identifier: str) -> re.Pattern[str]:
     """Where a lower-cased text mentions the identifier: a version may carry a "v" or a suffix
     ("v1.8.0", "152th") but not more digits ("3.4.10" is not "3.4.1"); a name must stand whole
-    ("log_file_mode", not "log_file_mode_x"; "--keep", not "--keep-going")."""
+    ("log_file_mode", not "log_file_mode_x"; "--keep", not "--keep-going"), though a name
+    without "_" also heads the snake_case names of its family ("float8" in "float8_e4m3fn")."""
     escaped = re.escape(identifier)
     if identifier[:1].isdigit():
         return re.compile(rf"(?<![\d.]){escaped}(?![\d]|\.\d)")
-    return re.compile(rf"(?<![\w-]){escaped}(?![\w]|-\w)")
+    if "_" in identifier or identifier[:1] == "-":
+        return re.compile(rf"(?<![\w-]){escaped}(?![\w]|-\w)")
+    return re.compile(rf"(?<![\w-]){escaped}(?![^\W_]|-\w)")

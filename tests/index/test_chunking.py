@@ -336,6 +336,31 @@ def test_a_debian_changelogs_entries_are_its_sections() -> None:
     assert "DPKG_ROOT" in by_heading["tzdata (2022b-1) unstable; urgency=medium"]
 
 
+NEWS = """PROJECT NEWS
+
+What's new in at-spi2-core 2.46.0:
+
+* Fix GetInterfaces documentation.
+
+What's new in at-spi2-core 2.45.1:
+
+* Now requires meson 0.56.2 and glib 2.67.4.
+* Example:
+
+  run it twice.
+"""
+
+
+def test_a_news_files_releases_introduced_with_a_colon_are_its_sections() -> None:
+    chunks = _split(NEWS, plain=True)
+    _assert_verbatim(NEWS, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    # The releases win over the title in capitals; a colon in an item is no title.
+    assert "meson 0.56.2" in by_heading["What's new in at-spi2-core 2.45.1"]
+    assert "GetInterfaces" in by_heading["What's new in at-spi2-core 2.46.0"]
+    assert set(by_heading) <= {"", "What's new in at-spi2-core 2.46.0", "What's new in at-spi2-core 2.45.1"}
+
+
 def test_plain_text_that_underlines_its_titles_has_only_those() -> None:
     # "... please see" stands alone between blank lines, but this document underlines titles.
     headings = {c.heading for c in _split(UNDERLINED, plain=True)}

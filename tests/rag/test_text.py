@@ -78,6 +78,9 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     assert mentions("log_file_mode", "| `log_file_mode` | 0600 |")
     assert not mentions("log_file", "log_file_mode") and not mentions("--keep", "--keep-going")
     assert mentions("--memlimit-compress", "XZ_DEFAULTS=--memlimit-compress=150MiB")
+    # A name without "_" heads its family's snake_case names; a snake_case name stands whole.
+    assert mentions("float8", "`float8_e4m3fn` and `float8_e5m2`")
+    assert not mentions("float8", "float80") and not mentions("--keep", "--keep_all")
 
 
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
