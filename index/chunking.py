@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rag.text import heading_text
 from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
@@ -301,10 +302,10 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
         if atx:
-            level, title = len(atx.group(1)), (atx.group(2) or "").strip()
+            level, title = len(atx.group(1)), heading_text(atx.group(2) or "")
         elif setext and previous is not None and not _is_structure(text[previous[0] : previous[1]]):
             level = 1 if setext.group(1)[0] == "=" else 2
-            title, at = text[previous[0] : previous[1]].strip(), previous[0]
+            title, at = heading_text(text[previous[0] : previous[1]]), previous[0]
         if level and title:
             while stack and stack[-1][0] >= level:
                 stack.pop()

@@ -17,6 +17,7 @@ from typing import Literal
 from index.cleaning import clean_text, looks_scraped
 from index.decoding import DecodeError, decode
 from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
+from rag.text import heading_text
 
 CleanMode = Literal["auto", "web", "off"]
 
@@ -74,8 +75,7 @@ def load_document(path: Path, max_bytes: int, clean: CleanMode = "auto") -> Load
     kept = min(1.0, visible_chars(extracted.text) / seen) if seen else 1.0
     return LoadedDocument(
         path=path,
-        title=extracted.title
-        or _title_of(extracted.text, extracted.markdown or extracted.rst, suffix)
+        title=heading_text(extracted.title or _title_of(extracted.text, extracted.markdown or extracted.rst, suffix))
         or path.stem,
         text=extracted.text,
         raw_sha256=hashlib.sha256(data).hexdigest(),

@@ -219,6 +219,23 @@ def word_count(text: str) -> int:
 _IDENTIFIER = re.compile(r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+)")
 
 
+# Markup a title carries that a reader does not read as words: images (a README's badges, a
+# logo), links (read as their text), HTML tags.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+
+
+def heading_text(title: str) -> str:
+    """A heading or title as a reader sees it: "Thread-pool Controls [![Build Status](…)](…)"
+    is "Thread-pool Controls". Every chunk carries its title and heading path into what is
+    embedded, so two badge URLs had filled the model's window and given all 55 chunks of one
+    README the same vector."""
+    title = _MD_IMAGE.sub(" ", title)
+    title = _MD_LINK.sub(r"\1", title)
+    return " ".join(_HTML_TAG.sub(" ", title).split())
+
+
 def identifiers(text: str) -> set[str]:
     """The exact names a text gives (lower-cased, trailing full stop dropped)."""
     return {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}

@@ -361,6 +361,19 @@ def test_a_news_files_releases_introduced_with_a_colon_are_its_sections() -> Non
     assert set(by_heading) <= {"", "What's new in at-spi2-core 2.46.0", "What's new in at-spi2-core 2.45.1"}
 
 
+def test_a_heading_path_and_title_leave_badges_out_so_chunks_embed_apart(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Pool Controls [![Build](https://ci.example/badge.svg)](https://ci.example/run)\n\n"
+        "Limits thread pools.\n\n## Usage\n\nCall limit() first.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(readme, 1_000_000)
+    assert doc.title == "Pool Controls"
+    chunks = _split(doc.text, markdown=True)
+    assert {c.heading for c in chunks} == {"Pool Controls", "Pool Controls › Usage"}
+
+
 def test_plain_text_that_underlines_its_titles_has_only_those() -> None:
     # "... please see" stands alone between blank lines, but this document underlines titles.
     headings = {c.heading for c in _split(UNDERLINED, plain=True)}

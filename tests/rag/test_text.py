@@ -5,6 +5,7 @@ from rag.text import (
     distinctive,
     has_date,
     identifiers,
+    heading_text,
     mention_pattern,
     numbers,
     proper_names,
@@ -86,3 +87,11 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
     assert versions("## v1.2.5") == {"1.2.5"} and versions("Version 3.7.7 (released 2022-07-28)") == {"3.7.7"}
     assert versions("fixed in pull/476 (#12)") == set()
+
+
+def test_a_title_is_read_without_its_badges_links_and_tags() -> None:
+    badges = "Controls [![Build](https://ci.example/badge.svg?branch=main)](https://ci.example) [![cov](https://c.example/b.svg)](https://c.example)"
+    assert heading_text(badges) == "Controls"
+    assert heading_text('<img src="logo.png" width="90"> FastAPI') == "FastAPI"
+    assert heading_text("See [the guide](https://x.example)  now") == "See the guide now"
+    assert heading_text("if a < b and c > d") == "if a < b and c > d"
