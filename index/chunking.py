@@ -89,7 +89,7 @@ class Chunker:
         prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
         chunks: list[Chunk] = []
         for section in _sections(text, markdown, page_starts or (), rst, plain):
-            budget = self._budget_for(title, section.heading)
+            budget = self._budget_for(f"{file_words(source, title)}\n{title}", section.heading)
             pieces = (
                 self._prose_pieces(text, section, budget)
                 if _is_prose(text, section)
@@ -118,8 +118,9 @@ class Chunker:
 
     # ---- packing ---------------------------------------------------------------------------
     def _budget_for(self, title: str, heading: str) -> int:
-        # The model sees title + heading + text and cuts at 256 word pieces: leave them room.
-        prefix = len(self._tokenize(f"{title}\n{heading}")) if title or heading else 0
+        # The model sees path words + title + heading + text (with_context) and cuts at 256 word
+        # pieces: leave them room.
+        prefix = len(self._tokenize(f"{title}\n{heading}")) if title.strip() or heading else 0
         return max(self._budget - prefix, self._budget // _MIN_BODY_SHARE)
 
     def _pack(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:
@@ -514,8 +515,26 @@ def with_context(chunk: Chunk, body: str) -> str:
     path and context (a split table's header row), each left out when body's first line
     already holds it: a Markdown chunk starts with its own heading line."""
     first_line = body.split("\n", 1)[0]
-    parts = [p for p in (chunk.title, chunk.heading, chunk.context) if p and p not in first_line]
+    named = file_words(chunk.source, chunk.title)
+    parts = [p for p in (named, chunk.title, chunk.heading, chunk.context) if p and p not in first_line]
     return "\n".join([*parts, body])
+
+
+# A path's word: letters in it, and not a hash ("1714d7cfa7218c5a" names nothing).
+_PATH_SPLIT = re.compile(r"[\\/_.\s-]+")
+_HASH = re.compile(r"[0-9a-fA-F]{6,}")
+
+
+def file_words(source: str, title: str) -> str:
+    """The words of a document's path that its title lacks: a README titled "Thread-pool
+    Controls" is found by the name it is filed under, "threadpoolctl/README.md"."""
+    stem = source.rsplit(".", 1)[0] if "." in source.rsplit("/", 1)[-1] else source
+    have = {w.lower() for w in re.split(r"[^A-Za-z0-9]+", title)}
+    words = [
+        w for w in _PATH_SPLIT.split(stem)
+        if re.search(r"[A-Za-z]{2}", w) and not _HASH.fullmatch(w) and w.lower() not in have
+    ]
+    return " ".join(words)
 
 
 # The dense side's name for it, kept for callers that embed.

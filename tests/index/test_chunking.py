@@ -94,6 +94,18 @@ def test_retrieval_text_has_title_heading_and_text() -> None:
     assert retrieval_text(chunk) == f"Doc\n{chunk.heading}\n{chunk.text}"
 
 
+def test_retrieval_text_names_the_file_when_the_title_does_not() -> None:
+    text = "Limits the threads of BLAS libraries."
+    chunk = Chunk(id="t-1", source="threadpoolctl/README.md", title="Thread-pool Controls", text=text,
+                  start=0, end=len(text))
+    assert retrieval_text(chunk) == f"threadpoolctl README\nThread-pool Controls\n{text}"
+    # A path word the title has is not said twice; a hash names nothing.
+    same = Chunk(id="n-1", source="notes/notes.md", title="Notes", text=text, start=0, end=len(text))
+    assert retrieval_text(same) == f"Notes\n{text}"
+    hashed = Chunk(id="h-1", source="000_1714d7cfa7218c5a.txt", title="News", text=text, start=0, end=len(text))
+    assert retrieval_text(hashed) == f"News\n{text}"
+
+
 def test_retrieval_text_does_not_repeat_what_the_first_line_says() -> None:
     """A man-page section starts with its own heading line; saying it twice would weigh it
     twice in BM25 and in the embedding. Units (index.units) share this prefix function."""
