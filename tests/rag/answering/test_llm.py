@@ -34,7 +34,7 @@ StubExtractive = Any
 
 SUPPORTED = "The Eiffel Tower is 330 metres tall [1]."
 # The default bar for overruling a refusal, as chosen on the dev questions (README).
-DEFAULT_OVERRIDE_AT = 0.07
+DEFAULT_OVERRIDE_AT = 0.08  # kept equal to answering.threshold (rag.settings)
 QUESTION = "How tall is the Eiffel Tower?"
 
 
@@ -822,4 +822,4 @@ def test_factory_passes_the_llm_settings(fallback: StubExtractive) -> None:
 
     assert isinstance(built, LLMAnswerer)
     assert (built.prompt_tokens, built.override_refusal_at, built.threshold) == (200, 0.9, 0.6)
-    assert load_settings().llm.override_refusal_at == DEFAULT_OVERRIDE_AT
+    assert load_settings().llm.override_refusal_at == DEFAULT_OVERRIDE_AT == load_settings().answering.threshold
