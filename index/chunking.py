@@ -88,8 +88,9 @@ class Chunker:
         / `rst` / `plain` say which heading syntax gives the chunks their heading paths."""
         prefix = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:20]
         chunks: list[Chunk] = []
+        named = file_words(source, title)
         for section in _sections(text, markdown, page_starts or (), rst, plain):
-            budget = self._budget_for(f"{file_words(source, title)}\n{title}", section.heading)
+            budget = self._budget_for(named, title, section.heading)
             pieces = (
                 self._prose_pieces(text, section, budget)
                 if _is_prose(text, section)
@@ -117,10 +118,10 @@ class Chunker:
         return chunks
 
     # ---- packing ---------------------------------------------------------------------------
-    def _budget_for(self, title: str, heading: str) -> int:
+    def _budget_for(self, *context: str) -> int:
         # The model sees path words + title + heading + text (with_context) and cuts at 256 word
         # pieces: leave them room.
-        prefix = len(self._tokenize(f"{title}\n{heading}")) if title.strip() or heading else 0
+        prefix = len(self._tokenize("\n".join(c for c in context if c))) if any(context) else 0
         return max(self._budget - prefix, self._budget // _MIN_BODY_SHARE)
 
     def _pack(self, text: str, section: _Section, budget: int) -> Iterator[_Piece]:

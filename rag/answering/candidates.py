@@ -195,8 +195,7 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 
     def bare(c: Span) -> bool:
         quote = text[c.start : c.end]
-        named = _OPTION.match(quote) is not None or _SETTING.fullmatch(quote) is not None
-        named = named or _CODE.fullmatch(quote.strip()) is not None
+        named = _OPTION.match(quote) is not None or _key_name(quote.strip())
         return named and "\n" not in quote and len(quote.split()) <= 6 and longest[c.start] > c.end
 
     return [c for c in read if not bare(c)]
@@ -250,7 +249,7 @@ def _after_question(text: str, c: Span) -> Span:
         # A name alone in its paragraph, not the last of a list of names.
         line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
         tag = _TAG.fullmatch(prev) is not None and prev.split()[0] not in STOPWORDS
-        named = _SETTING.fullmatch(prev) is not None or tag or _CODE.fullmatch(prev) is not None
+        named = _key_name(prev) or tag
         setting = named and not line_above.strip() and not _man_section(above, text, c.start)
         if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
@@ -270,6 +269,13 @@ _TAG = re.compile(r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*")
 # A code alone above its meaning, as an exit status or a level is listed ("4" above "Failed as a
 # file or directory was not found."): the meaning alone does not say which code.
 _CODE = re.compile(r"[-+]?(?:\d{1,5}|0x[0-9A-Fa-f]{1,8})")
+
+
+def _key_name(text: str) -> bool:
+    """A setting's or variable's name, or a code, standing alone for the text it names."""
+    return _SETTING.fullmatch(text) is not None or _CODE.fullmatch(text) is not None
+
+
 # The section titles man-pages(7) prescribes, as one word: in a PDF they stand alone above
 # their text exactly as a variable's name does in an ENVIRONMENT section.
 _MAN_SECTIONS = frozenset({
