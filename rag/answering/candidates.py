@@ -226,6 +226,28 @@ def _titled(line: str) -> bool:
 
 
 def _after_question(text: str, c: Span) -> Span:
+    """A span read with what it is about: the question or term above it (_with_line_above), or
+    else the option or setting whose entry it continues."""
+    read = _with_line_above(text, c)
+    if read is not c or c.model_text.endswith("?"):
+        return read
+    if c.block is not None and c.block[0] < c.start:
+        # A later sentence of an option's or a setting's entry is about that name too
+        # ("pasv_max_port" above "The maximum port … Can be used to specify a narrow port
+        # range."): read with it, and the name is its key.
+        name = _entry_name(text, c.block[0])
+        if name:
+            return replace(c, model_text=model_view(name) + " " + c.model_text, key=c.key or name)
+    if c.start and _AFTER_BLANK.search(text, max(0, c.start - 200), c.start):
+        # A later paragraph of an indented entry ("Default: 21" below "listen_port"'s text, a
+        # blank line between) is about the entry's name too.
+        name = _entry_above(text, c.start)
+        if name:
+            return replace(c, model_text=model_view(name) + " " + c.model_text, key=name)
+    return c
+
+
+def _with_line_above(text: str, c: Span) -> Span:
     """A span that opens a block reads with the line above it when that line is a question
     (FAQ: "A: Yes." means nothing alone) or a term (man page option, definition list, heading:
     "-k --keep" above "Keep input files.")."""
@@ -261,6 +283,48 @@ def _after_question(text: str, c: Span) -> Span:
         block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text, block=block)
     return c
+
+
+def _entry_name(text: str, start: int) -> str:
+    """The option or setting named on the line right above a paragraph that starts at `start`
+    ("-k --keep", "pasv_max_port", "FAKEROOTKEY" alone above its text), or ""."""
+    before = text[:start].rstrip()
+    if not before:
+        return ""
+    above = before[before.rfind("\n") + 1 :]
+    name = above.strip()
+    if not name or _HEADING.match(above) or len(name.split()) > 6 or name.endswith((".", ",", ";", ":", "|", "?")):
+        return ""
+    line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
+    if _OPTION.match(name) or (_key_name(name) and not line_above.strip() and not _man_section(above, text, start)):
+        return name
+    return ""
+
+
+# A blank line right before a position (what lies between is white space).
+_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+
+
+def _entry_above(text: str, start: int, lines: int = 40) -> str:
+    """The term whose entry an indented paragraph at `start` belongs to: the nearest line above
+    it set further left, when that line is a term, an option or a setting ("listen_port" above
+    "If vsftpd is …", a blank line, "Default: 21"; "MaxRtrAdvInterval seconds"), not a title
+    in capitals; or ""."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = start - line_start if not text[line_start:start].strip() else 0
+    pos = line_start
+    for _ in range(lines):
+        if indent == 0 or pos == 0:
+            return ""
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if line.strip() and len(line) - len(line.lstrip()) < indent:
+            name = line.strip()
+            term = len(name.split()) <= 6 and not name.endswith((".", ",", ";", ":", "|", "?"))
+            field = _FIELD.match(line) is not None  # "pwcheck_method: (default: auxprop)"
+            return name if term and not field and not name.isupper() and not _HEADING.match(line) else ""
+        pos = prev
+    return ""
 
 
 # A man page's tag in lower case above its paragraph, as a PDF sets it: "noprefixroute",

@@ -3,8 +3,9 @@ listen?") is answered part by part: the cross-encoder reads one question against
 and the best candidate for the whole rarely holds both answers.
 
 The split is grammatical, not lexical: a coordinating "and" (after a comma or not) followed by a
-wh-word, optionally behind a preposition ("and on which port"), with enough words on each side
-to stand alone; or one question with two objects behind the same preposition ("bug reports for
+wh-word, optionally behind a preposition ("and on which port"), or after a comma by an auxiliary
+that opens a yes-no question (", and does it need …"), with enough words on each side to stand
+alone; or one question with two objects behind the same preposition ("bug reports for
 GNU sed and for GNU time"), asked once for each object.
 """
 
@@ -14,7 +15,10 @@ import re
 
 _SPLIT = re.compile(
     r",?\s+and\s+(?=(?:(?:on|in|at|for|to|by|from|of|with|under|since|until)\s+)?"
-    r"(?:what|which|who|whom|whose|when|where|why|how)\b)",
+    r"(?:what|which|who|whom|whose|when|where|why|how)\b)"
+    # A yes-no question after a comma: "What is the oldest Python it is tested on, and does
+    # tqdm need any dependencies?"
+    r"|,\s+and\s+(?=(?:does|do|did|is|are|can|will|should|must|has|have)\s)",
     re.IGNORECASE,
 )
 _PREPOSITIONS = r"(?:of|for|in|on|at|to|by|from|with|about|under)"

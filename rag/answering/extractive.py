@@ -26,7 +26,7 @@ from rag.answering.base import Draft
 from rag.answering.scorer import CombinedScorer, asks_version, expected_type
 from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
-from rag.text import content_terms, identifiers, numbers, versions, word_count
+from rag.text import content_terms, heading_text, identifiers, numbers, versions, word_count
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
 # Chosen on dev by scripts/choose_threshold.py: on seeds_dev.jsonl + docs_dev.jsonl, the threshold
@@ -62,6 +62,9 @@ BLOCK_WORDS = 45
 # functions . . . . . . 15"). It says where the answer is, never what it is, and a PDF manual's
 # contents page shares every heading's words with the questions about them.
 _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
+
+# A letter or a digit: what a quote needs to say anything.
+_WORDS = re.compile(r"[^\W_]")
 
 # Words and nothing else: no digit, path, option or code.
 _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
@@ -174,7 +177,10 @@ class ExtractiveAnswerer:
         for part in asked:
             ranked = self.rank(part, passages)
             best = max([best, *(c.score for c in ranked)])
-            pick = next((c for c in ranked if c.score >= self.threshold), None)
+            # A part's best candidate may be the one an earlier part chose (both parts share
+            # most words): its best other one answers it.
+            fresh = (c for c in ranked if c.score >= self.threshold and not any(_overlaps(c, o) for o in chosen))
+            pick = next(fresh, None)
             if pick is not None:
                 pick = whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS)
             if pick is not None and not any(_overlaps(pick, o) for o in chosen):
@@ -389,6 +395,9 @@ def _states_something(text: str, span: cands.Span) -> bool:
         return False
     quoted = text[span.start : span.end].strip()
     if quoted.endswith("?") or _ASKED.match(quoted) or looks_like_instruction(quoted):
+        return False
+    if not _WORDS.search(heading_text(quoted)):
+        # Only images and links without words: a README's badges.
         return False
     quoted = quoted.lstrip("#=").strip()
     if span.kind not in ("heading", "line"):

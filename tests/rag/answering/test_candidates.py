@@ -443,3 +443,41 @@ def test_a_colon_above_a_list_set_apart_by_blank_lines_takes_the_whole_list() ->
     assert quotes and all(q.endswith("•   Info (most verbose)") and "PidFile" not in q for q in quotes)
     # Without a list, a blank line still ends what the colon introduces.
     assert "Options:\nfirst line" in _by_text("Options:\nfirst line\n\nsecond paragraph.\n")
+
+
+def test_a_later_sentence_of_an_entry_reads_with_the_entrys_name() -> None:
+    text = (
+        "       pasv_max_port\n"
+        "              The maximum port to allocate for PASV style data connections.\n"
+        "              Can be used to specify a narrow port range to assist\n"
+        "              firewalling.\n"
+    )
+    later = next(s for s in spans(text) if text[s.start : s.end].startswith("Can be used"))
+    assert later.model_text.startswith("pasv_max_port Can be used") and later.key == "pasv_max_port"
+    # Prose under a title is not an entry: its sentences read alone.
+    prose = "Passive mode\n\nThe server opens a port. Can be used behind firewalls.\n"
+    assert _by_text(prose)["Can be used behind firewalls."][1] == "Can be used behind firewalls."
+
+
+def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
+    text = (
+        "       listen_port\n"
+        "              If vsftpd is in standalone mode, this is the port it will listen\n"
+        "              on for incoming FTP connections.\n"
+        "\n"
+        "              Default: 21\n"
+        "\n"
+        "       MaxRtrAdvInterval seconds\n"
+        "\n"
+        "              The maximum time allowed between sending unsolicited multicast\n"
+        "              router advertisements from the interface, in seconds.\n"
+        "\n"
+        "              Default: 600 seconds\n"
+    )
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    assert got["Default: 21"].model_text == "listen_port Default: 21"
+    assert got["Default: 21"].key == "listen_port"
+    assert got["Default: 600 seconds"].model_text == "MaxRtrAdvInterval seconds Default: 600 seconds"
+    # A field above ("name: value") is no entry's term.
+    field = "pwcheck_method: (default: auxprop)\n\n    A list of mechanisms.\n\n    pwcheck\n"
+    assert _by_text(field)["pwcheck"][1] == "pwcheck"

@@ -53,3 +53,13 @@ def test_two_objects_behind_one_preposition_are_asked_one_by_one() -> None:
 )
 def test_one_question_stays_whole(question: str) -> None:
     assert parts(question) == [question]
+
+
+def test_a_yes_no_question_after_a_comma_is_a_part_of_its_own() -> None:
+    assert parts("What is the oldest Python it is tested on, and does tqdm need any dependencies?") == [
+        "What is the oldest Python it is tested on?",
+        "Does tqdm need any dependencies?",
+    ]
+    # Without the comma "and is" joins words, not questions.
+    question = "Which file is read first and is it required?"
+    assert parts(question) == [question]

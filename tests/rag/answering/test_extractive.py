@@ -293,6 +293,27 @@ def test_a_two_part_question_quotes_the_best_candidate_for_each_part() -> None:
     assert "/var/lib" not in draft.text
 
 
+def test_a_part_whose_best_candidate_an_earlier_part_took_quotes_its_next_best() -> None:
+    text = (
+        "E-mail addresses that take bug reports for GNU sed: bug-sed@gnu.org.\n\n"
+        "Bug reports for GNU time go to bug-time@gnu.org.\n\n"
+        "Unrelated words about something else entirely."
+    )
+    draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.3).answer(  # type: ignore[arg-type]
+        "Which e-mail addresses take bug reports for GNU sed and for GNU time?", passages(text)
+    )
+    assert "bug-sed@gnu.org" in draft.text and "bug-time@gnu.org" in draft.text
+
+
+def test_a_line_of_badges_is_never_quoted() -> None:
+    badges = "[![PyPI - Version](https://img.shields.io/pypi/v/banks.svg)](https://pypi.org/project/banks)"
+    text = f"Banks needs no requirements other than the standard library.\n\n{badges}\n"
+    draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.0).answer(  # type: ignore[arg-type]
+        "What requirements does banks pypi version need?", passages(text)
+    )
+    assert "img.shields.io" not in draft.text and "standard library" in draft.text
+
+
 def test_a_chunk_cut_through_a_table_reads_its_rows_under_the_kept_header() -> None:
     text = "| `log_rotation_size` | `10MB` |\n| `log_rotation_age` | `1d` |"
     chunk = Chunk(
