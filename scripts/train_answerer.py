@@ -637,7 +637,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=46000, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=56000, help="cut the training pairs to this")
     ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--listwise", type=float, default=0.0,

@@ -12,8 +12,8 @@ BENCH = Path(__file__).resolve().parents[2] / "evals" / "benchmarks"
 
 def test_training_questions_load_and_their_evidence_is_verbatim() -> None:
     questions = load_benchmark(BENCH / "train_ordinary.jsonl")
-    assert len(questions) == 1398
-    assert sum(not q.answerable for q in questions) == 213
+    assert len(questions) == 1866
+    assert sum(not q.answerable for q in questions) == 291
     assert check_evidence(questions, BENCH / "train_ordinary") == []
 
 
