@@ -264,7 +264,7 @@ def _with_line_above(text: str, c: Span) -> Span:
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
-    term = len(prev.split()) <= 6 and not prev.endswith((".", ",", ";", ":", "|"))
+    term = _term_shaped(prev)
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
@@ -285,6 +285,12 @@ def _with_line_above(text: str, c: Span) -> Span:
     return c
 
 
+def _term_shaped(line: str) -> bool:
+    """Short, and not ending as a sentence, a clause or a table row does: a term ("-k --keep",
+    "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question."""
+    return len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":", "|"))
+
+
 def _entry_name(text: str, start: int) -> str:
     """The option or setting named on the line right above a paragraph that starts at `start`
     ("-k --keep", "pasv_max_port", "FAKEROOTKEY" alone above its text), or ""."""
@@ -293,7 +299,7 @@ def _entry_name(text: str, start: int) -> str:
         return ""
     above = before[before.rfind("\n") + 1 :]
     name = above.strip()
-    if not name or _HEADING.match(above) or len(name.split()) > 6 or name.endswith((".", ",", ";", ":", "|", "?")):
+    if not name or _HEADING.match(above) or not _term_shaped(name) or name.endswith("?"):
         return ""
     line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
     if _OPTION.match(name) or (_key_name(name) and not line_above.strip() and not _man_section(above, text, start)):
@@ -320,9 +326,9 @@ def _entry_above(text: str, start: int, lines: int = 40) -> str:
         line = text[prev : pos - 1]
         if line.strip() and len(line) - len(line.lstrip()) < indent:
             name = line.strip()
-            term = len(name.split()) <= 6 and not name.endswith((".", ",", ";", ":", "|", "?"))
             field = _FIELD.match(line) is not None  # "pwcheck_method: (default: auxprop)"
-            return name if term and not field and not name.isupper() and not _HEADING.match(line) else ""
+            named = _term_shaped(name) and not name.endswith("?")
+            return name if named and not field and not name.isupper() and not _HEADING.match(line) else ""
         pos = prev
     return ""
 
