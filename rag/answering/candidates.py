@@ -268,12 +268,8 @@ def _with_line_above(text: str, c: Span) -> Span:
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
-        # A name alone in its paragraph, not the last of a list of names.
         line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
-        tag = _TAG.fullmatch(prev) is not None and prev.split()[0] not in STOPWORDS
-        named = _key_name(prev) or tag
-        setting = named and not line_above.strip() and not _man_section(above, text, c.start)
-        if term and (_OPTION.match(prev) or setting) and not _HEADING.match(above):
+        if term and _names_entry(prev, above, line_above, text, c.start, tags=True) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
@@ -302,9 +298,16 @@ def _entry_name(text: str, start: int) -> str:
     if not name or _HEADING.match(above) or not _term_shaped(name) or name.endswith("?"):
         return ""
     line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
-    if _OPTION.match(name) or (_key_name(name) and not line_above.strip() and not _man_section(above, text, start)):
-        return name
-    return ""
+    return name if _names_entry(name, above, line_above, text, start) else ""
+
+
+def _names_entry(name: str, above: str, line_above: str, text: str, start: int, *, tags: bool = False) -> bool:
+    """`name`, the line `above` the text at `start`, names an entry: an option, or a setting's
+    or variable's name or a code (with `tags`, a PDF man page's lower-case tag too) alone in its
+    paragraph (`line_above` blank: not the last of a list of names) and not a man-page title."""
+    tag = tags and _TAG.fullmatch(name) is not None and name.split()[0] not in STOPWORDS
+    setting = (_key_name(name) or tag) and not line_above.strip() and not _man_section(above, text, start)
+    return _OPTION.match(name) is not None or setting
 
 
 # A blank line right before a position (what lies between is white space).
