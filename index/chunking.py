@@ -38,6 +38,13 @@ _DEBIAN_ENTRY = re.compile(r"^[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;]+; urgency=\
 # A NEWS file's release title, which introduces its changes with a colon: "Changes in 2.40:",
 # "What's new in at-spi2-core 2.46.0:", "User-visible changes in version 2.8.6:".
 _RELEASE_TITLE = re.compile(r"^\S(?:[^\n:]{0,70}\s)?v?\d+(?:\.\d+)+[^\s:]{0,12}(?: \([^()\n]{1,30}\))?:\s*$")
+# One titled by its version and date, without a colon: "Version 2.20 - 30 September 2020",
+# "Version 2.22 - 4 September 2022 (bug fix release)", "1.4.0 (2023-05-01)".
+_DATED_RELEASE = re.compile(
+    r"^(?:[A-Za-z][\w.+-]*\s+){0,3}v?\d+(?:\.\d+)+[a-z0-9.+~-]{0,12}"
+    r"(?:\s+[-–—]\s+[^\n:]{1,40}|\s+\([^()\n]{1,40}\))+\s*$"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -327,13 +334,22 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     their first line ("tzdata (2022c-1) unstable; urgency=medium"), and so are a NEWS file's
     releases introduced with a colon ("Changes in 2.40:"). A document keeps to one convention:
     changelog entries; else releases; else if any title is underlined, only underlined lines
-    are titles; else if any is in capitals, only those."""
+    are titles; else if any is in capitals, only those. Releases titled by version and date
+    ("Version 2.20 - 30 September 2020") above their list of changes are titles too, beside
+    that convention, where a document has two or more: a NEWS file's releases are often laid
+    out one way when alone and another when their list follows straight on."""
     lines = list(line_spans(text, 0, len(text)))
     found: dict[str, list[tuple[int, str]]] = {
         "entries": [], "releases": [], "underlined": [], "capitals": [], "alone": []
     }
+    dated: list[tuple[int, str]] = []
     for i, (start, end) in enumerate(lines[:-1]):
         line = text[start:end]
+        if _dated_release(line, text[lines[i + 1][0] : lines[i + 1][1]]) and not (
+            i and text[lines[i - 1][0] : lines[i - 1][1]].strip()
+        ):
+            dated.append((start, line.strip()))
+            continue
         if _DEBIAN_ENTRY.match(line):
             found["entries"].append((start, line.strip()))
             continue
@@ -350,7 +366,17 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
             found["capitals"].append((start, line.strip()))
         elif not below.strip():
             found["alone"].append((start, line.strip()))
-    yield from next((cuts for cuts in found.values() if cuts), [])
+    cuts = next((cuts for cuts in found.values() if cuts), [])
+    yield from sorted(cuts + dated) if len(dated) >= 2 else cuts
+
+
+def _dated_release(line: str, below: str) -> bool:
+    """A release's version-and-date title, with its list of changes below or a blank line."""
+    return (
+        _DATED_RELEASE.match(line) is not None
+        and _YEAR.search(line) is not None
+        and (not below.strip() or _LIST_ITEM.match(below) is not None)
+    )
 
 
 def _plain_title(line: str) -> bool:

@@ -373,6 +373,36 @@ def test_a_news_files_releases_introduced_with_a_colon_are_its_sections() -> Non
     assert set(by_heading) <= {"", "What's new in at-spi2-core 2.46.0", "What's new in at-spi2-core 2.45.1"}
 
 
+DATED_NEWS = """GNU units NEWS - User visible changes.
+
+Version 2.21 - 12 November 2020 (bug fix release)
+* Improved error reporting when input files are missing
+
+Version 2.20 - 30 September 2020
+* Added --conformable option which prints every conformable unit
+
+Version 1.52 - Dec 18, 1996
+
+* Sums of conformable units
+"""
+
+
+def test_a_news_files_releases_titled_by_version_and_date_are_its_sections() -> None:
+    # Laid out with the changes straight below or after a blank line: both are titles.
+    chunks = _split(DATED_NEWS, plain=True)
+    _assert_verbatim(DATED_NEWS, chunks)
+    by_heading = {c.heading: c.text for c in chunks}
+    assert "--conformable" in by_heading["Version 2.20 - 30 September 2020"]
+    assert "error reporting" in by_heading["Version 2.21 - 12 November 2020 (bug fix release)"]
+    assert "Sums of conformable" in by_heading["Version 1.52 - Dec 18, 1996"]
+
+
+def test_one_version_and_date_line_is_no_title() -> None:
+    # A README's single "1.0 (2020-01-01)" line above a list stays text: two make a NEWS file.
+    text = "Intro.\n\nReleased\n\n1.0 (2020-01-01)\n- first\n"
+    assert {c.heading for c in _split(text, plain=True)} == {"", "Released"}
+
+
 def test_a_heading_path_and_title_leave_badges_out_so_chunks_embed_apart(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text(
