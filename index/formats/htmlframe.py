@@ -39,6 +39,7 @@ def prepare_html(html: str) -> str:
     _drop_link_bars(body)
     _unmask_sections(body)
     _drop_self_anchors(body)
+    _drop_empty_anchors(body)
     _join_definitions(body)
     _lift_tables(body)
     _flatten_code(body)
@@ -168,6 +169,15 @@ def _drop_self_anchors(body: Any) -> None:
     for a in list(body.iter("a")):
         if (a.get("href") or "").startswith("#") and a.text_content().strip() in _SELF_ANCHORS:
             a.drop_tree()
+
+
+def _drop_empty_anchors(body: Any) -> None:
+    """Anchors with nothing inside (DocBook's <h2><a id="papersize"></a>11.1. How …?</h2>, its
+    index terms): a reader sees nothing, yet trafilatura dropped every heading that opened with
+    one, or made it a plain paragraph: the Debian FAQ lost all its questions."""
+    for a in list(body.iter("a")):
+        if len(a) == 0 and not (a.text or "").strip():
+            a.drop_tree()  # keeps the tail text
 
 
 def _join_definitions(body: Any) -> None:

@@ -156,3 +156,21 @@ short</code> is used.</dd></dl></div></body></html>"""
     assert "XML_CONTEXT_BYTES The number of input bytes of markup context." in text
     assert "otherwise, unsigned short is used." in text
 
+
+
+def test_headings_and_list_items_opening_with_an_empty_anchor_are_kept() -> None:
+    # DocBook writes an anchor with nothing inside at the start of each heading.
+    section = """<div class="section"><div class="titlepage"><div><div><h2 class="title">
+<a id="{id}"></a>{title}</h2></div></div></div><p>Install the <code>libpaper1</code><a id="idm1"
+class="indexterm"></a> package, and it will ask you for a system-wide default paper size.</p>
+<div class="itemizedlist"><ul><li><p>Execute:</p><pre class="screen">dpkg-divert --divert /bin/login.debian /bin/login
+</pre></li><li><p>Then execute:</p><pre>cp login-local /bin/login</pre></li></ul></div></div>"""
+    page = "<html><body><div class=\"chapter\">" + "".join(
+        section.format(id=i, title=t)
+        for i, t in (("papersize", "11.1. How can I set the paper size?"), ("divert", "11.2. How do I override a file?"))
+    ) + "</div></body></html>"
+    text = read_html(page, "auto").text
+    assert "## 11.1. How can I set the paper size?" in text
+    assert "## 11.2. How do I override a file?" in text
+    assert "dpkg-divert --divert /bin/login.debian /bin/login" in text and "cp login-local" in text
+    assert "Install the libpaper1 package, and it" in text
