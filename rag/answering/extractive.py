@@ -171,7 +171,8 @@ class ExtractiveAnswerer:
         return self._draft(self._choose(ranked, passages), passages, best, question)
 
     def _answer_parts(self, question: str, asked: list[str], passages: list[ScoredChunk]) -> Draft:
-        """Each part's best candidate, quoted once; refused only when no part has one."""
+        """Each part's best candidate, quoted once; refused when no part's best reaches the
+        threshold. As in _choose, the threshold decides whether to answer, not what is quoted."""
         chosen: list[Candidate] = []
         best = 0.0
         for part in asked:
@@ -179,13 +180,13 @@ class ExtractiveAnswerer:
             best = max([best, *(c.score for c in ranked)])
             # A part's best candidate may be the one an earlier part chose (both parts share
             # most words): its best other one answers it.
-            fresh = (c for c in ranked if c.score >= self.threshold and not any(_overlaps(c, o) for o in chosen))
+            fresh = (c for c in ranked if not any(_overlaps(c, o) for o in chosen))
             pick = next(fresh, None)
             if pick is not None:
                 pick = whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS)
             if pick is not None and not any(_overlaps(pick, o) for o in chosen):
                 chosen.append(pick)
-        if not chosen:
+        if not chosen or best < self.threshold:
             draft = Draft.refusal()
             draft.confidence = best
             return draft
@@ -279,11 +280,14 @@ class ExtractiveAnswerer:
     # ---- choosing and citing ----------------------------------------------------------------
     def _choose(self, ranked: list[Candidate], passages: list[ScoredChunk]) -> list[Candidate]:
         """The best candidate (its whole paragraph or list item when that is short), plus
-        runners-up nearly as likely, within the word budget."""
+        runners-up nearly as likely, within the word budget. Runners-up are measured against the
+        best one only, not against the refusal threshold: the threshold decides whether to
+        answer, so a run at threshold 0 shows what every threshold answers (evals/refusal.py),
+        and the ratio was chosen on such runs."""
         best = whole_block(ranked[0], passages[ranked[0].passage].chunk.text, BLOCK_WORDS)
         chosen = [best]
         words = word_count(best.text)
-        floor = max(self.threshold, self.runner_up_ratio * best.score)
+        floor = self.runner_up_ratio * best.score
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break

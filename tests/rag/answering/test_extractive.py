@@ -356,3 +356,41 @@ def test_a_fields_name_is_shown_before_a_later_sentence_of_its_value() -> None:
     # Not when the quote holds it (the field's first sentence) or a plain word is the key.
     assert extractive.section_answering(ask, f"disable-publishing= {quote}", None, "disable-publishing") == ""
     assert extractive.section_answering(ask, quote, None, "Note") == ""
+
+
+class FixedScorer:
+    """The first candidate 0.6, the others 0.2: one sure answer and runners-up below 0.5."""
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.array([0.6 if "governor" in c else 0.2 for c in candidates], dtype=np.float32)
+
+
+def test_the_threshold_decides_whether_to_answer_not_what_the_answer_quotes() -> None:
+    # A run at threshold 0 must show what any threshold the best candidate clears answers
+    # (evals/refusal.py reads every threshold's answers off one such run).
+    q = "Who is the Luhansk regional governor?"
+    at = {t: ExtractiveAnswerer(FixedScorer(), threshold=t).answer(q, passages()) for t in (0.0, 0.5)}  # type: ignore[arg-type]
+    assert at[0.5].text == at[0.0].text
+    assert len(at[0.5].citations) > 1
+    assert ExtractiveAnswerer(FixedScorer(), threshold=0.7).answer(q, passages()).abstained  # type: ignore[arg-type]
+
+
+class PartScorer:
+    """The sed address sure (0.6), the time address unsure (0.1), anything else 0.01."""
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.array(
+            [0.6 if "sed" in c else 0.1 if "GNU time" in c else 0.01 for c in candidates], dtype=np.float32
+        )
+
+
+def test_a_two_part_answer_quotes_the_same_parts_at_any_threshold_it_clears() -> None:
+    text = (
+        "E-mail addresses that take bug reports for GNU sed: bug-sed@gnu.org.\n\n"
+        "Bug reports for GNU time go to bug-time@gnu.org.\n\n"
+        "Unrelated words about something else entirely."
+    )
+    q = "Which e-mail addresses take bug reports for GNU sed and for GNU time?"
+    at = {t: ExtractiveAnswerer(PartScorer(), threshold=t).answer(q, passages(text)) for t in (0.0, 0.5)}  # type: ignore[arg-type]
+    assert at[0.5].text == at[0.0].text and "bug-time@gnu.org" in at[0.5].text
+    assert ExtractiveAnswerer(PartScorer(), threshold=0.7).answer(q, passages(text)).abstained  # type: ignore[arg-type]
