@@ -174,24 +174,40 @@ def proper_names(text: str) -> set[str]:
 
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+# Titles, months and initials; and the Latin abbreviations of technical writing ("(eg. 20 to 30
+# times)", "i.e. the default"), which a manual puts before numbers and options.
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|St|Jr|Sr|Inc|Ltd|Co|vs|etc|"
-    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
+    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|eg|ie|cf|viz|approx|al)|\b[A-Z](?:\.[A-Z])*"
+    r"|\b[a-z]\.[a-z])\.$"
 )
 
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding white space; never crosses a line."""
+    """(start, end) of each sentence, trimmed of surrounding white space; never crosses a line.
+    A full stop inside parentheses that are still open ends no sentence: "(eg. 20 to 30 times)"."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
         head = text[start : m.start()]
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV.search(head):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and (
+            _ABBREV.search(head) or _open_paren(head)
+        ):
             continue
         _add_span(text, start, m.start(), offset, spans)
         start = m.end()
     _add_span(text, start, len(text), offset, spans)
     return spans
+
+
+# How far back an opening parenthesis still holds a full stop inside it: a stray "(" (a smiley,
+# "1)" counted as a list) must not join the rest of a paragraph into one sentence.
+_PAREN_REACH = 120
+
+
+def _open_paren(head: str) -> bool:
+    near = head[-_PAREN_REACH:]
+    return near.count("(") > near.count(")")
 
 
 def _add_span(text: str, s: int, e: int, offset: int, spans: list[tuple[int, int]]) -> None:

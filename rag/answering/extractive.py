@@ -359,8 +359,18 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
         return ""
     # A version: the nearest section title that gives one (a "Keep a Changelog" item stands
     # under "### Fixed", under "## [1.2.0] - 2023-05-01"). Another number: its own section's.
+    # A section's own number ("6.11 Bash POSIX Mode", "3. Running your program") is neither.
     titles = [t.strip() for t in reversed(heading.split(HEADING_SEPARATOR))] if version else [title]
-    return next((t for t in titles if found(t) - asked), "")
+    return next((t for t in titles if found(_SECTION_NUMBER.sub("", t)) - asked), "")
+
+
+# An outline number opening a section title: "3. ", "11.1. ", "6.11 ", "Chapter 5. ". Not a
+# release's version, which is followed by a date, a dash or brackets, or names itself a release.
+_SECTION_NUMBER = re.compile(
+    r"^(?:(?:chapter|section|part|appendix)\s+)?\d+(?:\.\d+)*\.?\s+"
+    r"(?=[A-Za-z])(?!.*\b(?:release|version|changes)\b)",
+    re.IGNORECASE,
+)
 
 
 def _names_its_entry(question: str, quote: str, title: str, named: bool = False) -> bool:

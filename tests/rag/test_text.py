@@ -25,6 +25,18 @@ def test_sentences_keep_quotes_and_abbreviations() -> None:
     ]
 
 
+def test_a_full_stop_inside_open_parentheses_or_after_a_latin_abbreviation_ends_no_sentence() -> None:
+    text = "It runs slower (eg. 20 to 30 times) than normal. Use a checker, e.g. Valgrind. Done."
+    assert split_sentences(text) == [
+        "It runs slower (eg. 20 to 30 times) than normal.",
+        "Use a checker, e.g. Valgrind.",
+        "Done.",
+    ]
+    # A stray "(" far back holds no full stop: the paragraph is not one sentence.
+    stray = "Smile :( " + "word " * 30 + "here. Next one. Last."
+    assert split_sentences(stray)[-2:] == ["Next one.", "Last."]
+
+
 def test_spans_are_offsets_into_the_text() -> None:
     text = "  First one here. Second one there.  "
     for s, e in sentence_spans(text):

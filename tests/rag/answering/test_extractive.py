@@ -169,6 +169,15 @@ def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
 
 
+def test_a_sections_own_number_is_not_the_number_or_version_asked_for() -> None:
+    ask = "In which bash version was the inherit_errexit option introduced?"
+    assert extractive.section_answering(ask, "It sets inherit_errexit.", "Bash › 6.11 Bash POSIX Mode") == ""
+    slower = "How much slower does a program run under Memcheck?"
+    assert extractive.section_answering(slower, "Run it like this:", "Guide › 3. Running your program") == ""
+    # A release's title keeps its version.
+    assert extractive.section_answering(ask, "Added inherit_errexit.", "NEWS › 4.4 (2016-09-15)") == "4.4 (2016-09-15)"
+
+
 def test_an_entrys_name_is_shown_when_a_which_question_is_answered_under_it() -> None:
     quote = "It detects items missing documentation."
     assert extractive.section_answering("Which lint flags undocumented items?", quote, "Lints › missing_docs") == "missing_docs"
