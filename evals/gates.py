@@ -103,7 +103,7 @@ REPORTED_FILES = ("seeds.jsonl", "docs_test.jsonl")
 
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
     # Fifteenth round (answer model retrained on more written questions, threshold 0.07): 0.817
-    # / 0.083 / 0.611 in the fourteenth at 0.08.
+    # / 0.083 / 0.611 in the fourteenth at 0.08. Sixteenth round: the same figures.
     Gate("answer_accuracy", ">=", 0.81),  # measured 0.850 (51 of 60)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
     Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18)
@@ -115,13 +115,14 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
 ]
 
 DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerable + 8 unanswerable
-    # Fifteenth round, threshold 0.07: 0.804 / 0.043 / 0.25 in the fourteenth at 0.08.
-    Gate("answer_accuracy", ">=", 0.78),  # measured 0.826 (38 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.07),  # measured 0.022 (1 of 46)
-    Gate("abstention_recall", ">=", 0.12),  # measured 0.375 (3 of 8)
+    # Sixteenth round, threshold 0.07: 0.826 / 0.022 / 0.375 in the fifteenth. Two of the three
+    # questions lost are on valgrind's HTML page, which now keeps its section headings.
+    Gate("answer_accuracy", ">=", 0.74),  # measured 0.783 (36 of 46)
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.043 (2 of 46)
+    Gate("abstention_recall", ">=", 0.25),  # measured 0.5 (4 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.76),  # measured 0.813
+    Gate("mrr", ">=", 0.76),  # measured 0.799
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]
