@@ -127,22 +127,17 @@ def main(argv: list[str] | None = None) -> int:
             "auc_verifier": auc(of("supported", "verifier_score"), of(kind, "verifier_score")),
             "auc_model": auc(of("supported", "model"), of(kind, "model")),
         }
-    half1 = {
-        "supported_kept_verifier": np.mean(of("supported", "verifier_kept", 1) or [0.0]),
-        "supported_kept_model": np.mean([s >= model_t for s in of("supported", "model", 1)] or [0.0]),
+    # Kept rates on half 1 (the questions the model's threshold was not chosen on).
+    rules = {
+        "verifier": lambda p: bool(p["verifier_kept"]),
+        "model": lambda p: float(p["model"]) >= model_t,
+        "both": lambda p: bool(p["verifier_kept"]) and float(p["model"]) >= model_t,
     }
-    for kind in KINDS:
-        half1[f"{kind}_kept_verifier"] = np.mean(of(kind, "verifier_kept", 1) or [0.0])
-        half1[f"{kind}_kept_model"] = np.mean([s >= model_t for s in of(kind, "model", 1)] or [0.0])
-        both = [
-            bool(p["verifier_kept"]) and float(p["model"]) >= model_t  # type: ignore[arg-type]
-            for p in pairs if p["kind"] == kind and p["half"] == 1
-        ]
-        half1[f"{kind}_kept_both"] = np.mean(both or [0.0])
-    half1["supported_kept_both"] = np.mean([
-        bool(p["verifier_kept"]) and float(p["model"]) >= model_t  # type: ignore[arg-type]
-        for p in pairs if p["kind"] == "supported" and p["half"] == 1
-    ] or [0.0])
+    half1 = {
+        f"{kind}_kept_{name}": np.mean([rule(p) for p in pairs if p["kind"] == kind and p["half"] == 1] or [0.0])
+        for kind in ("supported", *KINDS)
+        for name, rule in rules.items()
+    }
     summary["half_1_kept_rates"] = {k: round(float(v), 3) for k, v in half1.items()}
     print(json.dumps(summary, indent=2))
     if args.out:
