@@ -349,7 +349,6 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
             i and text[lines[i - 1][0] : lines[i - 1][1]].strip()
         ):
             dated.append((start, line.strip()))
-            continue
         if _DEBIAN_ENTRY.match(line):
             found["entries"].append((start, line.strip()))
             continue
@@ -367,7 +366,7 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
         elif not below.strip():
             found["alone"].append((start, line.strip()))
     cuts = next((cuts for cuts in found.values() if cuts), [])
-    yield from sorted(cuts + dated) if len(dated) >= 2 else cuts
+    yield from sorted(set(cuts + dated)) if len(dated) >= 2 else cuts
 
 
 def _dated_release(line: str, below: str) -> bool:

@@ -200,8 +200,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-# How far back an opening parenthesis still holds a full stop inside it: a stray "(" (a smiley,
-# "1)" counted as a list) must not join the rest of a paragraph into one sentence.
+# How far back an opening parenthesis still holds a full stop inside it: a stray "(" (a frowning
+# ":(", a range "[0, 1)" written the other way) must not join a whole paragraph into one sentence.
 _PAREN_REACH = 120
 
 
