@@ -345,19 +345,18 @@ def _plain_heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     dated: list[tuple[int, str]] = []
     for i, (start, end) in enumerate(lines[:-1]):
         line = text[start:end]
-        if _dated_release(line, text[lines[i + 1][0] : lines[i + 1][1]]) and not (
-            i and text[lines[i - 1][0] : lines[i - 1][1]].strip()
-        ):
+        below = text[lines[i + 1][0] : lines[i + 1][1]]
+        after_blank = not (i and text[lines[i - 1][0] : lines[i - 1][1]].strip())
+        if after_blank and _dated_release(line, below):
             dated.append((start, line.strip()))
         if _DEBIAN_ENTRY.match(line):
             found["entries"].append((start, line.strip()))
             continue
-        if _RELEASE_TITLE.match(line) and not (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
+        if _RELEASE_TITLE.match(line) and after_blank:
             found["releases"].append((start, line.strip().removesuffix(":")))
             continue
-        if not _plain_title(line) or (i and text[lines[i - 1][0] : lines[i - 1][1]].strip()):
+        if not _plain_title(line) or not after_blank:
             continue
-        below = text[lines[i + 1][0] : lines[i + 1][1]]
         capitals = line.upper() == line
         if _SETEXT.match(below):
             found["underlined"].append((start, line.strip()))

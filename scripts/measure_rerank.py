@@ -25,12 +25,14 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from evals.format import BenchmarkQuestion, answer_matches, load_benchmark, normalise  # noqa: E402
+from evals.format import BenchmarkQuestion, answer_matches, load_benchmark  # noqa: E402
 from evals.gates import REPORTED_FILES  # noqa: E402
+from evals.metrics import evidence_rank  # noqa: E402
 from rag.assistant import Assistant  # noqa: E402
 from rag.types import ScoredChunk  # noqa: E402
 
@@ -48,8 +50,14 @@ def reranked(assistant: Assistant, question: str, pool: list[ScoredChunk]) -> li
 
 
 def evidence_hit(q: BenchmarkQuestion, passages: Sequence[ScoredChunk]) -> bool:
-    snippets = [normalise(e) for e in q.evidence]
-    return any(s in normalise(p.chunk.text) for p in passages for s in snippets)
+    """rag eval's evidence hit (evals.metrics.evidence_rank) over these passages."""
+    retrieved = [{"source": p.chunk.source, "text": p.chunk.text} for p in passages]
+    return evidence_rank(q, {"retrieved": retrieved}) is not None
+
+
+def share(rows: list[dict[str, Any]], way: str, key: str) -> float:
+    """The share of rows whose `way` has `key` true (0 for no rows), to three places."""
+    return round(sum(bool(r[way][key]) for r in rows) / max(len(rows), 1), 3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         given = {"fused": fused, "reranked": ordered[: len(fused)], "pool": pool}
         # The product refuses a question naming what no document mentions before answering.
         unmentioned = refuse_unmentioned and bool(assistant.retriever.unmentioned(q.question))
-        row: dict[str, object] = {"id": q.id, "answerable": q.answerable}
+        row: dict[str, Any] = {"id": q.id, "answerable": q.answerable}
         for way, passages in given.items():
             t0 = time.perf_counter()
             draft = answerer.answer(q.question, passages)
@@ -95,15 +103,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n}/{len(questions)}", file=sys.stderr, flush=True)
     answerable = [r for r in rows if r["answerable"]]
     unanswerable = [r for r in rows if not r["answerable"]]
-    summary = {"benchmark": args.benchmark.name, "questions": len(rows), "pool_size": args.pool, "top_k": top_k}
+    summary: dict[str, Any] = {"benchmark": args.benchmark.name, "questions": len(rows), "pool_size": args.pool, "top_k": top_k}
     for way in WAYS:
-        def count(rs: list[dict[str, object]], key: str, way: str = way) -> int:
-            return sum(bool(r[way][key]) for r in rs)  # type: ignore[index]
         summary[way] = {
-            "evidence_hit": round(count(answerable, "hit") / max(len(answerable), 1), 3),
-            "right": round(count(answerable, "right") / max(len(answerable), 1), 3),
-            "wrong_refusals": round(count(answerable, "refused") / max(len(answerable), 1), 3),
-            "unanswerable_refused": round(count(unanswerable, "refused") / max(len(unanswerable), 1), 3),
+            "evidence_hit": share(answerable, way, "hit"),
+            "right": share(answerable, way, "right"),
+            "wrong_refusals": share(answerable, way, "refused"),
+            "unanswerable_refused": share(unanswerable, way, "refused"),
             "model_seconds_per_question": round(seconds[way] / max(len(rows), 1), 3),
         }
     print(json.dumps(summary, indent=2))
