@@ -40,6 +40,7 @@ def prepare_html(html: str) -> str:
     _unmask_sections(body)
     _drop_self_anchors(body)
     _drop_empty_anchors(body)
+    _unwrap_linked_headings(body)
     _join_definitions(body)
     _lift_tables(body)
     _flatten_code(body)
@@ -178,6 +179,15 @@ def _drop_empty_anchors(body: Any) -> None:
     for a in list(body.iter("a")):
         if len(a) == 0 and not (a.text or "").strip():
             a.drop_tree()  # keeps the tail text
+
+
+def _unwrap_linked_headings(body: Any) -> None:
+    """A link around a heading (pod2html's <a href="#_podtop_"><h1>OPTIONS</h1></a>, a "back
+    to top" link): trafilatura read it as a link and dropped the heading, so stunnel's manual
+    lost every section title. The heading stays; the link around it goes."""
+    for a in list(body.iter("a")):
+        if any(True for _ in a.iter(*_HEADINGS)):
+            a.drop_tag()  # keeps the children and the text
 
 
 def _join_definitions(body: Any) -> None:

@@ -174,3 +174,14 @@ class="indexterm"></a> package, and it will ask you for a system-wide default pa
     assert "## 11.2. How do I override a file?" in text
     assert "dpkg-divert --divert /bin/login.debian /bin/login" in text and "cp login-local" in text
     assert "Install the libpaper1 package, and it" in text
+
+
+def test_a_heading_inside_a_link_is_kept() -> None:
+    # pod2html makes every section title a link back to the top of the page.
+    sections = "".join(
+        f'<a href="#_podtop_"><h1 id="{t}">{t}</h1></a>\n<p>{t.title()} of stunnel: ' + "it wraps a daemon in TLS. " * 6 + "</p>\n"
+        for t in ("DESCRIPTION", "OPTIONS", "SIGNALS")
+    )
+    text = read_html(f"<html><body><ul><li><a href='#NAME'>NAME</a></li></ul>{sections}</body></html>", "auto").text
+    assert "# DESCRIPTION" in text and "# OPTIONS" in text and "# SIGNALS" in text
+    assert text.index("# OPTIONS") < text.index("Options of stunnel") < text.index("# SIGNALS")
