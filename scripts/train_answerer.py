@@ -79,6 +79,10 @@ CALIBRATION_EVERY = 4
 # answer's (ordinary_pairs).
 NEAR = 1
 CALIBRATION_ARTICLES = ("To_Kill_a_Mockingbird",)
+# SQuAD-style unanswerable questions written for this project over the training articles (the
+# excerpt has 160 in its training part, all in one article): each names the paragraph it was
+# written against and the span a careless reader would give (evals/README.md).
+SQUAD_WRITTEN = ROOT / "evals" / "benchmarks" / "train_squad_unanswerable.jsonl"
 WORK = ROOT / "build" / "answerer"
 
 _TERM = re.compile(r"[a-z0-9]+")
@@ -121,6 +125,39 @@ def load_squad(path: Path) -> list[dict]:
     if digest != SQUAD_SHA256:
         sys.exit(f"{path}: sha256 {digest[:12]}… is not the excerpt this script was written for")
     return json.loads(path.read_text())["data"]
+
+
+def with_written_questions(articles: list[dict], path: Path = SQUAD_WRITTEN) -> list[dict]:
+    """The articles with only the written unanswerable questions as their questions, in the
+    excerpt's own form, so squad_pairs makes their pairs as it does the excerpt's. A question
+    on an article outside `articles` (a dev or calibration one) stops the script."""
+    if not path.is_file():
+        return []
+    by_title = {a["title"]: a for a in articles}
+    qas: dict[tuple[str, int], list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        art = by_title.get(item["article"])
+        if art is None:
+            sys.exit(f"{path.name}: {item['id']} is on {item['article']!r}, not a training article")
+        context = art["paragraphs"][item["paragraph"]]["context"]
+        start = context.find(item["plausible_answer"])
+        if start < 0:
+            sys.exit(f"{path.name}: {item['id']}: its plausible answer is not in its paragraph")
+        qas.setdefault((art["title"], item["paragraph"]), []).append({
+            "question": item["question"], "answers": [], "is_impossible": True,
+            "plausible_answers": [{"text": item["plausible_answer"], "answer_start": start}],
+        })
+    return [
+        {"title": a["title"], "paragraphs": [
+            {"context": p["context"], "qas": qas.get((a["title"], i), [])}
+            for i, p in enumerate(a["paragraphs"])
+        ]}
+        for a in articles
+        if any(key[0] == a["title"] for key in qas)
+    ]
 
 
 def article_units(article: dict) -> list[tuple[str, list[cand.Span], list[set[str]]]]:
@@ -195,7 +232,7 @@ def squad_pairs(articles: list[dict], rng: random.Random) -> list[list[Pair]]:
                 o_i = rng.randrange(len(units))
                 if o_i != p_i and units[o_i][1]:
                     group.append(Pair(q, rng.choice(units[o_i][1]).model_text, 0.0))
-                if rng.random() < 0.04:
+                if answer_pool and rng.random() < 0.04:
                     fact = rng.choice(answer_pool)
                     group.append(Pair(q, rng.choice(INJECTIONS).format(x=fact), 0.0))
                 groups.append(group)
@@ -637,7 +674,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=56000, help="cut the training pairs to this")
+    ap.add_argument("--max-pairs", type=int, default=56000,
+                    help="cut the excerpt's and the written ordinary pairs to this (the written "
+                    "unanswerable SQuAD questions come on top)")
     ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")
     ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
     ap.add_argument("--listwise", type=float, default=0.0,
@@ -645,6 +684,9 @@ def main(argv: Iterable[str] | None = None) -> int:
                     "(batches then hold whole questions)")
     ap.add_argument("--without-seeds", action="store_true",
                     help=f"leave out {SEEDS_TRAIN.name} (the questions written over the seeds)")
+    ap.add_argument("--written-unanswerable", action="store_true",
+                    help=f"also train on {SQUAD_WRITTEN.name} (926 SQuAD-style unanswerable questions "
+                    "written for this project; seventeenth round: not kept, see the README)")
     ap.add_argument("--dev-answerable", type=int, default=150)
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
@@ -673,6 +715,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     dev_articles = [a for a in data if a["title"] in DEV_ARTICLES]
     rng = random.Random(args.seed)
     squad_groups = squad_pairs(train_articles, rng)
+    written = (
+        squad_pairs(with_written_questions(train_articles), random.Random(args.seed + 2))
+        if args.written_unanswerable
+        else []
+    )
+    written_flat = [p for g in written for p in g]
     sets = TRAIN_SETS[:1] if args.without_seeds else TRAIN_SETS
     ord_groups, unmatched = ordinary_pairs(rng, sets)
     squad_flat = [p for g in squad_groups for p in g]
@@ -690,11 +738,12 @@ def main(argv: Iterable[str] | None = None) -> int:
             kept_groups.append(g)
         squad_flat = kept
         squad_groups = kept_groups
-    pairs = squad_flat + ord_flat
-    groups = squad_groups + ord_groups * args.ordinary_repeat
+    pairs = squad_flat + written_flat + ord_flat
+    groups = squad_groups + written + ord_groups * args.ordinary_repeat
     labels = Counter(int(p.label) for p in pairs)
     print(
         f"train: {len(train_articles)} SQuAD articles, {len(squad_flat)} pairs; "
+        f"written unanswerable {len(written)} questions, {len(written_flat)} pairs; "
         f"ordinary {len(ord_groups)} questions ({unmatched} unmatched) x{args.ordinary_repeat} = "
         f"{len(ord_flat)} pairs; positives {labels[1]}, negatives {labels[0]}",
         flush=True,
@@ -764,7 +813,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         f"--max-pairs {args.max_pairs} --seed {args.seed} --stop-step {args.stopped_at}"
         + (f" --listwise {args.listwise}" if args.listwise else "")
         + (f" --epochs {args.epochs}" if args.epochs != 1 else "")
-        + (" --without-seeds" if args.without_seeds else ""),
+        + (" --without-seeds" if args.without_seeds else "")
+        + (" --written-unanswerable" if args.written_unanswerable else ""),
         "train_minutes": round(minutes, 1),
         "train_data": {
             "squad_articles": sorted(a["title"] for a in train_articles),
@@ -773,6 +823,9 @@ def main(argv: Iterable[str] | None = None) -> int:
             "written_sets": [str(q.relative_to(ROOT)) for q, _ in sets if q.is_file()],
             "ordinary_pairs": len(ord_flat),
         },
+        **({"written_unanswerable": {"questions": len(written), "pairs": len(written_flat),
+                                     "file": str(SQUAD_WRITTEN.relative_to(ROOT))}}
+           if args.written_unanswerable else {}),
         "dev_data": {"squad_articles": list(DEV_ARTICLES), "questions": len(dev)},
         "dev_fp32": c32,
         "dev_int8": c8,

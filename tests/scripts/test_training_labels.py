@@ -8,6 +8,8 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -100,3 +102,34 @@ def test_the_training_pairs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> No
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+def test_written_unanswerable_questions_are_negatives_of_their_plausible_sentence(tmp_path: Path) -> None:
+    article = {"title": "Rivers", "paragraphs": [
+        {"context": "The Amber river floods in May. It was bridged in 1820 by the town.", "qas": []},
+        {"context": "The Grey river is short. It never floods.", "qas": []},
+    ]}
+    written = tmp_path / "written.jsonl"
+    written.write_text(
+        '{"id": "sq-u-rivers-001", "article": "Rivers", "paragraph": 0, '
+        '"question": "When was the Amber river dammed?", "plausible_answer": "1820", "kind": "antonym"}\n',
+        encoding="utf-8",
+    )
+    articles = train_answerer.with_written_questions([article], written)
+    groups = train_answerer.squad_pairs(articles, random.Random(1))
+    assert len(groups) == 1
+    labels = {p.candidate: p.label for p in groups[0]}
+    assert [label for text, label in labels.items() if "1820" in text] == [0.0]
+    assert set(labels.values()) == {0.0}
+    assert all(p.question == "When was the Amber river dammed?" for p in groups[0])
+
+
+def test_a_written_question_on_a_dev_article_stops_the_script(tmp_path: Path) -> None:
+    written = tmp_path / "written.jsonl"
+    written.write_text(
+        '{"id": "sq-u-x-001", "article": "IPod", "paragraph": 0, "question": "Who?", '
+        '"plausible_answer": "Apple", "kind": "other_neutral"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit, match="not a training article"):
+        train_answerer.with_written_questions([{"title": "Rivers", "paragraphs": []}], written)
