@@ -403,3 +403,22 @@ def test_a_two_part_answer_quotes_the_same_parts_at_any_threshold_it_clears() ->
     at = {t: ExtractiveAnswerer(PartScorer(), threshold=t).answer(q, passages(text)) for t in (0.0, 0.5)}  # type: ignore[arg-type]
     assert at[0.5].text == at[0.0].text and "bug-time@gnu.org" in at[0.5].text
     assert ExtractiveAnswerer(PartScorer(), threshold=0.7).answer(q, passages(text)).abstained  # type: ignore[arg-type]
+
+
+class SinkingCombiner:
+    """A combined scorer that rates every candidate far below the model, as the shipped one
+    does for a paraphrased question whose passage ranks low."""
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
+        return np.full(len(rows), 0.01, dtype=np.float64)
+
+
+def test_the_models_own_probability_can_keep_an_answer_the_combined_score_would_refuse() -> None:
+    q = "Who is the Luhansk regional governor?"  # the model's best candidate scores 1.0
+    sunk = ExtractiveAnswerer(OverlapScorer(), combiner=SinkingCombiner(), threshold=0.5)  # type: ignore[arg-type]
+    draft = sunk.answer(q, passages())
+    assert not draft.abstained and draft.text.startswith("Serhiy Haidai")
+    assert draft.confidence == extractive.MODEL_WEIGHT * 1.0
+    assert draft.citations[0].score == 0.01  # each citation keeps its candidate's combined score
+    strict = ExtractiveAnswerer(OverlapScorer(), combiner=SinkingCombiner(), threshold=0.9)  # type: ignore[arg-type]
+    assert strict.answer(q, passages()).abstained
