@@ -5,7 +5,8 @@ question, each followed by its [n], and refuses when none is likely enough.
 Pipeline per question: refuse a question off the passages' topic (off_topic) -> candidates from
 the retrieved chunks (rag.answering.candidates, cached per chunk, non-answers dropped) -> a cheap
 lexical prefilter to the best `prefilter` -> the cross-encoder (rag.answering.crossencoder) on
-those -> refuse below `threshold`, else the best candidates.
+those -> the combined scorer -> refuse when the confidence (`confidence`) is below
+`threshold`, else the best candidates.
 The threshold is chosen on dev data (evals/README.md), never on the reported benchmark.
 """
 
@@ -30,10 +31,10 @@ from rag.text import content_terms, heading_text, identifiers, numbers, versions
 from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 
 # Chosen on dev by scripts/choose_threshold.py: on seeds_dev.jsonl + docs_dev.jsonl, the threshold
-# on the combined score that handles the most questions well (answered right or, unanswerable,
-# refused) with at most 5% wrong refusals, pooled and on each file (0.07 in the fifteenth round:
-# 38 wrong refusals in 908, 59 of 175 unanswerable refused). The setting `answering.threshold`
-# overrides it.
+# on the confidence (below) that handles the most questions well (answered right or,
+# unanswerable, refused) with at most 5% wrong refusals, pooled and on each file (0.07 in the
+# seventeenth round: 39 wrong refusals in 1,420, 87 of 271 unanswerable refused). The setting
+# `answering.threshold` overrides it.
 DEFAULT_THRESHOLD = 0.07
 # The answer's confidence is the combined score of the best candidate, or the cross-encoder's own
 # probability for it times this, whichever is higher. The combined score sinks far below the
