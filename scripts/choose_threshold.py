@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from evals import refusal  # noqa: E402
 from evals.format import BenchmarkQuestion, load_benchmark  # noqa: E402
 from evals.gates import REPORTED_FILES  # noqa: E402
+from evals.results import CurveRow  # noqa: E402
 
 STEPS = [round(0.01 * i, 2) for i in range(0, 31)]
 
@@ -41,6 +42,25 @@ def load_run(bench: Path, out: Path) -> tuple[list[BenchmarkQuestion], list[dict
     return questions, [by_id[q.id] for q in questions]
 
 
+Run = tuple[list[BenchmarkQuestion], list[dict[str, Any]]]
+
+
+def choose(runs: list[Run], max_wrong_refusals: float) -> tuple[float, list[CurveRow], list[list[CurveRow]]]:
+    """The operating threshold of threshold-0 runs pooled, with the pooled curve and each run's."""
+    questions = [q for qs, _ in runs for q in qs]
+    rows = refusal.curve(questions, [a for _, ans in runs for a in ans], STEPS)
+    # The limit holds on each dev file as well as pooled: the targets are per corpus, and a
+    # large file's few wrong refusals must not hide a small file's many.
+    per_file = [refusal.curve(qs, ans, STEPS) for qs, ans in runs]
+    within = [
+        r for i, r in enumerate(rows)
+        if all((f[i].wrong_refusal_rate or 0.0) <= max_wrong_refusals for f in per_file)
+    ]
+    answerable = sum(q.answerable for q in questions)
+    chosen = refusal.operating_point(within, max_wrong_refusals, answerable, len(questions) - answerable)
+    return chosen, rows, per_file
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pairs", nargs="+", type=Path, help="BENCH OUT_DIR, repeated")
@@ -51,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     benches: list[Path] = args.pairs[::2]
     runs = [load_run(b, o) for b, o in zip(benches, args.pairs[1::2], strict=True)]
     questions = [q for qs, _ in runs for q in qs]
-    answers = [a for _, ans in runs for a in ans]
-    rows = refusal.curve(questions, answers, STEPS)
+    chosen, rows, per_file = choose(runs, args.max_wrong_refusals)
     answerable = sum(q.answerable for q in questions)
     print("threshold  right  wrong refusals      unanswerable refused")
     for r in rows:
@@ -61,16 +80,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{r.threshold:9.2f}  {r.answer_accuracy or 0:.3f}  {r.wrong_refusal_rate or 0:.3f}"
             f" ({wrong:3d})       {r.abstention_recall or 0:.3f}"
         )
-    # The limit holds on each dev file as well as pooled: the targets are per corpus, and a
-    # large file's few wrong refusals must not hide a small file's many.
-    per_file = [refusal.curve(qs, ans, STEPS) for qs, ans in runs]
-    within = [
-        r for i, r in enumerate(rows)
-        if all((f[i].wrong_refusal_rate or 0.0) <= args.max_wrong_refusals for f in per_file)
-    ]
-    chosen = refusal.operating_point(
-        within, args.max_wrong_refusals, answerable, len(questions) - answerable
-    )
     print(f"\nchosen: {chosen:.2f}")
     for bench, curve in zip(benches, per_file, strict=True):
         r = curve[STEPS.index(chosen)]

@@ -685,7 +685,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--without-seeds", action="store_true",
                     help=f"leave out {SEEDS_TRAIN.name} (the questions written over the seeds)")
     ap.add_argument("--written-unanswerable", action="store_true",
-                    help=f"also train on {SQUAD_WRITTEN.name} (926 SQuAD-style unanswerable questions "
+                    help=f"also train on {SQUAD_WRITTEN.name} (SQuAD-style unanswerable questions "
                     "written for this project; seventeenth round: not kept, see the README)")
     ap.add_argument("--dev-answerable", type=int, default=150)
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
