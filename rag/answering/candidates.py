@@ -203,6 +203,8 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 
 # A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".
 _COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
+# A fenced code block's opening or closing line, as CommonMark writes it.
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
 def _uncommented(text: str) -> str:
@@ -210,8 +212,16 @@ def _uncommented(text: str) -> str:
     row that open with "#" are a sample configuration's documentation ("## 400, and bold is
     700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
-    consecutive lines that are all short headings ("# Guide" / "## Install") stays."""
+    consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
+    fenced code block every "#" line is a comment ("# => (3, 384)" below "print(x.shape)")."""
     lines = text.split("\n")
+    fence = ""
+    for k, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)
+        elif fence:
+            lines[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), line, count=1)
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
@@ -365,17 +375,25 @@ def _man_section(line: str, text: str, start: int) -> bool:
     name = line.strip()
     if not name.isupper() or "_" in name:
         return False
+    if name in _MAN_SECTIONS:
+        return True
     indented_below = text[start - 1 : start] in (" ", "\t")
+    if not indented_below and text[start : start + 1].islower():
+        # A PDF's "DISPLAY" above "to get default host and display number.": a sentence
+        # under a title opens with a capital, the text of a variable's entry runs on from it.
+        return False
     word = re.escape(name)
     used = re.search(rf"[^\s][^\S\n]*\b{word}\b|\b{word}\b[^\S\n]*[^\s]", text) is not None
-    return name in _MAN_SECTIONS or (not line[:1].isspace() and indented_below) or not used
+    return (not line[:1].isspace() and indented_below) or not used
 
 
 def _with_block(text: str, c: Span) -> Span:
     """A span ending in ":" introduces what follows ("Create the database:" above
     "$ createdb mydb"): it is quoted with that block, a code block or the next few lines, since
-    alone it answers nothing."""
-    if not text[c.start : c.end].endswith(":"):
+    alone it answers nothing. So does a sentence broken off at a comma ("Addresses are specified
+    in the following syntax," above "protocol/host:port")."""
+    quoted = text[c.start : c.end]
+    if not (quoted.endswith(":") or (c.kind == "sentence" and quoted.endswith(","))):
         return _with_announced_list(text, c)
     rest = text[c.end :]
     gap = len(rest) - len(rest.lstrip())

@@ -120,6 +120,11 @@ def test_a_name_in_capitals_is_quoted_with_its_text_but_not_a_section_title() ->
     ):
         quotes = [page[c.start : c.end] for c in spans(page) if first in c.model_text]
         assert quotes and all(q.startswith(first) for q in quotes)
+    # A name no sentence uses is still the entry's when its text runs on in lower case, as
+    # xmodmap's PDF sets "DISPLAY" above "to get default host and display number.".
+    page = "ENVIRONMENT\n\nDISPLAY\n\nto get default host and display number.\n\nSEE ALSO\n\nX(7)\n"
+    (s,) = [c for c in spans(page) if "default host" in c.model_text]
+    assert page[s.start : s.end].startswith("DISPLAY\n\nto get default host")
 
 
 def test_an_options_line_alone_goes_when_its_description_is_quoted_with_it() -> None:
@@ -204,6 +209,20 @@ def test_a_lead_in_ending_in_a_colon_is_quoted_with_its_command() -> None:
     fenced = "To install:\n\n```sh\npip install foo\n```\n"
     (kind, model) = _by_text(fenced)["To install:\n\n```sh\npip install foo\n```"]
     assert model == "To install: pip install foo"
+
+
+def test_a_comment_in_a_fenced_code_block_is_not_a_heading() -> None:
+    text = "```python\nprint(embeddings.shape)\n# => (3, 384)\n```\n\n# Usage\n\nCall it.\n"
+    (out,) = [c for c in spans(text) if "384" in c.model_text]
+    assert out.kind != "heading" and out.model_text == "print(embeddings.shape) => (3, 384)"
+    assert [c.kind for c in spans(text) if c.model_text == "Usage"] == ["heading"]
+
+
+def test_a_sentence_broken_off_at_a_comma_is_quoted_with_what_completes_it() -> None:
+    text = "Addresses are specified in the following syntax,\n\nprotocol/host:port\n\nwhere protocol is a family.\n"
+    got = _by_text(text)
+    assert "Addresses are specified in the following syntax,\n\nprotocol/host:port" in got
+    assert "Addresses are specified in the following syntax," not in got
 
 
 def test_a_sentence_announcing_a_list_is_quoted_with_the_list_below_it() -> None:
