@@ -248,9 +248,13 @@ def _after_question(text: str, c: Span) -> Span:
         name = _entry_name(text, c.block[0])
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text, key=c.key or name)
-    if c.start and _AFTER_BLANK.search(text, max(0, c.start - 200), c.start):
+    if c.start and (
+        _AFTER_BLANK.search(text, max(0, c.start - 200), c.start)
+        or _NEW_INDENTED_LINE.search(text, max(0, c.start - 200), c.start)
+    ):
         # A later paragraph of an indented entry ("Default: 21" below "listen_port"'s text, a
-        # blank line between) is about the entry's name too.
+        # blank line between, or msmtp's "If the mail server rejects …" on the line after
+        # set_from_header's first paragraph ends) is about the entry's name too.
         name = _entry_above(text, c.start)
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text, key=name)
@@ -322,6 +326,8 @@ def _names_entry(name: str, above: str, line_above: str, text: str, start: int, 
 
 # A blank line right before a position (what lies between is white space).
 _AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+# An indented line that opens after a line ending a sentence.
+_NEW_INDENTED_LINE = re.compile(r"[.!?]\n[ \t]+\Z")
 
 
 def _entry_above(text: str, start: int, lines: int = 40) -> str:

@@ -358,9 +358,11 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     "which lint detects X?" by a sentence under "missing_docs"; "which setting …?" by the
     second sentence of "disable-publishing= Takes a boolean value. If set to …". Shown before
     the quote; "" otherwise."""
-    # A field's key is a name by its place ("disable-publishing="), unless it is a word ("Note").
-    if key and not key.isalpha() and _names_its_entry(question, quote, key, named=True):
-        return key
+    # A field's key is a name by its place ("disable-publishing="), unless it is a word ("Note");
+    # an entry's name line may give its argument too ("set_from_header [(auto|on|off)]").
+    name = _entry_name(key)
+    if name and not name.isalpha() and _names_its_entry(question, quote, name, named=True):
+        return name
     if not heading:
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
@@ -388,6 +390,13 @@ _SECTION_NUMBER = re.compile(
     r"(?=[A-Za-z])(?!.*\b(?:release|version|changes)\b)",
     re.IGNORECASE,
 )
+
+
+def _entry_name(key: str) -> str:
+    """The name an entry's key line gives: the whole key, or its first word when the rest is its
+    argument ("set_from_header [(auto|on|off)]", "tls_fingerprint [fingerprint]")."""
+    first, _, rest = key.strip().partition(" ")
+    return first if rest and (rest[:1] in "[<(" or rest.isupper()) and identifiers(first) else key.strip()
 
 
 def _names_its_entry(question: str, quote: str, title: str, named: bool = False) -> bool:

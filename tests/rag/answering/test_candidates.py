@@ -497,6 +497,16 @@ def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
     assert got["Default: 21"].model_text == "listen_port Default: 21"
     assert got["Default: 21"].key == "listen_port"
     assert got["Default: 600 seconds"].model_text == "MaxRtrAdvInterval seconds Default: 600 seconds"
+    # msmtp(1) opens an entry's later paragraph on the next line, with no blank line between.
+    entry = (
+        "       set_from_header [(auto|on|off)]\n"
+        "              When to set a From header: auto adds one if the mail has none.\n"
+        "              If the mail server rejects the mail because its From header does\n"
+        "              not match the envelope-from address, set this option to on.\n"
+    )
+    later = next(c for c in spans(entry) if entry[c.start : c.end].startswith("If the mail"))
+    assert later.key == "set_from_header [(auto|on|off)]"
+    assert later.model_text.startswith("set_from_header [(auto|on|off)] If the mail server")
     # A field above ("name: value") is no entry's term.
     field = "pwcheck_method: (default: auxprop)\n\n    A list of mechanisms.\n\n    pwcheck\n"
     assert _by_text(field)["pwcheck"][1] == "pwcheck"

@@ -188,6 +188,15 @@ def test_an_entrys_name_is_shown_when_a_which_question_is_answered_under_it() ->
     assert extractive.section_answering("Does rustdoc check documentation?", quote, "Lints › missing_docs") == ""
 
 
+def test_an_entrys_name_is_shown_without_the_argument_its_line_gives() -> None:
+    quote = "If the mail server rejects the mail, set this option to on."
+    ask = "Which msmtp setting should I switch on when the server rejects my From header?"
+    key = "set_from_header [(auto|on|off)]"
+    assert extractive.section_answering(ask, quote, None, key) == "set_from_header"
+    assert extractive.section_answering(ask, quote, None, "-g, --forget-matching regexp") == ""  # no single name
+    assert extractive.section_answering(ask, "set_from_header is off.", None, key) == ""
+
+
 def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> None:
     quote = "Add prompt customization by @jimenezj8 in https://github.com/pyenv/pyenv-virtualenv/pull/476"
     heading = "Version History › v1.2.5"
