@@ -2,9 +2,8 @@
 
 A document is cut into sections at its Markdown headings (and PDF page breaks); a section into
 blocks at blank lines (a fenced code block or a table is one block); blocks are packed into
-chunks up to the token budget. A block too big for one chunk is cut between its lines (a sentence
-wrapped over several lines counts as one), and only a single line or wrapped sentence too long
-for a chunk is cut between sentences (llama-index's SentenceSplitter).
+chunks up to the token budget. A block too big for one chunk is cut between its lines, and only
+a single line too long for a chunk is cut between sentences (llama-index's SentenceSplitter).
 So every list item, table row, code line and "Key: value" line stays whole in some chunk, and a
 chunk is always a verbatim span of the document text (citations are checked against it).
 """
@@ -175,8 +174,6 @@ class Chunker:
         self, text: str, block: _Block, budget: int, current: _Piece | None, used: int
     ) -> Iterator[_Piece]:
         lines = list(line_spans(text, block.start, block.end))
-        if not block.table and not _FENCE.match(text[block.start : block.end]):
-            lines = _wrapped_runs(text, lines)
         header = ""
         if block.table and lines:
             header = text[lines[0][0] : lines[0][1]].strip()
@@ -260,31 +257,6 @@ class Chunker:
 
 
 # ---- structure -------------------------------------------------------------------------------
-
-
-# A line that ends a sentence or a clause: a cut after it leaves no sentence in two chunks.
-_ENDS_CLAUSE = re.compile(r"[.!?:;]\S{0,2}\s*$")
-
-
-def _wrapped_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines joined where a sentence wraps onto the next ("performs the trials entirely in" /
-    "memory, and writes ..."): a long list item or paragraph is then cut between sentences,
-    never inside one, and a run too long for a chunk goes to the sentence splitter."""
-    runs: list[tuple[int, int]] = []
-    for start, end in lines:
-        line = text[start:end].lstrip()
-        above = text[runs[-1][0] : runs[-1][1]].rstrip() if runs else ""
-        if (
-            above
-            and (line[:1].islower() or above.endswith(","))
-            and not _LIST_ITEM.match(line)
-            and not _KEY_VALUE.match(line)
-            and not _ENDS_CLAUSE.search(above)
-        ):
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-    return runs
 
 
 def line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

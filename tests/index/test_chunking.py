@@ -157,20 +157,6 @@ def test_an_overlong_line_is_cut_between_sentences() -> None:
     assert all(c.text.endswith(".") for c in chunks)
 
 
-def test_a_long_list_item_wrapped_over_lines_is_cut_between_sentences() -> None:
-    # As trafilatura gives an HTML list item: one item, hard-wrapped, bigger than a chunk.
-    sentence = "Unlike pngcrush, OptiPNG performs the trials entirely in\n  memory, and writes only the final file."
-    item = "- " + "\n  ".join([sentence] * 8)
-    text = "# Tools\n\n" + item + "\n"
-    chunks = _split(text, budget=40, markdown=True)
-    assert len(chunks) > 2
-    _assert_verbatim(text, chunks)
-    assert all(c.text.rstrip().endswith(".") for c in chunks)
-    # Lines that each end a sentence are still cut between lines, as before.
-    lines = "\n".join(f"Step {i} ends here." for i in range(40))
-    assert all(c.text.endswith("here.") for c in _split(lines, budget=30))
-
-
 def test_pages_come_from_page_starts() -> None:
     text = "First page paragraph.\n\nSecond page paragraph.\n\nThird page paragraph."
     starts = (text.index("Second"), text.index("Third"))
