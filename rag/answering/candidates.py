@@ -221,13 +221,18 @@ def _uncommented(text: str) -> str:
         if opened and (not fence or opened.group(1).startswith(fence)):
             fence = "" if fence else opened.group(1)
         elif fence:
-            lines[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), line, count=1)
+            lines[k] = _without_marker(line)
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
             for k in run:
-                lines[k] = _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), lines[k], count=1)
+                lines[k] = _without_marker(lines[k])
     return "\n".join(lines)
+
+
+def _without_marker(line: str) -> str:
+    """The line with its leading "#" marker made spaces (offsets stay the text's)."""
+    return _COMMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), line, count=1)
 
 
 def _titled(line: str) -> bool:

@@ -363,7 +363,7 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     the quote; "" otherwise."""
     # A field's key is a name by its place ("disable-publishing="), unless it is a word ("Note");
     # an entry's name line may give its argument too ("set_from_header [(auto|on|off)]").
-    name = _entry_name(key)
+    name = _name_in_key(key)
     if name and not name.isalpha() and _names_its_entry(question, quote, name, named=True):
         return name
     if not heading:
@@ -395,7 +395,7 @@ _SECTION_NUMBER = re.compile(
 )
 
 
-def _entry_name(key: str) -> str:
+def _name_in_key(key: str) -> str:
     """The name an entry's key line gives: the whole key, or its first word when the rest is its
     argument ("set_from_header [(auto|on|off)]", "tls_fingerprint [fingerprint]")."""
     first, _, rest = key.strip().partition(" ")
