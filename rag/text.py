@@ -87,6 +87,41 @@ _IRREGULAR = {
 }
 
 
+# British spellings, read as the American ones most documentation is written in: a question about
+# the "licence" or a "colour" option must match "license" and "color". Families, not words:
+# "-our" nouns, "-re" nouns, and "-ise"/"-yse" verbs with their forms, less the words that end
+# so in both spellings ("promise", "exercise", "advertise", "analysis" is no verb form).
+_BRITISH_OUR = re.compile(
+    r"(arbo|armo|behavio|cando|clamo|colo|endeavo|favo|flavo|harbo|hono|humo|labo|neighbo|odo|"
+    r"parlo|rigo|rumo|savo|splendo|tumo|valo|vapo|vigo)ur(?=s?$|ed$|ing$|ful$|less$|ite$|ites$|able$)"
+)
+_BRITISH_RE = re.compile(r"(cent|fib|lit|met|theat|calib|lust|somb|spect|sab)re(?=s?$|d$)")
+_BRITISH_ISE = re.compile(r"([a-z]{3,}?)(is|ys)(e|es|ed|ing|er|ers|ation|ations)$")
+_ISE_IN_BOTH = frozenset(
+    "advertis advis appris aris chastis circumcis compris compromis concis demis despis devis "
+    "disguis enfranchis enterpris excis exercis expertis franchis improvis incis merchandis "
+    "otherwis precis premis promis revis supervis surmis surpris televis treatis likewis "
+    "clockwis nois pois prais rais wis guis cruis bruis anis paradis repris valis porpois "
+    "tortois mortis repris apprais upris sunris".split()
+)
+_BRITISH_WORDS = {"licence": "license", "licences": "licenses", "licenced": "licensed",
+                  "grey": "gray", "greys": "grays", "catalogue": "catalog", "catalogues": "catalogs",
+                  "dialogue": "dialog", "dialogues": "dialogs", "analogue": "analog",
+                  "programme": "program", "programmes": "programs", "cheque": "check",
+                  "aluminium": "aluminum", "defence": "defense", "offence": "offense"}
+
+
+def american(word: str) -> str:
+    """A lower-case word in its American spelling (unchanged when it has no British one)."""
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    word = _BRITISH_RE.sub(r"\1er", _BRITISH_OUR.sub(r"\1r", word))
+    m = _BRITISH_ISE.fullmatch(word)
+    if m and m.group(1) + m.group(2) not in _ISE_IN_BOTH and not m.group(1).endswith(("w", "u")):
+        return f"{m.group(1)}{m.group(2)[0]}z{m.group(3)}"
+    return word
+
+
 def words(text: str) -> list[str]:
     """Word tokens, lower-cased, with curly apostrophes folded and possessives dropped."""
     out = []
@@ -100,7 +135,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word) or american(word)))
 
 
 # A one-letter option ("-g", "-O"): as a letter it is no term, yet a question about it often
@@ -109,9 +144,18 @@ SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
 
 
 def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
-    """Stemmed non-stopword terms, in order, duplicates kept; one-letter options at the end."""
+    """Stemmed non-stopword terms, in order, duplicates kept; one-letter options at the end.
+    A hyphenated word gives its parts: in a passage beside itself, in a question (with
+    drop_question_words) instead of itself, so that "--read-interval" answers "read interval"
+    and "system wide" answers "system-wide" without a question's compound counting twice."""
     skip = STOPWORDS | QUESTION_FILLER if drop_question_words else STOPWORDS
-    terms = [stem(w) for w in words(text) if w not in skip and len(w) > 1 or w.isdigit()]
+    terms: list[str] = []
+    for w in words(text):
+        if w not in skip and len(w) > 1 or w.isdigit():
+            parts = [stem(p) for p in w.split("-") if p not in skip and len(p) > 1] if "-" in w else []
+            if not (drop_question_words and parts):
+                terms.append(stem(w))
+            terms.extend(parts)
     return terms + [m.group().lower() for m in SHORT_OPTION.finditer(text)]
 
 

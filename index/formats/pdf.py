@@ -1,4 +1,5 @@
-"""PDF text layer (pypdf) with running headers/footers and page numbers removed, hard-wrapped
+"""PDF text layer (pypdf) with page numbers and running headers/footers removed (a footer kept once,
+on the last page), hard-wrapped
 lines re-flowed into paragraphs, and the offset where each page begins kept for citations."""
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
 # inside the line, not after a sentence's end. Each such line is a row of its own, never
 # wrapped prose (sqlite3(1)'s ".timeout MS    Try opening …" had run into the next command).
 _COLUMN_GAP = re.compile(r"[^\s.:;] {3,}\S")
+# An option's entry set on one line with its text ("-I, --ignore-dirs-pattern Absolute path
+# patterns to ignore"): after another entry it opens a paragraph of its own, however long the
+# line above it (a wrapped sentence seldom goes on with an option right after another option).
+_OPTION_ENTRY = re.compile(r"[-−][-\w]")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 _PAGE_NUMBER = re.compile(
@@ -100,21 +105,27 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     running = {shape for shape, n in counts.items() if n >= needed} | _two_page_running(pages)
     numbered = _numbered_heads(pages, needed)
     out: list[list[str]] = []
+    kept: set[str] = set()
     for p, lines in enumerate(pages):
         edges = set(_edges(lines))
-        out.append(
-            [
-                ln
-                for i, ln in enumerate(lines)
-                if i not in edges
-                or not (
-                    _PAGE_NUMBER.match(ln)
-                    or _shape(ln) in running
-                    or _printed_margin(ln)
-                    or (p, i) in numbered
-                )
-            ]
-        )
+        filled = [i for i, line in enumerate(lines) if line]
+        # A repeated foot says something once: a man page's holds its version and date ("pwgen
+        # version 2.08 August 2017"). The last page's stays, where a reader meets it last. (A
+        # head repeats the title, "BMON(8) bmon BMON(8)", and had been quoted as an answer.)
+        once = {filled[-1]} if p == len(pages) - 1 and filled else set()
+        page: list[str] = []
+        for i, ln in enumerate(lines):
+            if i in edges and (_PAGE_NUMBER.match(ln) or _printed_margin(ln)):
+                continue
+            if i in edges and (_shape(ln) in running or (p, i) in numbered):
+                if i not in once or _shape(ln) in kept:
+                    continue
+                kept.add(_shape(ln))
+                # Set across the page's width, its gaps mean nothing; a paragraph of its own.
+                page.extend(["", " ".join(ln.split())])
+                continue
+            page.append(ln)
+        out.append(page)
     return out
 
 
@@ -207,6 +218,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
             not line
             or columned
             or line.startswith(_LIST_MARKERS)
+            or (_OPTION_ENTRY.match(line) and _OPTION_ENTRY.match(current[0]))
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())
         ):

@@ -249,10 +249,24 @@ def _after_question(text: str, c: Span) -> Span:
     if c.block is not None and c.block[0] < c.start:
         # A later sentence of an option's or a setting's entry is about that name too
         # ("pasv_max_port" above "The maximum port … Can be used to specify a narrow port
-        # range."): read with it, and the name is its key.
-        name = _entry_name(text, c.block[0])
+        # range."), and so is one of a list item that opens with the name ("- allowGit Whether
+        # … Possible values are all, none, or root."): read with it, and the name is its key.
+        name = _entry_name(text, c.block[0]) or (_leading_name(text, c.block[0]) if c.kind == "item" else "")
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text, key=c.key or name)
+    if c.kind == "sentence" and c.block is not None and c.block[0] < c.start:
+        # A later sentence of a paragraph whose first names a setting ("Use GOJQ_COLORS
+        # environment variable to configure individual colors. … The default configuration is
+        # 90:33:33:36:32:34;1."): "the default" there is that setting's.
+        name = _subject(text[c.block[0] : c.start])
+        if name:
+            return replace(c, model_text=model_view(name) + " " + c.model_text)
+    if c.kind == "field":
+        # A field of a section that names one setting ("## cognitive-complexity-threshold",
+        # its description, "Default Value: 25"): "Default Value" alone does not say whose.
+        name, about = _section_name(text, c.start)
+        if name:
+            return replace(c, model_text=model_view(f"{name} {about}") + " " + c.model_text)
     if c.start and (
         _AFTER_BLANK.search(text, max(0, c.start - 200), c.start)
         or _NEW_INDENTED_LINE.search(text, max(0, c.start - 200), c.start)
@@ -283,7 +297,9 @@ def _with_line_above(text: str, c: Span) -> Span:
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
-    term = _term_shaped(prev)
+    # An option's own entry ("-m, --max-cores Set max cores …") is no text of the option above
+    # it: a PDF sets each entry on one line, and an entry without a full stop looks like a term.
+    term = _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
@@ -300,10 +316,70 @@ def _with_line_above(text: str, c: Span) -> Span:
     return c
 
 
+# A name opening a list item, and the text about it: "allowGit Whether or not …", "`retries`
+# How many …", "--color: Use colours." (camelCase, snake_case, an option, or code).
+_LEADING_NAME = re.compile(
+    r"`?([a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]"
+)
+
+
+def _leading_name(text: str, start: int) -> str:
+    m = _LEADING_NAME.match(text, start)
+    return m.group(1) if m else ""
+
+
+# A setting's or variable's name as prose writes it: snake_case or capitals joined by "_"
+# ("GOJQ_COLORS", "max_connections"), or a long option ("--memlimit-compress").
+_PROSE_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--[A-Za-z][\w-]+)")
+
+
+def _subject(opening: str) -> str:
+    """The setting the first sentence of `opening` (a paragraph up to a later sentence) names,
+    when it names exactly one, or ""."""
+    first = sentence_spans(opening)[0] if opening.strip() else None
+    names = set(_PROSE_NAME.findall(opening[first[0] : first[1]])) if first else set()
+    return names.pop() if len(names) == 1 else ""
+
+
+# How far above a field its section's heading may stand: a description, a paragraph or two.
+SECTION_REACH = 400
+
+
+# The words of a setting's description a field is read with (above them, only the name).
+SECTION_ABOUT_WORDS = 30
+
+
+def _section_name(text: str, start: int) -> tuple[str, str]:
+    """The name a short section is about, and its description: the Markdown heading above
+    `start`, within SECTION_REACH characters, when it is one word naming a setting, an option or
+    a code ("cognitive-complexity-threshold", "`max_connections`"), not a title in words; with
+    the text between it and `start` when that is one short description ("The maximum number of
+    lines a function or method can have"), else ("", "")."""
+    at = max(0, start - SECTION_REACH)
+    found = None
+    for m in re.finditer(r"^[ \t]*#{1,6}[ \t]+(.+)$", text[at:start], re.MULTILINE):
+        found = m
+    if found is None:
+        return "", ""
+    heading = found.group(1).strip().strip("`*")
+    named = _SETTING.fullmatch(heading) or _OPTION.match(heading) or _NAME_WITH_PARTS.fullmatch(heading)
+    if not named:
+        return "", ""
+    about = text[at + found.end() : start].strip()
+    if len(about.split()) > SECTION_ABOUT_WORDS or _FIELD.match(about) or "\n\n" in about:
+        about = ""
+    return heading, about
+
+
+# A lower-case name of joined words: "cognitive-complexity-threshold", "http.proxy".
+_NAME_WITH_PARTS = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+")
+
+
 def _term_shaped(line: str) -> bool:
     """Short, and not ending as a sentence, a clause or a table row does: a term ("-k --keep",
-    "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question."""
-    return len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":", "|"))
+    "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question; no sentence ends inside
+    it ("Reported by Ann Lee. [CVE-2022-2509]" ends a paragraph)."""
+    return len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":", "|")) and ". " not in line
 
 
 def _entry_name(text: str, start: int) -> str:

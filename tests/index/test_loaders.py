@@ -468,14 +468,14 @@ def test_legacy_code_page_is_not_mojibake(tmp_path: Path) -> None:
 
 
 def test_pdf_running_header_footer_and_page_numbers_go(tmp_path: Path, office: Any) -> None:
+    """Page numbers and a running head go."""
     body = [
         "Chapter one explains how the pump is installed on the wall bracket.",
         "Chapter two explains how the pump is connected to the water supply.",
         "Chapter three explains how the filter is cleaned every spring season.",
     ]
-    pages = [
-        ["ACME Pump Manual - Version 2", body[i], f"Page {i + 1} of 3"] for i in range(3)
-    ]
+    head = "ACME Pump Manual - Version 2"
+    pages = [[head, body[i], f"Page {i + 1} of 3"] for i in range(3)]
     doc = load_document(office.pdf(tmp_path / "pump.pdf", pages), LIMIT)
     assert doc.text.split("\n\n") == body
     assert doc.page_starts == (len(body[0]) + 2, len(body[0]) + len(body[1]) + 4)
@@ -500,11 +500,29 @@ def test_a_two_page_man_pages_head_and_foot_go(tmp_path: Path, office: Any) -> N
     head = "XWININFO(1)   General Commands Manual   XWININFO(1)"
     pages = [[head, body[n], f"X Version 11   xwininfo 1.1.5   {n + 1}"] for n in range(2)]
     doc = load_document(office.pdf(tmp_path / "xwininfo.pdf", pages), LIMIT)
-    assert doc.text.split("\n\n") == body
+    # The foot stays once, where the text ends: it says which version the page describes.
+    assert doc.text.split("\n\n") == [*body, "X Version 11 xwininfo 1.1.5 2"]
     # Different first and last lines stay: they are text.
     pages = [["Widget notes", body[0], "See page two."], ["More notes", body[1], "The end."]]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", pages), LIMIT)
     assert "Widget notes" in doc.text and "The end." in doc.text
+
+
+def test_an_option_entry_on_one_line_is_a_paragraph_of_its_own(tmp_path: Path, office: Any) -> None:
+    """gdu(1) as a PDF sets each option and its text on one line; a long one (full width) had
+    taken the next entry into its paragraph."""
+    lines = [
+        "OPTIONS",
+        "-i, --ignore-dirs=[/proc,/dev,/sys,/run] Absolute paths to ignore (separated by comma)",
+        "-I, --ignore-dirs-pattern Absolute path patterns to ignore (separated by comma)",
+        "-l, --log-file=\"/dev/null\" Path to a logfile",
+        "Some prose that wraps over the full width of the page and so it goes on to the",
+        "-x option below it, which is part of this sentence and no entry of its own here.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "gdu.pdf", [lines]), LIMIT)
+    paragraphs = doc.text.split("\n\n")
+    assert lines[1] in paragraphs and lines[2] in paragraphs
+    assert " ".join(lines[4:]) in paragraphs
 
 
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from rag.text import (
+    american,
     content_terms,
     distinctive,
     has_date,
@@ -11,6 +12,7 @@ from rag.text import (
     proper_names,
     sentence_spans,
     split_sentences,
+    stem,
     versions,
 )
 
@@ -69,7 +71,9 @@ def test_content_terms_are_stemmed_without_stopwords() -> None:
     assert content_terms(question) == ["report", "mention", "troop"]
     assert content_terms(question, drop_question_words=True) == ["troop"]
     # A one-letter option is a term; a hyphen inside a word or between spaces is none.
-    assert content_terms("Use -g, not -O, for e-mail - or x") == ["use", "e-mail", "-g", "-o"]
+    assert content_terms("Use -g, not -O, for e-mail - or x") == ["use", "e-mail", "mail", "-g", "-o"]
+    # A hyphenated name also gives its parts, as a question in plain words names them.
+    assert set(content_terms("read interval")) <= set(content_terms("--read-interval=FLOAT"))
 
 
 def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
@@ -107,3 +111,15 @@ def test_a_title_is_read_without_its_badges_links_and_tags() -> None:
     assert heading_text('<img src="logo.png" width="90"> FastAPI') == "FastAPI"
     assert heading_text("See [the guide](https://x.example)  now") == "See the guide now"
     assert heading_text("if a < b and c > d") == "if a < b and c > d"
+
+
+def test_british_spellings_match_the_american_ones() -> None:
+    for british, american_form in (
+        ("licence", "license"), ("colours", "colors"), ("behaviour", "behavior"),
+        ("centre", "center"), ("organised", "organized"), ("normalisation", "normalization"),
+        ("analyse", "analyze"), ("uncoloured", "uncolored"),
+    ):
+        assert stem(british) == stem(american_form), british
+    # Words that end so in both spellings, or only look as if they did, stay as they are.
+    for word in ("promise", "exercise", "otherwise", "bitwise", "four", "hour", "precise", "raise"):
+        assert american(word) == word

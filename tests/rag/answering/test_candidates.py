@@ -510,3 +510,68 @@ def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
     # A field above ("name: value") is no entry's term.
     field = "pwcheck_method: (default: auxprop)\n\n    A list of mechanisms.\n\n    pwcheck\n"
     assert _by_text(field)["pwcheck"][1] == "pwcheck"
+
+
+def test_a_later_sentence_of_an_item_opening_with_a_name_reads_with_the_name() -> None:
+    text = (
+        "- allowGit Whether or not to allow data to be fetched from a git spec. Possible values"
+        " are all, none, or root. Defaults to all.\n"
+        "- umask Permission mode mask for extracted files. Defaults to 0o22.\n"
+        "- Plain words stand here. The second sentence names nothing at all.\n"
+    )
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    values = got["Possible values are all, none, or root. Defaults to all."]
+    assert values.model_text.startswith("allowGit Possible values") and values.key == "allowGit"
+    plain = "The second sentence names nothing at all."
+    assert got[plain].model_text == plain
+
+
+def test_a_field_of_a_section_named_for_a_setting_reads_with_the_name_and_description() -> None:
+    text = (
+        "## too-many-lines-threshold\n\n"
+        "The maximum number of lines a function or method can have\n\n"
+        "Default Value: 100\n\n"
+        "## Installation notes\n\n"
+        "Read this first.\n\n"
+        "Default Value: none\n"
+    )
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    assert got["Default Value: 100"].model_text == (
+        "too-many-lines-threshold The maximum number of lines a function or method can have"
+        " Default Value: 100"
+    )
+    # A title in words names no setting.
+    assert got["Default Value: none"].model_text == "Default Value: none"
+
+
+def test_an_option_entry_on_one_line_is_no_text_of_the_entry_above() -> None:
+    """A PDF man page sets "-l, --log-file=… Path to a logfile" on one line, without a full
+    stop: the next entry is not the text of that one."""
+    text = (
+        '-l, --log-file="/dev/null" Path to a logfile\n\n'
+        "-m, --max-cores Set max cores that GDU will use.\n\n"
+        "-k --keep\n\nKeep input files.\n"
+    )
+    quoted = [text[s.start : s.end] for s in spans(text)]
+    assert "-m, --max-cores Set max cores that GDU will use." in quoted
+    assert "-k --keep\n\nKeep input files." in quoted
+
+
+def test_a_line_ending_a_paragraph_is_no_term_of_the_text_below() -> None:
+    text = "** Fixed a double free.\n   Reported by Ann Lee. [CVE-2022-2509]\n\nUnrelated text here."
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    assert got["Unrelated text here."].model_text == "Unrelated text here."
+
+
+def test_a_later_sentence_reads_with_the_setting_its_paragraph_opens_with() -> None:
+    text = (
+        "Use GOJQ_COLORS environment variable to configure individual colors. The variable is a"
+        " colon-separated list. The default configuration is 90:33:33:36:32:34;1.\n\n"
+        "Set max_jobs or max_load to limit the work. The default limit is four running jobs.\n"
+    )
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    default = got["The default configuration is 90:33:33:36:32:34;1."]
+    assert default.model_text == "GOJQ_COLORS The default configuration is 90:33:33:36:32:34;1."
+    # Two names: which one "the default" belongs to is not said.
+    limit = "The default limit is four running jobs."
+    assert got[limit].model_text == limit
