@@ -275,8 +275,11 @@ def word_count(text: str) -> int:
 
 
 # A name a question gives exactly: a token with a digit ("station 42", "PostgreSQL 15"), an
-# option ("-6", "--keep") or a snake_case name ("shared_buffers").
-_IDENTIFIER = re.compile(r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+)")
+# option ("-6", "--keep"), a snake_case name ("shared_buffers") or a lower-case name of three or
+# more parts joined by hyphens ("max-line-length"; not "up-to-date", see identifiers).
+_IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-]))"
+)
 
 
 # Markup a title carries that a reader does not read as words: images (a README's badges, a
@@ -297,8 +300,14 @@ def heading_text(title: str) -> str:
 
 
 def identifiers(text: str) -> set[str]:
-    """The exact names a text gives (lower-cased, trailing full stop dropped)."""
-    return {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}
+    """The exact names a text gives (lower-cased, trailing full stop dropped). A hyphenated
+    phrase with a stop word among its parts ("out-of-the-box", "end-to-end") is words, no name."""
+    found = {m.group().rstrip(".").lower() for m in _IDENTIFIER.finditer(text)}
+    return {
+        name for name in found
+        if name[:1] == "-" or "-" not in name or any(c.isdigit() for c in name)
+        or not any(part in STOPWORDS for part in name.split("-"))
+    }
 
 
 def distinctive(identifier: str) -> bool:
@@ -317,4 +326,10 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\d.]){escaped}(?![\d]|\.\d)")
     if "_" in identifier or identifier[:1] == "-":
         return re.compile(rf"(?<![\w-]){escaped}(?![\w]|-\w)")
+    if "-" in identifier:
+        # A hyphenated name is the same name written with "_" or spaces ("max-line-length" in
+        # clippy.toml is max_line_length in code, a "long-term-support" release a long term
+        # support one): mentioned either way.
+        joined = escaped.replace(r"\-", "[-_ ]")
+        return re.compile(rf"(?<![\w-]){joined}(?![\w]|-\w)")
     return re.compile(rf"(?<![\w-]){escaped}(?![^\W_]|-\w)")

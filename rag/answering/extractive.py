@@ -118,6 +118,10 @@ class Candidate:
     probability: float = 0.0  # the cross-encoder's
     score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
     block: tuple[int, int] | None = None  # candidates.Span.block
+    # Where the chunk stands in its document: overlapping chunks hold the same text, and a
+    # quote must not repeat what another one, cut from the neighbouring chunk, already says.
+    doc: str = ""
+    offset: int = 0
 
 
 def confidence(ranked: list[Candidate]) -> float:
@@ -279,7 +283,7 @@ class ExtractiveAnswerer:
                 out.append(
                     Candidate(
                         p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
-                        block=s.block,
+                        block=s.block, doc=doc, offset=chunk.start,
                     )
                 )
         return out
@@ -454,11 +458,17 @@ def _states_something(text: str, span: cands.Span) -> bool:
     return not (len(quoted.split()) <= TITLE_WORDS and _PLAIN_WORDS.fullmatch(quoted) is not None)
 
 
+def _same_text(a: Candidate, b: Candidate) -> bool:
+    """Both are cut from one chunk, or from two chunks of one document (offsets then compare)."""
+    return a.passage == b.passage or (bool(a.doc) and a.doc == b.doc)
+
+
 def _contains(a: Candidate, b: Candidate) -> bool:
-    return a.passage == b.passage and a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
+    a0, a1, b0, b1 = a.offset + a.start, a.offset + a.end, b.offset + b.start, b.offset + b.end
+    return _same_text(a, b) and a0 <= b0 and b1 <= a1 and a1 - a0 > b1 - b0
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
-    """Candidates may share text (a sentence, and that sentence with the one it leans on): quote
-    it once."""
-    return a.passage == b.passage and a.start < b.end and b.start < a.end
+    """Candidates may share text (a sentence, and that sentence with the one it leans on, or one
+    sentence in two overlapping chunks): quote it once."""
+    return _same_text(a, b) and a.offset + a.start < b.offset + b.end and b.offset + b.start < a.offset + a.end

@@ -82,6 +82,11 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
     }
     assert identifiers("How do I make grep ignore case?") == set()
     assert not distinctive("15") and distinctive("-6") and distinctive("2022")
+    # A lower-case name of three or more hyphenated parts is a name; a phrase with a stop word
+    # among its parts, or of two parts, is words.
+    assert identifiers("What is Clippy's max-line-length, out-of-the-box, in a built-in?") == {
+        "max-line-length"
+    }
 
 
 def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> None:
@@ -98,6 +103,9 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     # A name without "_" heads its family's snake_case names; a snake_case name stands whole.
     assert mentions("float8", "`float8_e4m3fn` and `float8_e5m2`")
     assert not mentions("float8", "float80") and not mentions("--keep", "--keep_all")
+    # A hyphenated name is mentioned written with "_" or spaces too, but not inside a longer one.
+    assert mentions("max-line-length", "max_line_length = 100") and mentions("max-line-length", "a max line length")
+    assert not mentions("max-line-length", "max-line-length-x")
 
 
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:

@@ -431,3 +431,23 @@ def test_the_models_own_probability_can_keep_an_answer_the_combined_score_would_
     assert draft.citations[0].score == 0.01  # each citation keeps its candidate's combined score
     strict = ExtractiveAnswerer(OverlapScorer(), combiner=SinkingCombiner(), threshold=0.9)  # type: ignore[arg-type]
     assert strict.answer(q, passages()).abstained
+
+
+def test_a_sentence_of_two_overlapping_chunks_is_quoted_once() -> None:
+    """Chunks overlap: the runner-up cut from the second chunk is a sentence the best
+    candidate's quote, cut from the first, already holds."""
+    doc = (
+        "The read interval is set with -r. The default read interval is one second.\n\n"
+        "The rate interval is set with -R."
+    )
+    # The second chunk opens inside the sentence: its first candidate is cut differently.
+    second_start = doc.index("read interval is one")
+    chunks = [
+        Chunk(id="c1", source="m.pdf", title="T", text=doc, start=0, end=len(doc), doc_id="d"),
+        Chunk(
+            id="c2", source="m.pdf", title="T", text=doc[second_start:], start=second_start,
+            end=len(doc), doc_id="d",
+        ),
+    ]
+    draft = answerer().answer("What is the default read interval?", [ScoredChunk(c, 1.0) for c in chunks])
+    assert draft.text.count("read interval is one second.") == 1
