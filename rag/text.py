@@ -90,7 +90,7 @@ _IRREGULAR = {
 # British spellings, read as the American ones most documentation is written in: a question about
 # the "licence" or a "colour" option must match "license" and "color". Families, not words:
 # "-our" nouns, "-re" nouns, and "-ise"/"-yse" verbs with their forms, less the words that end
-# so in both spellings ("promise", "exercise", "advertise", "analysis" is no verb form).
+# so in both spellings ("promise", "exercise", "advertise").
 _BRITISH_OUR = re.compile(
     r"(arbo|armo|behavio|cando|clamo|colo|endeavo|favo|flavo|harbo|hono|humo|labo|neighbo|odo|"
     r"parlo|rigo|rumo|savo|splendo|tumo|valo|vapo|vigo)ur(?=s?$|ed$|ing$|ful$|less$|ite$|ites$|able$)"
@@ -102,7 +102,7 @@ _ISE_IN_BOTH = frozenset(
     "disguis enfranchis enterpris excis exercis expertis franchis improvis incis merchandis "
     "otherwis precis premis promis revis supervis surmis surpris televis treatis likewis "
     "clockwis nois pois prais rais wis guis cruis bruis anis paradis repris valis porpois "
-    "tortois mortis repris apprais upris sunris".split()
+    "tortois mortis apprais upris sunris".split()
 )
 _BRITISH_WORDS = {"licence": "license", "licences": "licenses", "licenced": "licensed",
                   "grey": "gray", "greys": "grays", "catalogue": "catalog", "catalogues": "catalogs",

@@ -105,7 +105,6 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     running = {shape for shape, n in counts.items() if n >= needed} | _two_page_running(pages)
     numbered = _numbered_heads(pages, needed)
     out: list[list[str]] = []
-    kept: set[str] = set()
     for p, lines in enumerate(pages):
         edges = set(_edges(lines))
         filled = [i for i, line in enumerate(lines) if line]
@@ -118,9 +117,8 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             if i in edges and (_PAGE_NUMBER.match(ln) or _printed_margin(ln)):
                 continue
             if i in edges and (_shape(ln) in running or (p, i) in numbered):
-                if i not in once or _shape(ln) in kept:
+                if i not in once:
                     continue
-                kept.add(_shape(ln))
                 # Set across the page's width, its gaps mean nothing; a paragraph of its own.
                 page.extend(["", " ".join(ln.split())])
                 continue
