@@ -78,6 +78,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
     """Every candidate of a text, in reading order. table_header is the header row of a table
     the text opens inside (a chunk cut through it keeps that row as Chunk.context). Comment
     markers are read as blanks (_uncommented): offsets stay the text's, quotes keep them."""
+    original = text
     text = _uncommented(text)
     out: list[Span] = []
     lines = _lines(text)
@@ -182,7 +183,76 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         if c.model_text
         for piece in _pieces(text, _with_block(text, _after_question(text, c)))
     ]
-    return _without_bare_names(text, read)
+    return [_as_documented(original, text, c) for c in _without_bare_names(text, read)]
+
+
+# How much of a comment block above a setting is read with it.
+COMMENT_CHARS = 300
+
+
+def _as_documented(original: str, text: str, c: Span) -> Span:
+    """A sample configuration documents each setting in the comment above it ("# Prompt
+    log/date configuration window on program start." / "#" / "config-dialog false"): the
+    setting reads with its comment and is quoted with it when short (its block), and the
+    comment is read as itself and quoted with its setting, never as the text of the setting
+    above it ("config-dialog false" is no term of "# Color highlight active panel.")."""
+    line_start = original.rfind("\n", 0, c.start) + 1
+    line_end = original.find("\n", c.start)
+    line = original[line_start : line_end if line_end >= 0 else len(original)]
+    if _commented(original, text, line_start):
+        if text[line_start:c.start].strip():
+            return c
+        below = _setting_below(original, text, line_end)
+        if below is None:
+            return c
+        block = ((c.block or (c.start, c.end))[0], below)
+        return replace(c, model_text=model_view(text[c.start : c.end]), block=block)
+    if text[line_start:c.start].strip() or not line.strip():
+        return c
+    above = _comment_above(original, text, line_start)
+    if above is None:
+        return c
+    comment = text[above:line_start].strip()
+    return replace(c, model_text=model_view(comment) + " " + model_view(text[c.start : c.end]), block=(above, c.end))
+
+
+def _commented(original: str, text: str, line_start: int) -> bool:
+    """The line at line_start is a comment _uncommented read as text (a Markdown heading, which
+    it leaves alone, is none)."""
+    return _COMMENT.match(original, line_start) is not None and _COMMENT.match(text, line_start) is None
+
+
+def _setting_below(original: str, text: str, line_end: int) -> int | None:
+    """Where the setting line that ends a comment block ends, when the block's last comment line
+    is at line_end (with at most one bare "#" between), or None."""
+    pos = line_end
+    for _ in range(8):
+        if pos < 0:
+            return None
+        nxt_end = original.find("\n", pos + 1)
+        nxt = original[pos + 1 : nxt_end if nxt_end >= 0 else len(original)]
+        if not nxt.strip():
+            return None
+        if not _commented(original, text, pos + 1):
+            if _COMMENT.match(nxt):
+                return None  # a "#" line read as a heading: no setting
+            return nxt_end if nxt_end >= 0 else len(original)
+        pos = nxt_end
+    return None
+
+
+def _comment_above(original: str, text: str, line_start: int) -> int | None:
+    """Where the comment block right above a line begins (its last lines at most COMMENT_CHARS),
+    or None when the line above is no comment."""
+    start = line_start
+    while start > 0:
+        prev_start = original.rfind("\n", 0, start - 1) + 1
+        if not _commented(original, text, prev_start) or line_start - prev_start > COMMENT_CHARS:
+            break
+        start = prev_start
+    if start == line_start or not _without_marker(original[start:line_start]).strip():
+        return None
+    return start
 
 
 def _without_bare_names(text: str, read: list[Span]) -> list[Span]:

@@ -575,3 +575,27 @@ def test_a_later_sentence_reads_with_the_setting_its_paragraph_opens_with() -> N
     # Two names: which one "the default" belongs to is not said.
     limit = "The default limit is four running jobs."
     assert got[limit].model_text == limit
+
+
+def test_a_sample_configurations_setting_reads_with_the_comment_above_it() -> None:
+    """goaccess.conf documents each setting in the comment above it; the setting above that
+    comment is no term of it."""
+    text = (
+        "# Prompt log/date configuration window on program start.\n"
+        "#\n"
+        "config-dialog false\n"
+        "\n"
+        "# Color highlight active panel.\n"
+        "#\n"
+        "hl-header true\n"
+    )
+    got = {text[s.start : s.end]: s for s in spans(text)}
+    setting = got["config-dialog false"]
+    assert setting.model_text == "Prompt log/date configuration window on program start. config-dialog false"
+    assert setting.block == (0, text.index("config-dialog false") + len("config-dialog false"))
+    comment = got["Color highlight active panel."]
+    assert comment.model_text == "Color highlight active panel."
+    assert comment.block is not None and text[comment.block[0] : comment.block[1]].endswith("hl-header true")
+    # A Markdown heading is no comment: the text below it keeps its own reading.
+    markdown = "# Install\n\nRun make.\n"
+    assert all(s.block is None for s in spans(markdown))
