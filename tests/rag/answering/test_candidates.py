@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.answering.candidates import MAX_CHARS, spans
+from rag.answering.candidates import MAX_CHARS, Span, spans
 
 README = """# Setup
 
@@ -28,6 +28,10 @@ pip install thing
 
 def _by_text(text: str) -> dict[str, tuple[str, str]]:
     return {text[s.start : s.end]: (s.kind, s.model_text) for s in spans(text)}
+
+
+def _spans_by_quote(text: str) -> dict[str, Span]:
+    return {text[s.start : s.end]: s for s in spans(text)}
 
 
 def test_every_candidate_is_a_verbatim_span() -> None:
@@ -493,7 +497,7 @@ def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
         "\n"
         "              Default: 600 seconds\n"
     )
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     assert got["Default: 21"].model_text == "listen_port Default: 21"
     assert got["Default: 21"].key == "listen_port"
     assert got["Default: 600 seconds"].model_text == "MaxRtrAdvInterval seconds Default: 600 seconds"
@@ -519,7 +523,7 @@ def test_a_later_sentence_of_an_item_opening_with_a_name_reads_with_the_name() -
         "- umask Permission mode mask for extracted files. Defaults to 0o22.\n"
         "- Plain words stand here. The second sentence names nothing at all.\n"
     )
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     values = got["Possible values are all, none, or root. Defaults to all."]
     assert values.model_text.startswith("allowGit Possible values") and values.key == "allowGit"
     plain = "The second sentence names nothing at all."
@@ -535,7 +539,7 @@ def test_a_field_of_a_section_named_for_a_setting_reads_with_the_name_and_descri
         "Read this first.\n\n"
         "Default Value: none\n"
     )
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     assert got["Default Value: 100"].model_text == (
         "too-many-lines-threshold The maximum number of lines a function or method can have"
         " Default Value: 100"
@@ -559,7 +563,7 @@ def test_an_option_entry_on_one_line_is_no_text_of_the_entry_above() -> None:
 
 def test_a_line_ending_a_paragraph_is_no_term_of_the_text_below() -> None:
     text = "** Fixed a double free.\n   Reported by Ann Lee. [CVE-2022-2509]\n\nUnrelated text here."
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     assert got["Unrelated text here."].model_text == "Unrelated text here."
 
 
@@ -569,7 +573,7 @@ def test_a_later_sentence_reads_with_the_setting_its_paragraph_opens_with() -> N
         " colon-separated list. The default configuration is 90:33:33:36:32:34;1.\n\n"
         "Set max_jobs or max_load to limit the work. The default limit is four running jobs.\n"
     )
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     default = got["The default configuration is 90:33:33:36:32:34;1."]
     assert default.model_text == "GOJQ_COLORS The default configuration is 90:33:33:36:32:34;1."
     # Two names: which one "the default" belongs to is not said.
@@ -589,7 +593,7 @@ def test_a_sample_configurations_setting_reads_with_the_comment_above_it() -> No
         "#\n"
         "hl-header true\n"
     )
-    got = {text[s.start : s.end]: s for s in spans(text)}
+    got = _spans_by_quote(text)
     setting = got["config-dialog false"]
     assert setting.model_text == "Prompt log/date configuration window on program start. config-dialog false"
     assert setting.block == (0, text.index("config-dialog false") + len("config-dialog false"))
