@@ -111,13 +111,13 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
         # A repeated foot says something once: a man page's holds its version and date ("pwgen
         # version 2.08 August 2017"). The last page's stays, where a reader meets it last. (A
         # head repeats the title, "BMON(8) bmon BMON(8)", and had been quoted as an answer.)
-        once = {filled[-1]} if p == len(pages) - 1 and filled else set()
+        kept = filled[-1] if p == len(pages) - 1 and filled else None
         page: list[str] = []
         for i, ln in enumerate(lines):
             if i in edges and (_PAGE_NUMBER.match(ln) or _printed_margin(ln)):
                 continue
             if i in edges and (_shape(ln) in running or (p, i) in numbered):
-                if i not in once:
+                if i != kept:
                     continue
                 # Set across the page's width, its gaps mean nothing; a paragraph of its own.
                 page.extend(["", " ".join(ln.split())])

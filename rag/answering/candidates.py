@@ -41,7 +41,8 @@ _DIGIT = re.compile(r"\d")
 _OPTION = re.compile(r"^[-+−][\w-]")
 # A setting's or variable's name as a reference lists it: "BC_LINE_LENGTH", "broken_system_clock".
 # A setting's or variable's name: snake_case, or one word in capitals (FAKEROOTKEY, TMPDIR).
-_SETTING = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,}")
+_SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
+_SETTING = re.compile(rf"{_SNAKE_CASE}|[A-Z][A-Z0-9]{{2,}}")
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -223,8 +224,9 @@ def _commented(original: str, text: str, line_start: int) -> bool:
 
 
 def _setting_below(original: str, text: str, line_end: int) -> int | None:
-    """Where the setting line that ends a comment block ends, when the block's last comment line
-    is at line_end (with at most one bare "#" between), or None."""
+    """Where the setting line right below a comment block ends, the comment line ending at
+    line_end being one of the block's (up to 8 more comment lines, a bare "#" among them, may
+    follow it), or None when a blank line, a heading or the end comes first."""
     pos = line_end
     for _ in range(8):
         if pos < 0:
@@ -388,9 +390,7 @@ def _with_line_above(text: str, c: Span) -> Span:
 
 # A name opening a list item, and the text about it: "allowGit Whether or not …", "`retries`
 # How many …", "--color: Use colours." (camelCase, snake_case, an option, or code).
-_LEADING_NAME = re.compile(
-    r"`?([a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]"
-)
+_LEADING_NAME = re.compile(rf"`?([a-z]+[A-Z][A-Za-z0-9]*|{_SNAKE_CASE}|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]")
 
 
 def _leading_name(text: str, start: int) -> str:
@@ -400,7 +400,7 @@ def _leading_name(text: str, start: int) -> str:
 
 # A setting's or variable's name as prose writes it: snake_case or capitals joined by "_"
 # ("GOJQ_COLORS", "max_connections"), or a long option ("--memlimit-compress").
-_PROSE_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|--[A-Za-z][\w-]+)")
+_PROSE_NAME = re.compile(rf"(?<![\w-])(?:{_SNAKE_CASE}|--[A-Za-z][\w-]+)")
 
 
 def _subject(opening: str) -> str:
@@ -427,7 +427,7 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
     lines a function or method can have"), else ("", "")."""
     at = max(0, start - SECTION_REACH)
     found = None
-    for m in re.finditer(r"^[ \t]*#{1,6}[ \t]+(.+)$", text[at:start], re.MULTILINE):
+    for m in _HEADING_LINE.finditer(text[at:start]):
         found = m
     if found is None:
         return "", ""
@@ -441,6 +441,8 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
     return heading, about
 
 
+# A Markdown heading's line, its title the group.
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
 # A lower-case name of joined words: "cognitive-complexity-threshold", "http.proxy".
 _NAME_WITH_PARTS = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+")
 
