@@ -275,6 +275,8 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 
 # A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".
 _COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
+# A quotation's markers at a line's start, as Markdown and mail write them ("> ", "> > ").
+_QUOTE_MARK = re.compile(r"^[ ]{0,3}(?:>[ ]?)+")
 # A fenced code block's opening or closing line, as CommonMark writes it.
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
@@ -285,7 +287,8 @@ def _uncommented(text: str) -> str:
     700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
-    fenced code block every "#" line is a comment ("# => (3, 384)" below "print(x.shape)")."""
+    fenced code block every "#" line is a comment ("# => (3, 384)" below "print(x.shape)");
+    outside one, a quotation's ">" markers are blanks too."""
     lines = text.split("\n")
     fence = ""
     for k, line in enumerate(lines):
@@ -294,6 +297,9 @@ def _uncommented(text: str) -> str:
             fence = "" if fence else opened.group(1)
         elif fence:
             lines[k] = _without_marker(line)
+        else:
+            # A Markdown quotation's (or a quoted mail's) ">" is no word of what it quotes.
+            lines[k] = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), line, count=1)
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
@@ -333,10 +339,14 @@ def _after_question(text: str, c: Span) -> Span:
         name = _subject(text[c.block[0] : c.start])
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text)
-    if c.kind == "field":
+    if c.kind == "field" or (c.kind == "item" and _FIELD.match(text[c.start : c.end])):
         # A field of a section that names one setting ("## cognitive-complexity-threshold",
-        # its description, "Default Value: 25"): "Default Value" alone does not say whose.
+        # its description, "Default Value: 25"), or of an entry set as a PDF sets it (the name
+        # alone, its description, "• Default value: 800"): "Default Value" alone does not say
+        # whose.
         name, about = _section_name(text, c.start)
+        if not name:
+            name, about = _entry_head(text, c.start)
         if name:
             return replace(c, model_text=model_view(f"{name} {about}") + " " + c.model_text)
     if c.start and (
@@ -371,7 +381,8 @@ def _with_line_above(text: str, c: Span) -> Span:
         return c
     # An option's own entry ("-m, --max-cores Set max cores …") is no text of the option above
     # it: a PDF sets each entry on one line, and an entry without a full stop looks like a term.
-    term = _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None
+    # Nor is a list item's ("• Default value: 15" above the next entry's name).
+    term = _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None and not _BULLET.match(prev)
     if prev.endswith("?") or term:
         start = c.start
         above = before[before.rfind("\n") + 1 :]
@@ -389,13 +400,17 @@ def _with_line_above(text: str, c: Span) -> Span:
 
 
 # A name opening a list item, and the text about it: "allowGit Whether or not …", "`retries`
-# How many …", "--color: Use colours." (camelCase, snake_case, an option, or code).
-_LEADING_NAME = re.compile(rf"`?([a-z]+[A-Z][A-Za-z0-9]*|{_SNAKE_CASE}|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]")
+# How many …", "--color: Use colours." (camelCase, snake_case, an option, or code), or a
+# lower-case name of joined words set off by a dash ("max-reclaim-time - this parameter …").
+_LEADING_NAME = re.compile(
+    rf"`?([a-z]+[A-Z][A-Za-z0-9]*|{_SNAKE_CASE}|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]"
+    r"|([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s+[-–—]\s+\w"
+)
 
 
 def _leading_name(text: str, start: int) -> str:
     m = _LEADING_NAME.match(text, start)
-    return m.group(1) if m else ""
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 # A setting's or variable's name as prose writes it: snake_case or capitals joined by "_"
@@ -439,6 +454,30 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
     if len(about.split()) > SECTION_ABOUT_WORDS or _FIELD.match(about) or "\n\n" in about:
         about = ""
     return heading, about
+
+
+# Most fields listed under one entry ("• Value type: Integer", "• Default value: 800").
+ENTRY_FIELDS = 6
+
+
+def _entry_head(text: str, start: int) -> tuple[str, str]:
+    """The entry a field at `start` belongs to, with its description, as a PDF or plain text
+    sets a reference's entries: a name alone in its paragraph ("window-width"), one short
+    paragraph about it, then its fields, each a paragraph ("• Value type: Integer",
+    "• Default value: 800"); else ("", "")."""
+    paragraphs = _PARAGRAPH_END.split(text[: text.rfind("\n", 0, start) + 1].rstrip())
+    for _ in range(ENTRY_FIELDS):
+        if not paragraphs or not _FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
+            break
+        paragraphs.pop()
+    if len(paragraphs) < 2:
+        return "", ""
+    name, about = paragraphs[-2].strip(), paragraphs[-1].strip()
+    described = len(about.split()) <= SECTION_ABOUT_WORDS and not _BULLET.match(about) and not _FIELD.match(about)
+    named = "\n" not in name and _term_shaped(name) and (
+        _key_name(name) or _OPTION.match(name) or _NAME_WITH_PARTS.fullmatch(name) or _TAG.fullmatch(name)
+    )
+    return (name, " ".join(about.split())) if described and named and name.split()[0] not in STOPWORDS else ("", "")
 
 
 # A Markdown heading's line, its title the group.
@@ -550,16 +589,20 @@ def _with_block(text: str, c: Span) -> Span:
     """A span ending in ":" introduces what follows ("Create the database:" above
     "$ createdb mydb"): it is quoted with that block, a code block or the next few lines, since
     alone it answers nothing. So does a sentence broken off at a comma ("Addresses are specified
-    in the following syntax," above "protocol/host:port")."""
+    in the following syntax," above "protocol/host:port"), and one left without an end above a
+    code block (_code_below)."""
     quoted = text[c.start : c.end]
-    if not (quoted.endswith(":") or (c.kind == "sentence" and quoted.endswith(","))):
-        return _with_announced_list(text, c)
     rest = text[c.end :]
     gap = len(rest) - len(rest.lstrip())
-    if rest[:gap].count("\n") > 2 or gap == len(rest):
-        return c
     start = c.end + gap
     fence = re.match(r"(```|~~~)[^\n]*\n", text[start:])
+    announces = quoted.endswith(":") or (c.kind == "sentence" and quoted.endswith(","))
+    # (A sentence of a few words is a title: "PORTABILITY" above a man page's indented text.)
+    unended = c.kind == "sentence" and quoted[-1:].isalpha() and len(quoted.split()) > 3
+    if not announces and not (unended and _code_below(text, c.end, start, fence is not None)):
+        return _with_announced_list(text, c)
+    if rest[:gap].count("\n") > 2 or gap == len(rest):
+        return c
     if fence:
         close = text.find(fence.group(1), start + fence.end())
         end = len(text) if close < 0 else close + len(fence.group(1))
@@ -570,6 +613,20 @@ def _with_block(text: str, c: Span) -> Span:
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
+
+
+def _code_below(text: str, end: int, start: int, fenced: bool) -> bool:
+    """A code block opens on the line after a sentence that ends without punctuation, as a
+    README writes "If you use a git version, run" above "```" / "./config/bootstrap": the
+    command is the rest of the sentence. An indented block counts when it is set deeper than
+    the sentence's own line (a man page as text indents all its prose)."""
+    if not 1 <= text.count("\n", end, start) <= 2:
+        return False
+    if fenced:
+        return True
+    line = text[text.rfind("\n", 0, end) + 1 : end].expandtabs(4)
+    below = text[text.rfind("\n", 0, start) + 1 : start].expandtabs(4)
+    return len(below) >= len(line) - len(line.lstrip()) + 4
 
 
 def _block_end(text: str, start: int) -> int:
@@ -779,10 +836,27 @@ def _unwrapped(block: str, width: int) -> str:
     lines = block.split("\n")
     out = [lines[0]]
     for prev, nxt in zip(lines, lines[1:], strict=False):
-        ended = prev.rstrip()[-1:].isalnum() and nxt.lstrip()[:1].isupper()
+        ended = prev.rstrip()[-1:].isalnum() and nxt.lstrip()[:1].isupper() and not _carries_on(prev, nxt)
         short = len(prev.rstrip()) < 0.75 * width
         out.append(("\n" if not prev.strip() or not nxt.strip() or (ended and short) else " ") + nxt)
     return "".join(out)
+
+
+# Words no statement ends with: an article, a preposition, a conjunction, a copula.
+_OPEN_ENDED = frozenset(
+    "a an the and or but nor of to in on at by for with from as than into onto via per is are was were be".split()
+)
+# A name from code opening a line: "SandboxedEnvironment.intercepted_unops", "os.path", "Foo()".
+_CODE_NAME = re.compile(r"\s*[A-Z]\w*(?:\.\w|\(|_\w)")
+
+
+def _carries_on(prev: str, nxt: str) -> bool:
+    """The line below goes on with the sentence though it opens with a capital: this line ends
+    with a word that ends no statement ("… intercepted_binops and"), or that line opens with a
+    name from code, as a page's source wraps around its inline code ("Override" above
+    "SandboxedEnvironment.intercepted_binops and")."""
+    words = prev.split()
+    return (bool(words) and words[-1] in _OPEN_ENDED) or _CODE_NAME.match(nxt) is not None
 
 
 def _sentences(

@@ -603,3 +603,71 @@ def test_a_sample_configurations_setting_reads_with_the_comment_above_it() -> No
     # A Markdown heading is no comment: the text below it keeps its own reading.
     markdown = "# Install\n\nRun make.\n"
     assert all(s.block is None for s in spans(markdown))
+
+
+def test_a_field_of_an_entry_set_as_a_pdf_sets_it_reads_with_the_name_and_description() -> None:
+    text = (
+        "window-height\n\nDefines the window height on startup\n\n• Value type: Integer\n\n"
+        "• Default value: 600\n\nwindow-width\n\nDefines the window width on startup\n\n"
+        "• Value type: Integer\n\n• Default value: 800\n\nNotes\n\nRead this first.\n\n• Default value: none\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["Default value: 800"].model_text == "window-width Defines the window width on startup Default value: 800"
+    # The item above is no term of the next entry's name, and a title in words names no entry.
+    assert got["window-width"].model_text == "window-width"
+    assert got["Default value: none"].model_text == "Default value: none"
+
+
+def test_a_sentence_left_without_an_end_above_a_code_block_is_quoted_with_it() -> None:
+    text = (
+        "If you have changed some of the autoconf files or use a git version, run\n"
+        "```\n\t./config/bootstrap\n```\n\n"
+        "To install it system-wide on your machine you simply type\n\n    sudo make install\n\n"
+        "PORTABILITY\n       Only Linux is supported by this version of the program.\n"
+    )
+    quoted = {text[s.start : s.end]: s.model_text for s in spans(text)}
+    run = "If you have changed some of the autoconf files or use a git version, run\n```\n\t./config/bootstrap\n```"
+    assert quoted[run].endswith("run ./config/bootstrap")
+    assert "To install it system-wide on your machine you simply type\n\n    sudo make install" in quoted
+    # A title of a word or two above indented text is no sentence left without its end.
+    assert not any(q.startswith("PORTABILITY\n") for q in quoted)
+
+
+def test_a_quotations_markers_are_no_words_of_what_it_quotes() -> None:
+    text = "> -a Audit mode. Each input file is compared\n> against the set of knowns.\n>\n>    -v -v = prints all\n"
+    got = _spans_by_quote(text)
+    assert got["Each input file is compared\n> against the set of knowns."].model_text == (
+        "Each input file is compared against the set of knowns."
+    )
+    assert all(">" not in s.model_text for s in spans(text))
+
+
+def test_a_line_break_before_a_name_from_code_or_after_a_word_ending_nothing_is_a_wrap() -> None:
+    # A page's source wraps around its inline code: the short lines are no sentences of their own.
+    text = (
+        "The sandbox can intercept certain operators instead. Override\n"
+        "SandboxedEnvironment.intercepted_binops and\n"
+        "SandboxedEnvironment.intercepted_unops with the operator symbols you want to intercept.\n"
+        "This line is long enough to set the wrap width of the paragraph around it, as usual\n\n"
+        "We ship to the EU and Canada\nShipping takes 3-5 business days\n"
+    )
+    quoted = [text[s.start : s.end] for s in spans(text)]
+    assert (
+        "Override\nSandboxedEnvironment.intercepted_binops and\n"
+        "SandboxedEnvironment.intercepted_unops with the operator symbols you want to intercept."
+    ) in quoted
+    assert "Shipping takes 3-5 business days" in quoted
+
+
+def test_an_item_opening_with_a_joined_name_and_a_dash_reads_with_the_name() -> None:
+    text = (
+        "- max-reclaim-time - this parameter specifies an upper limit to the length of time a"
+        " lease reclamation procedure can take. Expressed in milliseconds; the default value is 250.\n"
+        "- well-known Ports are listed in the file below. The list is kept up to date by the project.\n"
+    )
+    got = _spans_by_quote(text)
+    default = got["Expressed in milliseconds; the default value is 250."]
+    assert default.model_text.startswith("max-reclaim-time Expressed") and default.key == "max-reclaim-time"
+    # Without the dash, a joined word opening an item is no name.
+    kept = "The list is kept up to date by the project."
+    assert got[kept].model_text == kept
