@@ -104,7 +104,7 @@ REPORTED_FILES = ("seeds.jsonl", "docs_test.jsonl")
 SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 unanswerable
     # Fifteenth round (answer model retrained on more written questions, threshold 0.07): 0.817
     # / 0.083 / 0.611 in the fourteenth at 0.08. Sixteenth round: the same figures. Nineteenth
-    # round (scorer refit, 0.07): 0.867 / 0.050 / 0.722. Twentieth round (24 candidates read,
+    # round (scorer refit, 0.07): 0.867 / 0.050 / 0.722. Twentieth round (20 candidates read,
     # scorer refit, 0.07): 0.867 / 0.050 / 0.667.
     Gate("answer_accuracy", ">=", 0.81),  # measured 0.867 (52 of 60)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
@@ -120,7 +120,7 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # Sixteenth round, threshold 0.07: 0.826 / 0.022 / 0.375 in the fifteenth. Two of the three
     # questions lost are on valgrind's HTML page, which now keeps its section headings.
     # Nineteenth round (scorer refit, 0.07): 0.826 / 0.022 / 0.375 (0.783 / 0.043 / 0.375 before).
-    # Twentieth round (24 candidates read, scorer refit, 0.07): the same.
+    # Twentieth round (20 candidates read, scorer refit, 0.07): the same.
     Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.022 (1 of 46)
     Gate("abstention_recall", ">=", 0.25),  # measured 0.375 (3 of 8)

@@ -259,7 +259,8 @@ def _comment_above(original: str, text: str, line_start: int) -> int | None:
 
 def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
     """An option's or a name's line alone goes when the text below it is quoted with it
-    ("-i, --interactive" above "Interactively ask for confirmation before killing."): alone it
+    ("-i, --interactive" above "Interactively ask for confirmation before killing.", a name in
+    a box of its own above its text): alone it
     says nothing, yet shares all of a question's words about it, and had been the answer."""
     longest: dict[int, int] = {}
     for c in read:
@@ -267,7 +268,7 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 
     def bare(c: Span) -> bool:
         quote = text[c.start : c.end]
-        named = _OPTION.match(quote) is not None or _key_name(quote.strip())
+        named = _OPTION.match(quote) is not None or _key_name(quote.strip()) or bool(_boxed_name(quote.rstrip()))
         return named and "\n" not in quote and len(quote.split()) <= 6 and longest[c.start] > c.end
 
     return [c for c in read if not bare(c)]
@@ -379,6 +380,14 @@ def _with_line_above(text: str, c: Span) -> Span:
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
+    boxed = _boxed_name(before)
+    if boxed:
+        # A name in a box of its own above its text, as API references set each entry
+        # ("| #define MDB_MAP_FULL (-30792) |" above "Environment mapsize reached"): the text is
+        # the name's, and quoted with it, since the text alone does not say which name.
+        start = before.rfind("\n") + 1
+        block = (start, c.block[1]) if c.block is not None else c.block
+        return replace(c, start=start, model_text=model_view(boxed) + " " + c.model_text, block=block)
     # An option's own entry ("-m, --max-cores Set max cores …") is no text of the option above
     # it: a PDF sets each entry on one line, and an entry without a full stop looks like a term.
     # Nor is a list item's ("• Default value: 15" above the next entry's name).
@@ -397,6 +406,17 @@ def _with_line_above(text: str, c: Span) -> Span:
         block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text, block=block)
     return c
+
+
+def _boxed_name(before: str) -> str:
+    """The cell of a table of one row and one cell ending `before` (the text up to a paragraph,
+    right-stripped), when it is a term, not a sentence; else ""."""
+    row = before[before.rfind("\n") + 1 :]
+    above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
+    if not _is_table_row(row) or (above.strip() and not _NOISE.match(above)):
+        return ""
+    cells = [cell for cell in _cells(row) if cell]
+    return cells[0] if len(cells) == 1 and _term_shaped(cells[0]) else ""
 
 
 # A name opening a list item, and the text about it: "allowGit Whether or not …", "`retries`

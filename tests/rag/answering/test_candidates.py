@@ -671,3 +671,18 @@ def test_an_item_opening_with_a_joined_name_and_a_dash_reads_with_the_name() -> 
     # Without the dash, a joined word opening an item is no name.
     kept = "The list is kept up to date by the project."
     assert got[kept].model_text == kept
+
+
+def test_a_name_in_a_box_of_its_own_is_quoted_with_the_text_below_it() -> None:
+    # An API reference sets each entry as a one-cell table above its text (Doxygen).
+    text = (
+        "| #define MDB_MAP_FULL (-30792) |\n\nEnvironment mapsize reached\n\n"
+        "| #define MDB_DBS_FULL (-30791) |\n\nEnvironment maxdbs reached\n\n"
+        "| name | value |\n|---|---|\n| port | 8080 |\n\nThe port is fixed at build time.\n"
+    )
+    got = _spans_by_quote(text)
+    entry = got["| #define MDB_MAP_FULL (-30792) |\n\nEnvironment mapsize reached"]
+    assert entry.model_text == "#define MDB_MAP_FULL (-30792) Environment mapsize reached"
+    # The box alone goes; a row of a table of its own is no box.
+    assert "| #define MDB_DBS_FULL (-30791) |" not in got
+    assert got["The port is fixed at build time."].model_text == "The port is fixed at build time."
