@@ -277,7 +277,7 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 # A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".
 _COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
 # A quotation's markers at a line's start, as Markdown and mail write them ("> ", "> > ").
-_QUOTE_MARK = re.compile(r"^[ ]{0,3}(?:>[ ]?)+")
+_QUOTE_MARK = re.compile(r"^[ ]{0,3}(?!>>>)(?:>[ ]?)+")  # not Python's ">>> " prompt
 # A fenced code block's opening or closing line, as CommonMark writes it.
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
@@ -380,7 +380,7 @@ def _with_line_above(text: str, c: Span) -> Span:
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
-    boxed = _boxed_name(before)
+    boxed = "" if _is_table_row(text[c.start : c.end]) else _boxed_name(before)
     if boxed:
         # A name in a box of its own above its text, as API references set each entry
         # ("| #define MDB_MAP_FULL (-30792) |" above "Environment mapsize reached"): the text is
@@ -478,6 +478,8 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
 
 # Most fields listed under one entry ("• Value type: Integer", "• Default value: 800").
 ENTRY_FIELDS = 6
+# How far above a field its entry's name may stand: the name, a description, the other fields.
+ENTRY_REACH = 1200
 
 
 def _entry_head(text: str, start: int) -> tuple[str, str]:
@@ -485,7 +487,8 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
     sets a reference's entries: a name alone in its paragraph ("window-width"), one short
     paragraph about it, then its fields, each a paragraph ("• Value type: Integer",
     "• Default value: 800"); else ("", "")."""
-    paragraphs = _PARAGRAPH_END.split(text[: text.rfind("\n", 0, start) + 1].rstrip())
+    line_start = text.rfind("\n", 0, start) + 1
+    paragraphs = _PARAGRAPH_END.split(text[max(0, line_start - ENTRY_REACH) : line_start].rstrip())
     for _ in range(ENTRY_FIELDS):
         if not paragraphs or not _FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
             break

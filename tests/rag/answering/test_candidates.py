@@ -686,3 +686,10 @@ def test_a_name_in_a_box_of_its_own_is_quoted_with_the_text_below_it() -> None:
     # The box alone goes; a row of a table of its own is no box.
     assert "| #define MDB_DBS_FULL (-30791) |" not in got
     assert got["The port is fixed at build time."].model_text == "The port is fixed at build time."
+
+
+def test_a_table_of_one_column_is_no_box_and_a_python_prompt_no_quotation_mark() -> None:
+    text = "| a |\n| b |\n\n>>> import thing\n"
+    got = _spans_by_quote(text)
+    assert got["| b |"].model_text == "b"
+    assert got[">>> import thing"].model_text == ">>> import thing"
