@@ -394,8 +394,7 @@ def _with_line_above(text: str, c: Span) -> Span:
     term = _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None and not _BULLET.match(prev)
     if prev.endswith("?") or term:
         start = c.start
-        above = before[before.rfind("\n") + 1 :]
-        line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
+        above, line_above = _last_lines(before)
         if term and _names_entry(prev, above, line_above, text, c.start, tags=True) and not _HEADING.match(above):
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
@@ -408,11 +407,17 @@ def _with_line_above(text: str, c: Span) -> Span:
     return c
 
 
+def _last_lines(before: str) -> tuple[str, str]:
+    """The last line of `before` (the text up to a paragraph, right-stripped) and the line
+    above it ("" when there is none)."""
+    cut = before.rfind("\n")
+    return before[cut + 1 :], before[: max(cut, 0)].rsplit("\n", 1)[-1]
+
+
 def _boxed_name(before: str) -> str:
     """The cell of a table of one row and one cell ending `before` (the text up to a paragraph,
     right-stripped), when it is a term, not a sentence; else ""."""
-    row = before[before.rfind("\n") + 1 :]
-    above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
+    row, above = _last_lines(before)
     if not _is_table_row(row) or (above.strip() and not _NOISE.match(above)):
         return ""
     cells = [cell for cell in _cells(row) if cell]
@@ -471,9 +476,12 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
     if not named:
         return "", ""
     about = text[at + found.end() : start].strip()
-    if len(about.split()) > SECTION_ABOUT_WORDS or _FIELD.match(about) or "\n\n" in about:
-        about = ""
-    return heading, about
+    return heading, about if _describes(about) and "\n\n" not in about else ""
+
+
+def _describes(about: str) -> bool:
+    """`about` is one short description of a name (SECTION_ABOUT_WORDS at most), not a field."""
+    return len(about.split()) <= SECTION_ABOUT_WORDS and not _FIELD.match(about)
 
 
 # Most fields listed under one entry ("• Value type: Integer", "• Default value: 800").
@@ -496,7 +504,7 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
     if len(paragraphs) < 2:
         return "", ""
     name, about = paragraphs[-2].strip(), paragraphs[-1].strip()
-    described = len(about.split()) <= SECTION_ABOUT_WORDS and not _BULLET.match(about) and not _FIELD.match(about)
+    described = _describes(about) and not _BULLET.match(about)
     named = "\n" not in name and _term_shaped(name) and (
         _key_name(name) or _OPTION.match(name) or _NAME_WITH_PARTS.fullmatch(name) or _TAG.fullmatch(name)
     )
@@ -522,11 +530,10 @@ def _entry_name(text: str, start: int) -> str:
     before = text[:start].rstrip()
     if not before:
         return ""
-    above = before[before.rfind("\n") + 1 :]
+    above, line_above = _last_lines(before)
     name = above.strip()
     if not name or _HEADING.match(above) or not _term_shaped(name) or name.endswith("?"):
         return ""
-    line_above = before[: max(before.rfind("\n"), 0)].rsplit("\n", 1)[-1]
     return name if _names_entry(name, above, line_above, text, start) else ""
 
 

@@ -123,6 +123,11 @@ class Candidate:
     doc: str = ""
     offset: int = 0
 
+    @property
+    def in_document(self) -> tuple[int, int]:
+        """Where the candidate stands in its document: (start, end) past the chunk's offset."""
+        return self.offset + self.start, self.offset + self.end
+
 
 def confidence(ranked: list[Candidate]) -> float:
     """How sure the answerer is of its best candidate (ranked best first): its combined score,
@@ -464,11 +469,12 @@ def _same_text(a: Candidate, b: Candidate) -> bool:
 
 
 def _contains(a: Candidate, b: Candidate) -> bool:
-    a0, a1, b0, b1 = a.offset + a.start, a.offset + a.end, b.offset + b.start, b.offset + b.end
+    (a0, a1), (b0, b1) = a.in_document, b.in_document
     return _same_text(a, b) and a0 <= b0 and b1 <= a1 and a1 - a0 > b1 - b0
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     """Candidates may share text (a sentence, and that sentence with the one it leans on, or one
     sentence in two overlapping chunks): quote it once."""
-    return _same_text(a, b) and a.offset + a.start < b.offset + b.end and b.offset + b.start < a.offset + a.end
+    (a0, a1), (b0, b1) = a.in_document, b.in_document
+    return _same_text(a, b) and a0 < b1 and b0 < a1
