@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rag.text import heading_text
+from rag.text import code_block_after, heading_text
 from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
@@ -300,12 +300,10 @@ def _heading_cuts(text: str) -> Iterator[tuple[int, str]]:
     previous: tuple[int, int] | None = None  # the last non-blank, non-heading line
     for start, end in line_spans(text, 0, len(text)):
         line = text[start:end]
-        fence = _FENCE.match(line)
-        if fence and (not in_fence or fence.group(1) == in_fence):
-            in_fence = "" if in_fence else fence.group(1)
+        after = code_block_after(line, in_fence)
+        if in_fence or after:  # a code block's lines, its fences or <pre> tags included
+            in_fence = after
             previous = None
-            continue
-        if in_fence:
             continue
         level, title, at = 0, "", start
         atx = _ATX.match(line)
@@ -508,14 +506,12 @@ def _blocks(text: str, start: int, end: int) -> Iterator[_Block]:
     table = False
     for line_start, line_end in line_spans(text, start, end):
         line = text[line_start:line_end]
-        fence = _FENCE.match(line)
         is_row = not in_fence and bool(TABLE_ROW.match(line))
         blank = not line.strip() and not in_fence
         if block_start is not None and (blank or (is_row != table and not in_fence)):
             yield _Block(block_start, block_end, table)
             block_start = None
-        if fence and (not in_fence or fence.group(1) == in_fence):
-            in_fence = "" if in_fence else fence.group(1)
+        in_fence = code_block_after(line, in_fence)
         if blank:
             continue
         if block_start is None:

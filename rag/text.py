@@ -333,3 +333,24 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
         joined = escaped.replace(r"\-", "[-_ ]")
         return re.compile(rf"(?<![\w-]){joined}(?![\w]|-\w)")
     return re.compile(rf"(?<![\w-]){escaped}(?![^\W_]|-\w)")
+
+
+# A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,
+# which READMEs use for install commands ("# pkg install bfs" inside is no heading).
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_PRE_OPEN = re.compile(r"^\s*<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+PRE = "<pre>"
+
+
+def code_block_after(line: str, block: str) -> str:
+    """Which code block is open after `line`, given the one open before it ("" for none): the
+    fence string that opened it ("```", "~~~~"), or PRE."""
+    if block == PRE:
+        return "" if _PRE_CLOSE.search(line) else PRE
+    fence = _FENCE_LINE.match(line)
+    if block:
+        return "" if fence and fence.group(1).startswith(block) else block
+    if fence:
+        return fence.group(1)
+    return PRE if _PRE_OPEN.match(line) and not _PRE_CLOSE.search(line) else ""

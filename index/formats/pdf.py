@@ -29,6 +29,11 @@ _COLUMN_GAP = re.compile(r"[^\s.:;] {3,}\S")
 # patterns to ignore"): after another entry it opens a paragraph of its own, however long the
 # line above it (a wrapped sentence seldom goes on with an option right after another option).
 _OPTION_ENTRY = re.compile(r"[-−][-\w]")
+# An option's tag alone on its line ("-d", "-b key", "-I, --pidfile file"), as groff sets a man
+# page's entries: it opens an entry, never ends the description above it ("… disable file
+# colors" + "-d" had read "… disable file colors -d", and "-d" lost its "detail mode"). Not a
+# sentence's wrapped end: no punctuation after it ("… see the" + "--header option.").
+_OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 _PAGE_NUMBER = re.compile(
@@ -217,6 +222,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
             or columned
             or line.startswith(_LIST_MARKERS)
             or (_OPTION_ENTRY.match(line) and _OPTION_ENTRY.match(current[0]))
+            or (_OPTION_TAG.fullmatch(line.strip()) and len(line) < _SHORT_LINE_RATIO * full)
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())
         ):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rag import markers
-from rag.text import STOPWORDS, sentence_spans
+from rag.text import STOPWORDS, code_block_after, sentence_spans
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 _BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -278,8 +278,6 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
 _COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
 # A quotation's markers at a line's start, as Markdown and mail write them ("> ", "> > ").
 _QUOTE_MARK = re.compile(r"^[ ]{0,3}(?!>>>)(?:>[ ]?)+")  # not Python's ">>> " prompt
-# A fenced code block's opening or closing line, as CommonMark writes it.
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
 def _uncommented(text: str) -> str:
@@ -288,19 +286,19 @@ def _uncommented(text: str) -> str:
     700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
-    fenced code block every "#" line is a comment ("# => (3, 384)" below "print(x.shape)");
+    fenced code block or raw HTML's <pre> every "#" line is a comment ("# => (3, 384)" below
+    "print(x.shape)", a root prompt's "# pkg install bfs");
     outside one, a quotation's ">" markers are blanks too."""
     lines = text.split("\n")
     fence = ""
     for k, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)
-        elif fence:
+        after = code_block_after(line, fence)
+        if fence and after:  # inside a block: neither its opening nor its closing line
             lines[k] = _without_marker(line)
-        else:
+        elif not fence and not after:
             # A Markdown quotation's (or a quoted mail's) ">" is no word of what it quotes.
             lines[k] = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), line, count=1)
+        fence = after
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
@@ -380,18 +378,25 @@ def _with_line_above(text: str, c: Span) -> Span:
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
-    boxed = "" if _is_table_row(text[c.start : c.end]) else _boxed_name(before)
+    boxed = "" if _is_table_row(text[c.start : c.end]) else _boxed_name(before, fields=True)
     if boxed:
         # A name in a box of its own above its text, as API references set each entry
         # ("| #define MDB_MAP_FULL (-30792) |" above "Environment mapsize reached"): the text is
-        # the name's, and quoted with it, since the text alone does not say which name.
+        # the name's, and quoted with it, since the text alone does not say which name. (A
+        # row that goes on with the entry's fields stays a candidate of its own as well.)
         start = before.rfind("\n") + 1
         block = (start, c.block[1]) if c.block is not None else c.block
         return replace(c, start=start, model_text=model_view(boxed) + " " + c.model_text, block=block)
     # An option's own entry ("-m, --max-cores Set max cores …") is no text of the option above
     # it: a PDF sets each entry on one line, and an entry without a full stop looks like a term.
     # Nor is a list item's ("• Default value: 15" above the next entry's name).
-    term = _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None and not _BULLET.match(prev)
+    # Nor is the row above in a list of numbered rows ("16 Unimplemented function error" above
+    # "17 Configuration error": two exit codes, not a term and its text).
+    siblings = _NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None
+    term = (
+        _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None and not _BULLET.match(prev)
+        and not siblings
+    )
     if prev.endswith("?") or term:
         start = c.start
         above, line_above = _last_lines(before)
@@ -407,6 +412,10 @@ def _with_line_above(text: str, c: Span) -> Span:
     return c
 
 
+# A row that opens with a number and a word: an exit status, an error code, a level.
+_NUMBERED_ROW = re.compile(r"\d+\s+[A-Za-z]")
+
+
 def _last_lines(before: str) -> tuple[str, str]:
     """The last line of `before` (the text up to a paragraph, right-stripped) and the line
     above it ("" when there is none)."""
@@ -414,14 +423,17 @@ def _last_lines(before: str) -> tuple[str, str]:
     return before[cut + 1 :], before[: max(cut, 0)].rsplit("\n", 1)[-1]
 
 
-def _boxed_name(before: str) -> str:
+def _boxed_name(before: str, *, fields: bool = False) -> str:
     """The cell of a table of one row and one cell ending `before` (the text up to a paragraph,
-    right-stripped), when it is a term, not a sentence; else ""."""
+    right-stripped), when it is a term, not a sentence; else "". With `fields`, the row may go on
+    with more cells after the name, as a reference sets an entry's head ("| never_mail | Use:
+    autoreply | Type: address list | Default: unset |" above what never_mail does)."""
     row, above = _last_lines(before)
     if not _is_table_row(row) or (above.strip() and not _NOISE.match(above)):
         return ""
     cells = [cell for cell in _cells(row) if cell]
-    return cells[0] if len(cells) == 1 and _term_shaped(cells[0]) else ""
+    alone = len(cells) == 1 or (fields and len(cells) > 1 and len(cells[0].split()) <= 3)
+    return cells[0] if alone and _term_shaped(cells[0]) else ""
 
 
 # A name opening a list item, and the text about it: "allowGit Whether or not …", "`retries`

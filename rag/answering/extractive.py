@@ -455,12 +455,25 @@ def _states_something(text: str, span: cands.Span) -> bool:
     if span.kind not in ("heading", "line"):
         return True
     numbered = _SECTION_NUMBER.match(quoted)
-    if numbered:
+    if numbered and not _announced_item(text, span.start):
         # A manual's numbered section title ("2.1 ASN.1 syntax", "3.3 Invoking asn1Decoding")
         # names a section as a plain title does, whatever its words.
         rest = quoted[numbered.end() :]
         return not (len(rest.split()) <= TITLE_WORDS and rest[:1].isupper() and not numbers(rest))
     return not (len(quoted.split()) <= TITLE_WORDS and _PLAIN_WORDS.fullmatch(quoted) is not None)
+
+
+def _announced_item(text: str, start: int) -> bool:
+    """The numbered line at `start` is one of a run of numbered lines that a line ending in ":"
+    announces ("… the following exit codes are defined:" / "14 Writing error" / "17
+    Configuration error"): a list's rows, each answering, not a manual's section titles."""
+    for line in reversed(text[:start].splitlines()):
+        line = line.strip()
+        if not line:
+            continue
+        if not _SECTION_NUMBER.match(line):
+            return line.endswith(":")
+    return False
 
 
 def _same_text(a: Candidate, b: Candidate) -> bool:

@@ -79,6 +79,19 @@ def test_heading_paths_and_verbatim_spans() -> None:
     assert "# not a heading" in by_heading["Widget Server › Install"]
 
 
+def test_a_root_prompt_inside_html_pre_is_no_heading() -> None:
+    """READMEs set install commands in raw HTML's <pre>: "# pkg install bfs" is a root prompt
+    there, not a Markdown heading that would name the sections after it."""
+    text = (
+        "# bfs\n\nA find.\n\n## Installation\n\n<pre>\n<strong>FreeBSD</strong>\n"
+        "# pkg install bfs\n\n<strong>MacPorts</strong>\n# port install bfs\n</pre>\n\n"
+        "## Usage\n\nRun it.\n"
+    )
+    chunks = _split(text, markdown=True)
+    _assert_verbatim(text, chunks)
+    assert {c.heading for c in chunks} == {"bfs", "bfs › Installation", "bfs › Usage"}
+
+
 def test_plain_text_has_no_headings() -> None:
     chunks = _split(GUIDE, markdown=False)
     assert {c.heading for c in chunks} == {""}

@@ -525,6 +525,25 @@ def test_an_option_entry_on_one_line_is_a_paragraph_of_its_own(tmp_path: Path, o
     assert " ".join(lines[4:]) in paragraphs
 
 
+def test_an_option_tag_alone_on_its_line_opens_the_next_entry(tmp_path: Path, office: Any) -> None:
+    """nnn(1) as a PDF: each tag on a line of its own, then its text. A nearly full line of text
+    had taken the next tag as its last word ("… disable file colors -d")."""
+    lines = [
+        "-C",
+        "8-color scheme - color directories by context, disable file colors for everything",
+        "-d",
+        "detail mode",
+        "-b key",
+        "specify bookmark key to open; with no key given it asks for one at the prompt below",
+        "--header option.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "nnn.pdf", [lines]), LIMIT)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[:5] == lines[:5]
+    # A sentence's wrapped end that opens with an option ends in punctuation: it stays.
+    assert paragraphs[5] == f"{lines[5]} {lines[6]}"
+
+
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
     tmp_path: Path, office: Any
 ) -> None:

@@ -222,6 +222,13 @@ def test_a_comment_in_a_fenced_code_block_is_not_a_heading() -> None:
     assert [c.kind for c in spans(text) if c.model_text == "Usage"] == ["heading"]
 
 
+def test_a_root_prompt_inside_html_pre_is_not_a_heading() -> None:
+    text = "<pre>\n<strong>FreeBSD</strong>\n# pkg install bfs\n</pre>\n\n# Usage\n\nRun it.\n"
+    (out,) = [c for c in spans(text) if "pkg install" in c.model_text]
+    assert out.kind != "heading" and "<strong>FreeBSD</strong>" in text[out.start : out.end]
+    assert [c.kind for c in spans(text) if c.model_text == "Usage"] == ["heading"]
+
+
 def test_a_sentence_broken_off_at_a_comma_is_quoted_with_what_completes_it() -> None:
     text = "Addresses are specified in the following syntax,\n\nprotocol/host:port\n\nwhere protocol is a family.\n"
     got = _by_text(text)
@@ -686,6 +693,16 @@ def test_a_name_in_a_box_of_its_own_is_quoted_with_the_text_below_it() -> None:
     # The box alone goes; a row of a table of its own is no box.
     assert "| #define MDB_DBS_FULL (-30791) |" not in got
     assert got["The port is fixed at build time."].model_text == "The port is fixed at build time."
+
+
+def test_an_entrys_head_row_is_quoted_with_the_text_below_it_and_stays_a_candidate() -> None:
+    # Exim's specification sets each option's head as a one-row table: name, use, type, default.
+    row = "| never_mail | Use: autoreply | Type: address list | Default: unset |"
+    text = f"Intro.\n\n{row}\n\nAny recipient that matches an item in the list is discarded.\n"
+    got = _spans_by_quote(text)
+    entry = got[f"{row}\n\nAny recipient that matches an item in the list is discarded."]
+    assert entry.model_text == "never_mail Any recipient that matches an item in the list is discarded."
+    assert row in got  # its default answers a question of its own
 
 
 def test_a_table_of_one_column_is_no_box_and_a_python_prompt_no_quotation_mark() -> None:

@@ -265,6 +265,19 @@ def test_a_title_of_plain_words_is_never_a_candidate_but_one_that_says_more_is()
     } <= set(quoted)
 
 
+def test_numbered_rows_that_a_colon_announces_are_a_list_not_section_titles() -> None:
+    """A man page's exit codes ("17 Configuration error") look like numbered section titles;
+    the line announcing them ends in ":", and each row reads alone, not after its neighbour."""
+    text = (
+        "The following exit codes are defined for generic error conditions:\n\n"
+        "14 Writing error\n\n16 Unimplemented function error\n\n17 Configuration error\n\n"
+        "SIGNAL HANDLING\n\n2.1 ASN.1 syntax\n"
+    )
+    pool = {c.text: c.model_text for c in answerer().candidates(passages(text))}
+    assert pool["17 Configuration error"] == "17 Configuration error"
+    assert "2.1 ASN.1 syntax" not in pool
+
+
 def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
     text = "Q: My tar does not recognise .tar.xz files.\nA: Run xz -dc foo.tar.xz | tar xf - instead."
     draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.1).answer(  # type: ignore[arg-type]
