@@ -93,7 +93,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.07 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.09 chosen on seeds_dev +
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
@@ -105,10 +105,11 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # Fifteenth round (answer model retrained on more written questions, threshold 0.07): 0.817
     # / 0.083 / 0.611 in the fourteenth at 0.08. Sixteenth round: the same figures. Nineteenth
     # round (scorer refit, 0.07): 0.867 / 0.050 / 0.722. Twentieth round (20 candidates read,
-    # scorer refit, 0.07): 0.867 / 0.050 / 0.667.
-    Gate("answer_accuracy", ">=", 0.81),  # measured 0.867 (52 of 60)
+    # scorer refit, 0.07): 0.867 / 0.050 / 0.667. Twenty-first round (answer model retrained
+    # with train_docs, scorer refit, 0.09): 0.883 / 0.050 / 0.722.
+    Gate("answer_accuracy", ">=", 0.81),  # measured 0.883 (53 of 60)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
-    Gate("abstention_recall", ">=", 0.6),  # measured 0.667 (12 of 18)
+    Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
     Gate("mrr", ">=", 0.85),  # measured 0.889
@@ -120,13 +121,14 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # Sixteenth round, threshold 0.07: 0.826 / 0.022 / 0.375 in the fifteenth. Two of the three
     # questions lost are on valgrind's HTML page, which now keeps its section headings.
     # Nineteenth round (scorer refit, 0.07): 0.826 / 0.022 / 0.375 (0.783 / 0.043 / 0.375 before).
-    # Twentieth round (20 candidates read, scorer refit, 0.07): the same.
+    # Twentieth round (20 candidates read, scorer refit, 0.07): the same. Twenty-first round
+    # (answer model retrained with train_docs, scorer refit, 0.09): 0.826 / 0.043 / 0.500.
     Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.022 (1 of 46)
-    Gate("abstention_recall", ">=", 0.25),  # measured 0.375 (3 of 8)
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.043 (2 of 46)
+    Gate("abstention_recall", ">=", 0.25),  # measured 0.500 (4 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.76),  # measured 0.809
+    Gate("mrr", ">=", 0.76),  # measured 0.806
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]

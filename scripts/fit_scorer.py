@@ -130,7 +130,7 @@ def ordinary_questions(prefilter: int) -> list[Question]:
     """The calibration part of the written questions (ta.written_questions), replayed over their
     documents' paragraphs; positives by the training script's own rule (ta.is_positive)."""
     docs = {
-        (folder, n): (folder / n).read_text(encoding="utf-8", errors="replace")
+        (folder, n): ta.document_text(folder / n)
         for questions, folder in ta.TRAIN_SETS
         if questions.is_file()
         for n in ta.document_names(folder)

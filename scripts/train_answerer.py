@@ -7,6 +7,10 @@ Data (nothing here is the reported benchmark):
 - evals/benchmarks/train_ordinary.jsonl over evals/benchmarks/train_ordinary/: questions written
   for this project over ordinary documents (READMEs, changelogs, man pages, config references).
   Train only.
+- evals/benchmarks/train_docs.jsonl over evals/benchmarks/train_docs/: more written questions over
+  ordinary documents of five kinds (Markdown, HTML, man pages typeset to PDF, plain text, Word),
+  read through the product's own loader (document_text). Train only; docs_dev's first batches
+  until the twenty-first round.
 Candidates are made by rag.answering.candidates and tokenised by rag.answering.crossencoder, the
 same code the answerer runs, so the model is fitted on what it scores at query time.
 
@@ -64,8 +68,14 @@ ORDINARY_DOCS = ROOT / "evals" / "benchmarks" / "train_ordinary"
 # seeds_dev.jsonl's evidence sentences; evals/README.md).
 SEEDS_TRAIN = ROOT / "evals" / "benchmarks" / "train_seeds.jsonl"
 SEEDS_DOCS = ROOT / "seeds"
-# (questions file, documents folder) of the written training questions.
-TRAIN_SETS = ((ORDINARY, ORDINARY_DOCS), (SEEDS_TRAIN, SEEDS_DOCS))
+# Questions written over ordinary documents of the five kinds the fresh benchmark batches hold
+# (Markdown README, HTML page, man page typeset to PDF, plain-text reference, Word file): docs_dev's
+# first 1,803 questions and their 238 documents until the twenty-first round (evals/README.md).
+TRAIN_DOCS = ROOT / "evals" / "benchmarks" / "train_docs.jsonl"
+TRAIN_DOCS_DIR = ROOT / "evals" / "benchmarks" / "train_docs"
+# (questions file, documents folder) of the written training questions. train_docs comes last
+# so that the sampling of the older sets' negatives is what it was before it was added.
+TRAIN_SETS = ((ORDINARY, ORDINARY_DOCS), (SEEDS_TRAIN, SEEDS_DOCS), (TRAIN_DOCS, TRAIN_DOCS_DIR))
 # Held out from the cross-encoder for the combined scorer (scripts/fit_scorer.py): fitted on
 # questions the model has read, the scorer would learn to trust the model's over-confident
 # training scores and leave the other signals unweighted. Five ordinary documents of different
@@ -334,7 +344,7 @@ def ordinary_pairs(
         for name in docs:
             path = folder / name
             if path not in doc_spans:
-                text = path.read_text(encoding="utf-8", errors="replace")
+                text = document_text(path)
                 doc_spans[path] = (text, cand.spans(text))
             text, sp = doc_spans[path]
             places = evidence_places(text, item["evidence"])
@@ -362,14 +372,36 @@ def ordinary_pairs(
 
 
 def evidence_places(text: str, evidence: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each evidence snippet in the text."""
+    """(start, end) of every occurrence of each evidence snippet in the text. A snippet that is
+    not there verbatim is looked for with any white space between its words: evidence over HTML,
+    PDF and Word files is written against text re-flowed by a simpler reader (the benchmarks'
+    rule, tests/evals/test_docs_benchmarks.py)."""
     places = []
     for ev in evidence:
         at = text.find(ev)
+        if ev and at < 0 and ev.split():
+            flexible = re.compile(r"\s+".join(map(re.escape, ev.split())))
+            places += [m.span() for m in flexible.finditer(text)]
         while ev and at >= 0:
             places.append((at, at + len(ev)))
             at = text.find(ev, at + 1)
     return places
+
+
+# Files read as they are on disk: the written questions over them quote the raw text, and it is
+# what the product indexes (index.loaders keeps Markdown and plain text whole).
+_RAW_SUFFIXES = frozenset({".md", ".txt", ".rst", ""})
+
+
+def document_text(path: Path) -> str:
+    """A training document's text as the product indexes it: HTML, PDF and Word files through
+    the product's own loader (index.loaders), so candidates are cut from the text users' files
+    give at query time."""
+    if path.suffix.lower() in _RAW_SUFFIXES:
+        return path.read_text(encoding="utf-8", errors="replace")
+    from index.loaders import load_document
+
+    return load_document(path, max_bytes=1 << 26).text
 
 
 def document_names(folder: Path) -> list[str]:
@@ -674,11 +706,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=56000,
+    ap.add_argument("--max-pairs", type=int, default=51500,
                     help="cut the excerpt's and the written ordinary pairs to this (the written "
                     "unanswerable SQuAD questions come on top)")
     ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")
-    ap.add_argument("--ordinary-repeat", type=int, default=2, help="times each ordinary pair is seen")
+    ap.add_argument("--ordinary-repeat", type=int, default=1, help="times each ordinary pair is seen (2 until train_docs came in)")
+    ap.add_argument("--seeds-repeat", type=int, default=1,
+                    help=f"times more each pair of {SEEDS_TRAIN.name} is seen (few beside the ordinary ones)")
     ap.add_argument("--listwise", type=float, default=0.0,
                     help="weight of a per-question softmax loss beside the pointwise one "
                     "(batches then hold whole questions)")
@@ -721,10 +755,18 @@ def main(argv: Iterable[str] | None = None) -> int:
         else []
     )
     written_flat = [p for g in written for p in g]
-    sets = TRAIN_SETS[:1] if args.without_seeds else TRAIN_SETS
-    ord_groups, unmatched = ordinary_pairs(rng, sets)
+    sets = [s for s in TRAIN_SETS if not (args.without_seeds and s[0] == SEEDS_TRAIN)]
+    ord_groups: list[list[Pair]] = []
+    unmatched = questions_read = 0
+    for questions, folder in sets:
+        # One set at a time, in order, from the one generator: the same pairs as all at once.
+        set_groups, set_unmatched = ordinary_pairs(rng, [(questions, folder)])
+        repeat = args.ordinary_repeat * (args.seeds_repeat if questions == SEEDS_TRAIN else 1)
+        ord_groups += set_groups * repeat
+        unmatched += set_unmatched
+        questions_read += len(set_groups)
     squad_flat = [p for g in squad_groups for p in g]
-    ord_flat = [p for g in ord_groups for p in g] * args.ordinary_repeat
+    ord_flat = [p for g in ord_groups for p in g]
     budget = max(0, args.max_pairs - len(ord_flat))
     if len(squad_flat) > budget:
         # Cut whole questions, not single pairs, so each kept question keeps its negatives.
@@ -739,12 +781,12 @@ def main(argv: Iterable[str] | None = None) -> int:
         squad_flat = kept
         squad_groups = kept_groups
     pairs = squad_flat + written_flat + ord_flat
-    groups = squad_groups + written + ord_groups * args.ordinary_repeat
+    groups = squad_groups + written + ord_groups
     labels = Counter(int(p.label) for p in pairs)
     print(
         f"train: {len(train_articles)} SQuAD articles, {len(squad_flat)} pairs; "
         f"written unanswerable {len(written)} questions, {len(written_flat)} pairs; "
-        f"ordinary {len(ord_groups)} questions ({unmatched} unmatched) x{args.ordinary_repeat} = "
+        f"ordinary {questions_read} questions ({unmatched} unmatched), repeats included "
         f"{len(ord_flat)} pairs; positives {labels[1]}, negatives {labels[0]}",
         flush=True,
     )
@@ -813,13 +855,15 @@ def main(argv: Iterable[str] | None = None) -> int:
         f"--max-pairs {args.max_pairs} --seed {args.seed} --stop-step {args.stopped_at}"
         + (f" --listwise {args.listwise}" if args.listwise else "")
         + (f" --epochs {args.epochs}" if args.epochs != 1 else "")
+        + (f" --ordinary-repeat {args.ordinary_repeat}" if args.ordinary_repeat != 1 else "")
+        + (f" --seeds-repeat {args.seeds_repeat}" if args.seeds_repeat != 1 else "")
         + (" --without-seeds" if args.without_seeds else "")
         + (" --written-unanswerable" if args.written_unanswerable else ""),
         "train_minutes": round(minutes, 1),
         "train_data": {
             "squad_articles": sorted(a["title"] for a in train_articles),
             "squad_pairs": len(squad_flat),
-            "written_questions": len(ord_groups),
+            "written_questions": questions_read,
             "written_sets": [str(q.relative_to(ROOT)) for q, _ in sets if q.is_file()],
             "ordinary_pairs": len(ord_flat),
         },

@@ -19,7 +19,7 @@ from docx.shared import Pt
 
 META = Path("/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/"
             "cfn_lint-1.51.0.dist-info/METADATA")
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "evals" / "benchmarks" / "docs_dev" / "cfn_lint-README.docx"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "evals" / "benchmarks" / "train_docs" / "cfn_lint-README.docx"
 
 LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^()\s]*(?:\([^)]*\)[^()\s]*)*)\)")
 

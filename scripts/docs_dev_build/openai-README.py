@@ -25,7 +25,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 META = "/work/main/.venv/lib/python3.11/site-packages/openai-3.60.0.dist-info/METADATA"
-OUT = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[2] / "evals" / "benchmarks" / "docs_dev" / "openai-README.docx")
+OUT = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[2] / "evals" / "benchmarks" / "train_docs" / "openai-README.docx")
 
 with open(META, encoding="utf-8") as f:
     raw = f.read()

@@ -18,6 +18,6 @@ def test_training_questions_load_and_their_evidence_is_verbatim() -> None:
 
 
 def test_training_questions_are_not_benchmark_questions() -> None:
-    train = {q.question for q in load_benchmark(BENCH / "train_ordinary.jsonl")}
+    train = {q.question for name in ("train_ordinary.jsonl", "train_docs.jsonl") for q in load_benchmark(BENCH / name)}
     for name in ("seeds.jsonl", "seeds_dev.jsonl", "docs_dev.jsonl", "docs_test.jsonl"):
         assert not train & {q.question for q in load_benchmark(BENCH / name)}
