@@ -18,14 +18,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rag.text import code_block_after, heading_text
+from rag.text import FENCE_LINE, code_block_after, heading_text
 from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
 
 _MIN_BODY_SHARE = 2  # the title/heading prefix may take at most 1/2 of the token budget
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # reStructuredText section adornment: one punctuation character repeated over the whole line.
 _RST_ADORNMENT = re.compile(r"""^([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])\1*[ \t]*$""")
@@ -462,7 +461,7 @@ def _is_prose(text: str, section: _Section) -> bool:
     its units, not lines."""
     for start, end in line_spans(text, section.start, section.end):
         line = text[start:end]
-        if _is_structure(line) or _FENCE.match(line) or _KEY_VALUE.match(line):
+        if _is_structure(line) or FENCE_LINE.match(line) or _KEY_VALUE.match(line):
             return False
     return True
 

@@ -337,7 +337,7 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
 
 # A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,
 # which READMEs use for install commands ("# pkg install bfs" inside is no heading).
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _PRE_OPEN = re.compile(r"^\s*<pre\b", re.IGNORECASE)
 _PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
 PRE = "<pre>"
@@ -348,7 +348,7 @@ def code_block_after(line: str, block: str) -> str:
     fence string that opened it ("```", "~~~~"), or PRE."""
     if block == PRE:
         return "" if _PRE_CLOSE.search(line) else PRE
-    fence = _FENCE_LINE.match(line)
+    fence = FENCE_LINE.match(line)
     if block:
         return "" if fence and fence.group(1).startswith(block) else block
     if fence:

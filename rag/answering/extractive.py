@@ -83,9 +83,6 @@ _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
-# A section number before a title: "2", "4.3", "3.3.1.".
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+")
-
 # A question after a thing by name: "Which lint …", "What option …".
 _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
