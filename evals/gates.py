@@ -93,7 +93,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.09 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.10 chosen on seeds_dev +
 # docs_dev; weighted fusion, top_k 5), checked by tests/evals/test_regression_gate.py: measured
 # values minus about two questions, so real breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
@@ -106,10 +106,12 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # / 0.083 / 0.611 in the fourteenth at 0.08. Sixteenth round: the same figures. Nineteenth
     # round (scorer refit, 0.07): 0.867 / 0.050 / 0.722. Twentieth round (20 candidates read,
     # scorer refit, 0.07): 0.867 / 0.050 / 0.667. Twenty-first round (answer model retrained
-    # with train_docs, scorer refit, 0.09): 0.883 / 0.050 / 0.722.
-    Gate("answer_accuracy", ">=", 0.81),  # measured 0.883 (53 of 60)
-    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.050 (3 of 60)
-    Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18)
+    # with train_docs, scorer refit, 0.09): 0.883 / 0.050 / 0.722. Twenty-second round (retrained
+    # with 608 more train_docs questions, scorer refit with two more features, 0.10): 0.850 /
+    # 0.083 / 0.667; the floors were not moved.
+    Gate("answer_accuracy", ">=", 0.81),  # measured 0.850 (51 of 60)
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.083 (5 of 60)
+    Gate("abstention_recall", ">=", 0.6),  # measured 0.667 (12 of 18)
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
     Gate("mrr", ">=", 0.85),  # measured 0.889
@@ -123,9 +125,10 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # Nineteenth round (scorer refit, 0.07): 0.826 / 0.022 / 0.375 (0.783 / 0.043 / 0.375 before).
     # Twentieth round (20 candidates read, scorer refit, 0.07): the same. Twenty-first round
     # (answer model retrained with train_docs, scorer refit, 0.09): 0.826 / 0.043 / 0.500.
+    # Twenty-second round (retrained again, scorer refit, 0.10): 0.826 / 0.022 / 0.625.
     Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.043 (2 of 46)
-    Gate("abstention_recall", ">=", 0.25),  # measured 0.500 (4 of 8)
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.022 (1 of 46)
+    Gate("abstention_recall", ">=", 0.25),  # measured 0.625 (5 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
     Gate("mrr", ">=", 0.76),  # measured 0.806

@@ -10,7 +10,7 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
-from rag.text import distinctive, identifiers
+from rag.text import exact_names
 from rag.types import Chunk, ScoredChunk
 
 
@@ -129,7 +129,7 @@ class HybridRetriever:
         # The documents the question is about, by retrieval: of the passages naming it, one of
         # theirs comes first ("rustc's -g flag" over the rustc book, not Cargo's FAQ's "-g").
         near = {p.chunk.source for p in top}
-        for name in _named(query):
+        for name in exact_names(query):
             # The same cached scan the refusal check (unmentioned) reads: one definition of
             # "mentions", over what retrieval indexes.
             mentioning = self._lexical.mentioning(name) if self._lexical else []
@@ -149,7 +149,7 @@ class HybridRetriever:
         self.refresh()
         if self._lexical is None or not self._lexical.chunks:
             return []
-        return [n for n in _named(query) if not self._lexical.mentioning(n)]
+        return [n for n in exact_names(query) if not self._lexical.mentioning(n)]
 
     def _fuse(
         self, dense: list[tuple[Chunk, float]], lexical: list[tuple[Chunk, float]]
@@ -176,8 +176,3 @@ class HybridRetriever:
         return [
             ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order
         ]
-
-
-def _named(query: str) -> list[str]:
-    """The exact names a query gives that are rare enough to look up (rag.text), sorted."""
-    return sorted(n for n in identifiers(query) if distinctive(n))

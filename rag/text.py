@@ -311,11 +311,26 @@ def identifiers(text: str) -> set[str]:
 
 
 def distinctive(identifier: str) -> bool:
-    """Rare enough that a text never mentioning it cannot be about it: not a one- or two-digit
-    number ("2" and "10" stand in any text, "HTTP/2" is about more than a digit)."""
-    return not (identifier.isdigit() and len(identifier) < 3)
+    """Rare enough that a text never mentioning it cannot be about it: an option ("-6"), or a
+    name of three characters or more. A one- or two-digit number stands in any text ("2", "10";
+    "HTTP/2" is about more than a digit), and a two-character name is as often written out: "Q1"
+    is a "first quarter", "4K" 4096, "A4" 210 by 297 mm."""
+    return identifier[:1] == "-" or len(identifier) > 2
 
 
+def exact_names(text: str) -> list[str]:
+    """The exact names a text gives that are rare enough to look up (identifiers, distinctive),
+    sorted: what a question about "the -u option" or "json5 v0.12.1" is about by name."""
+    return sorted(n for n in identifiers(text) if distinctive(n))
+
+
+def mentions_any(text: str, names: list[str]) -> bool:
+    """Whether the text mentions one of the names (as mention_pattern reads a mention)."""
+    low = text.lower()
+    return any(mention_pattern(n).search(low) is not None for n in names)
+
+
+@lru_cache(maxsize=1024)
 def mention_pattern(identifier: str) -> re.Pattern[str]:
     """Where a lower-cased text mentions the identifier: a version may carry a "v" or a suffix
     ("v1.8.0", "152th") but not more digits ("3.4.10" is not "3.4.1"); a name must stand whole

@@ -41,7 +41,7 @@ from rag.answering import candidates as cand  # noqa: E402
 from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
 from rag.answering.extractive import prefilter_key  # noqa: E402
 from rag.answering.scorer import FEATURES, SCORER_CHECKSUM, SCORER_FILE, CombinedScorer, features  # noqa: E402
-from rag.text import content_terms  # noqa: E402
+from rag.text import content_terms, exact_names, mentions_any  # noqa: E402
 
 _BLOCK = re.compile(r"\n\s*\n")
 CACHE = ROOT / "build" / "scorer"
@@ -75,12 +75,14 @@ def replay(
     """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
     total = sum(weights.values()) or 1.0
+    names = exact_names(q)
     pool = []
     for p_i, text in enumerate(passages):
         for s_i, s in enumerate(cand.spans(text)):
             terms = set(content_terms(s.model_text))
             coverage = sum(w for t, w in weights.items() if t in terms) / total
-            pool.append((prefilter_key(coverage, p_i), s.model_text, text, (s.kind, p_i, s.key), int((p_i, s_i) in gold)))
+            key = prefilter_key(coverage, p_i, bool(names) and mentions_any(s.model_text, names))
+            pool.append((key, s.model_text, text, (s.kind, p_i, s.key), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]
     return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top], [r[4] for r in top]

@@ -43,6 +43,11 @@ _OPTION = re.compile(r"^[-+−][\w-]")
 # A setting's or variable's name: snake_case, or one word in capitals (FAKEROOTKEY, TMPDIR).
 _SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
 _SETTING = re.compile(rf"{_SNAKE_CASE}|[A-Z][A-Z0-9]{{2,}}")
+# A key binding as a manual lists it, alone above what it does: "Mod-C", "Ctrl+Shift+t", "C-x
+# C-f", "Alt-Left": one or more modifiers, each joined by "-" or "+", then a key.
+_KEY_BINDING = re.compile(
+    r"(?:(?:(?:Ctrl|CTRL|Control|Alt|ALT|Shift|Meta|Super|Mod\d?|Cmd|[CMS])[-+])+[^\s-]\S{0,9}\s?){1,3}"
+)
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -400,11 +405,17 @@ def _with_line_above(text: str, c: Span) -> Span:
     if prev.endswith("?") or term:
         start = c.start
         above, line_above = _last_lines(before)
-        if term and _names_entry(prev, above, line_above, text, c.start, tags=True) and not _HEADING.match(above):
+        heading = _HEADING.match(above)
+        if term and _names_entry(prev, above, line_above, text, c.start, tags=True) and not heading:
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
             start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
+        elif term and heading and _names_by_heading(prev):
+            # A reference that heads each entry with its name ("### CSRF_COOKIE_SECURE" above
+            # "Set this to True to …", as Sphinx pages come out of HTML): the name is quoted,
+            # without its heading marker.
+            start = before.rfind("\n") + 1 + heading.end()
         # A quote that now opens at the name takes the name into its paragraph too, so the
         # whole paragraph can still be quoted with it (rag.answering.extractive.whole_block).
         block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
@@ -555,7 +566,7 @@ def _names_entry(name: str, above: str, line_above: str, text: str, start: int, 
     paragraph (`line_above` blank: not the last of a list of names) and not a man-page title."""
     tag = tags and _TAG.fullmatch(name) is not None and name.split()[0] not in STOPWORDS
     setting = (_key_name(name) or tag) and not line_above.strip() and not _man_section(above, text, start)
-    return _OPTION.match(name) is not None or setting
+    return _OPTION.match(name) is not None or _KEY_BINDING.fullmatch(name) is not None or setting
 
 
 # A blank line right before a position (what lies between is white space).
@@ -592,6 +603,17 @@ _TAG = re.compile(r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*")
 # A code alone above its meaning, as an exit status or a level is listed ("4" above "Failed as a
 # file or directory was not found."): the meaning alone does not say which code.
 _CODE = re.compile(r"[-+]?(?:\d{1,5}|0x[0-9A-Fa-f]{1,8})")
+
+
+def _names_by_heading(title: str) -> bool:
+    """A heading's title that is an entry's name, not a section's: a snake_case setting, an
+    option or a key binding ("CSRF_COOKIE_SECURE", "--max-depth", "Ctrl+Shift+t"), where a
+    word in capitals ("NOTES") or a lower-case word ("installation") titles a section."""
+    return (
+        re.fullmatch(_SNAKE_CASE, title) is not None
+        or _OPTION.match(title) is not None
+        or _KEY_BINDING.fullmatch(title) is not None
+    )
 
 
 def _key_name(text: str) -> bool:

@@ -27,7 +27,14 @@ Features (all general: no word lists taken from benchmark questions):
   names them in its key;
 - usage: the candidate is a command's usage line ("pkcon [OPTION...] [COMMAND]"): it names the
   program and its options, so it shares a question's words about any of them, yet it says
-  what none of them does.
+  what none of them does;
+- other_version: the question names a version and the candidate names versions, none of them
+  the asked one: a changelog's "v0.8.0 (2019-06-11)" is about another release than "When was
+  v0.12.1 released?", though its line has the same form as the answer's;
+- opens_with_asked: the candidate opens with a name the question gives exactly, or is a row or
+  field keyed by it (rag.text.exact_names: an option, a snake_case setting, a version): it is
+  that name's own entry, as "-u  Equivalent to --sort=no" is for "What does the -u option do?"
+  while sharing none of its words, and as a sentence that mentions the option is not.
 """
 
 from __future__ import annotations
@@ -43,7 +50,15 @@ from pathlib import Path
 import numpy as np
 
 from rag.answering.crossencoder import MODEL_DIR, ModelFileError, sha256_of
-from rag.text import content_terms, has_date, numbers, versions
+from rag.text import (
+    content_terms,
+    exact_names,
+    has_date,
+    mention_pattern,
+    mentions_any,
+    numbers,
+    versions,
+)
 
 SCORER_FILE = "scorer.json"
 SCORER_CHECKSUM = "scorer.sha256"
@@ -62,6 +77,8 @@ FEATURES = (
     "keyed",
     "key_coverage",
     "usage",
+    "other_version",
+    "opens_with_asked",
 )
 
 # What the question asks for, from its wh-phrase: general English, not benchmark vocabulary.
@@ -112,6 +129,27 @@ def dates_version(asked: str | None, question: str, candidate: str) -> bool:
     """A "when" question names a version and the candidate names it too, with a date."""
     named = versions(question)
     return asked == "date" and bool(named & versions(candidate)) and has_date(candidate)
+
+
+def other_version(question: str, candidate: str) -> bool:
+    """The question names a version and the candidate names only others."""
+    asked = versions(question)
+    named = versions(candidate)
+    return bool(asked and named) and not asked & named
+
+
+# What may stand before an entry's name: list and table markup, quotes, code marks.
+_ENTRY_MARKUP = " \t`*|#>'\"•"
+
+
+def opens_with_asked(question: str, candidate: str, key: str = "") -> bool:
+    """The candidate is the entry of a name the question gives: it opens with the name, or
+    its key (a row's first cell, a field's name) mentions it."""
+    names = exact_names(question)
+    if not names:
+        return False
+    head = candidate.lstrip(_ENTRY_MARKUP).lower()
+    return any(mention_pattern(n).match(head) for n in names) or bool(key and mentions_any(key, names))
 
 
 _KEY_SPLIT = re.compile(r"[_\W]+")
@@ -182,6 +220,8 @@ def features(
         1.0 if keys else 0.0,
         len(keys & named) / len(keys) if keys else 0.0,
         1.0 if usage_line(candidate) else 0.0,
+        1.0 if other_version(question, candidate) else 0.0,
+        1.0 if opens_with_asked(question, candidate, key) else 0.0,
     ]
 
 

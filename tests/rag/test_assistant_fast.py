@@ -134,6 +134,8 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     assert answer.abstained and not answer.citations
     assert answer.notice == "No document mentions log_option_77."
     assert not fast_assistant.ask("What is the default value of log_option_7?").notice
+    # A two-character name is often written out ("Q1" for a first quarter): no refusal on it.
+    assert not fast_assistant.ask("What is the default value in Q1?").notice
     lenient = fast_assistant.with_settings(answering={"refuse_unmentioned": False})
     assert not lenient.ask("What is the default value of log_option_77?").notice
 

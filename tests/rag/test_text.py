@@ -4,10 +4,12 @@ from rag.text import (
     american,
     content_terms,
     distinctive,
+    exact_names,
     has_date,
     heading_text,
     identifiers,
     mention_pattern,
+    mentions_any,
     numbers,
     proper_names,
     sentence_spans,
@@ -87,6 +89,18 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
     assert identifiers("What is Clippy's max-line-length, out-of-the-box, in a built-in?") == {
         "max-line-length"
     }
+
+
+def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole() -> None:
+    assert exact_names("Is --keep or -u set in Q1 of PostgreSQL 15 or v0.12.1?") == ["--keep", "-u", "v0.12.1"]
+    assert mentions_any("-u     Equivalent to --sort=no", ["-u"])
+    assert not mentions_any("--update the cache", ["-u"]) and not mentions_any("any text", [])
+
+
+def test_a_two_character_name_is_not_distinctive_but_an_option_is() -> None:
+    # "Q1 2008" in a question, "the first quarter of 2008" in the article: no refusal on it.
+    assert not distinctive("q1") and not distinctive("4k") and not distinctive("a4")
+    assert distinctive("-d") and distinctive("i3c") and distinctive("mi55")
 
 
 def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> None:

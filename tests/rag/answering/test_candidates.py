@@ -171,6 +171,34 @@ def test_a_lower_case_tag_above_its_paragraph_is_quoted_with_it_and_the_whole_pa
     assert text[zipped.start : zipped.end].startswith("zip -r")
 
 
+def test_a_key_binding_above_what_it_does_is_quoted_with_it() -> None:
+    # dvtm(1) as PDF: each key alone in its paragraph above what it does; "Create a new shell
+    # window ..." alone does not say which key.
+    text = (
+        "Mod-c\n\nCreate a new shell window.\n\n"
+        "Mod-C\n\nCreate a new shell window using the current working directory of the focused window.\n\n"
+        "C-x C-f\n\nOpen a file.\n"
+    )
+    quotes = [text[c.start : c.end] for c in spans(text) if "Create" in c.model_text or "Open" in c.model_text]
+    assert "Mod-C\n\nCreate a new shell window using the current working directory of the focused window." in quotes
+    assert "Mod-c\n\nCreate a new shell window." in quotes and "C-x C-f\n\nOpen a file." in quotes
+    # A capitalised word is no key binding.
+    assert not any(q.startswith("Create") for q in quotes)
+
+
+def test_a_setting_heading_its_entry_is_quoted_with_the_text_but_a_section_title_is_not() -> None:
+    # Django's deployment checklist as HTML: each setting a heading above what to do with it.
+    text = (
+        "### CSRF_COOKIE_SECURE\n\nSet this to True to avoid transmitting the CSRF cookie over HTTP.\n\n"
+        "### Sessions\n\nConsider using cached sessions to improve performance.\n\n"
+        "### NOTES\n\nThe checklist is not exhaustive.\n"
+    )
+    quotes = [text[c.start : c.end] for c in spans(text)]
+    assert "CSRF_COOKIE_SECURE\n\nSet this to True to avoid transmitting the CSRF cookie over HTTP." in quotes
+    assert "Consider using cached sessions to improve performance." in quotes
+    assert "The checklist is not exhaustive." in quotes
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"

@@ -161,3 +161,23 @@ def test_heading_and_passage_rank_features() -> None:
 def test_a_usage_line_is_told_from_prose_and_links(candidate: str, usage: bool) -> None:
     assert sc.usage_line(candidate) is usage
     assert vec("Which pkcon option installs a package?", candidate)["usage"] == float(usage)
+
+
+def test_a_candidate_naming_only_another_version_than_the_asked_one_is_marked() -> None:
+    q = "On what date was json5 v0.12.1 released?"
+    assert vec(q, "v0.8.0 (2019-06-11)")["other_version"] == 1.0
+    assert vec(q, "v0.12.1 (2025-08-12)")["other_version"] == 0.0
+    # No version asked, or none named: nothing to contradict.
+    assert vec("When was json5 first released?", "v0.8.0 (2019-06-11)")["other_version"] == 0.0
+    assert vec(q, "Releases are tagged on GitHub.")["other_version"] == 0.0
+
+
+def test_the_entry_of_the_asked_option_is_marked_but_a_sentence_mentioning_it_is_not() -> None:
+    q = "What does the -u option of ctags do?"
+    assert vec(q, '-u     Equivalent to --sort=no (i.e. "unsorted").')["opens_with_asked"] == 1.0
+    assert vec(q, "`-u`: Equivalent to --sort=no.")["opens_with_asked"] == 1.0
+    assert vec(q, "Use -u when the order does not matter.")["opens_with_asked"] == 0.0
+    assert vec(q, "-x     Print a tabular, human-readable cross reference.")["opens_with_asked"] == 0.0
+    assert vec("What does ctags do?", "-u     Equivalent to --sort=no.")["opens_with_asked"] == 0.0
+    row = sc.features("What is the default of work_mem?", "Parameter: work_mem; Default: 4MB", "", 0.5, flat_idf, kind="row", key="work_mem")
+    assert dict(zip(sc.FEATURES, row, strict=True))["opens_with_asked"] == 1.0
