@@ -6,6 +6,7 @@ Kept free of heavy imports: these run on the query path of every question.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import Stemmer
@@ -318,14 +319,18 @@ def distinctive(identifier: str) -> bool:
     return identifier[:1] == "-" or len(identifier) > 2
 
 
-def exact_names(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def exact_names(text: str) -> tuple[str, ...]:
     """The exact names a text gives that are rare enough to look up (identifiers, distinctive),
-    sorted: what a question about "the -u option" or "json5 v0.12.1" is about by name."""
-    return sorted(n for n in identifiers(text) if distinctive(n))
+    sorted: what a question about "the -u option" or "json5 v0.12.1" is about by name. Cached:
+    the answerer asks it of one question for every candidate it scores."""
+    return tuple(sorted(n for n in identifiers(text) if distinctive(n)))
 
 
-def mentions_any(text: str, names: list[str]) -> bool:
+def mentions_any(text: str, names: Sequence[str]) -> bool:
     """Whether the text mentions one of the names (as mention_pattern reads a mention)."""
+    if not names:
+        return False
     low = text.lower()
     return any(mention_pattern(n).search(low) is not None for n in names)
 

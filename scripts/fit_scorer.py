@@ -81,7 +81,7 @@ def replay(
         for s_i, s in enumerate(cand.spans(text)):
             terms = set(content_terms(s.model_text))
             coverage = sum(w for t, w in weights.items() if t in terms) / total
-            key = prefilter_key(coverage, p_i, bool(names) and mentions_any(s.model_text, names))
+            key = prefilter_key(coverage, p_i, mentions_any(s.model_text, names))
             pool.append((key, s.model_text, text, (s.kind, p_i, s.key), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]

@@ -262,7 +262,7 @@ class ExtractiveAnswerer:
             terms = set(content_terms(c.model_text))
             c.coverage = sum(w for t, w in weights.items() if t in terms) / total
         names = exact_names(question)
-        pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage, bool(names) and mentions_any(c.model_text, names)))
+        pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage, mentions_any(c.model_text, names)))
         return pool[: self.prefilter]
 
     def feature_rows(

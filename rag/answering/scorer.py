@@ -146,10 +146,8 @@ def opens_with_asked(question: str, candidate: str, key: str = "") -> bool:
     """The candidate is the entry of a name the question gives: it opens with the name, or
     its key (a row's first cell, a field's name) mentions it."""
     names = exact_names(question)
-    if not names:
-        return False
     head = candidate.lstrip(_ENTRY_MARKUP).lower()
-    return any(mention_pattern(n).match(head) for n in names) or bool(key and mentions_any(key, names))
+    return any(mention_pattern(n).match(head) for n in names) or mentions_any(key, names)
 
 
 _KEY_SPLIT = re.compile(r"[_\W]+")

@@ -92,7 +92,7 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
 
 
 def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole() -> None:
-    assert exact_names("Is --keep or -u set in Q1 of PostgreSQL 15 or v0.12.1?") == ["--keep", "-u", "v0.12.1"]
+    assert exact_names("Is --keep or -u set in Q1 of PostgreSQL 15 or v0.12.1?") == ("--keep", "-u", "v0.12.1")
     assert mentions_any("-u     Equivalent to --sort=no", ["-u"])
     assert not mentions_any("--update the cache", ["-u"]) and not mentions_any("any text", [])
 
