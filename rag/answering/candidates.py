@@ -375,7 +375,7 @@ def _with_line_above(text: str, c: Span) -> Span:
         # A later sentence of an answer line still answers the question above that line.
         line_start = before.rfind("\n") + 1
         above = before[:line_start].rstrip()
-        question = above[above.rfind("\n") + 1 :].strip()
+        question = _question_ending(above)
         if line_start and question.endswith("?") and len(question) <= 300:
             return replace(c, model_text=model_view(question) + " " + c.model_text)
         return c
@@ -403,6 +403,8 @@ def _with_line_above(text: str, c: Span) -> Span:
         and not siblings
     )
     if prev.endswith("?") or term:
+        if prev.endswith("?"):
+            prev = _question_ending(before, prev)
         start = c.start
         above, line_above = _last_lines(before)
         heading = _HEADING.match(above)
@@ -421,6 +423,24 @@ def _with_line_above(text: str, c: Span) -> Span:
         block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text, block=block)
     return c
+
+
+def _question_ending(before: str, last: str = "") -> str:
+    """The question that ends `before` (right-stripped) with its wrapped lines: a plain-text
+    FAQ breaks a long question over lines ("Q: Vifm expands macros in a wrong way … How to" /
+    "fix it?"), and its last line alone does not say what is asked. A line that opens in lower
+    case goes on from the line above, unless that one is blank or ends a sentence, up to 300
+    characters; `last` is the last line as the caller reads it (without a heading's marks)."""
+    lines = before.split("\n")
+    question = last or lines[-1].strip()
+    for line in reversed(lines[:-1]):
+        line = line.strip()
+        if not question[:1].islower() or not line or line.endswith((".", "!", "?", ":")):
+            break
+        if _NOISE.match(line) or len(line) + len(question) >= 300:
+            break
+        question = f"{line} {question}"
+    return question
 
 
 # A row that opens with a number and a word: an exit status, an error code, a level.

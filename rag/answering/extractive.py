@@ -337,6 +337,8 @@ class ExtractiveAnswerer:
                 continue
             if words + word_count(c.text) > self.max_words or any(_overlaps(c, o) for o in chosen):
                 continue
+            if c.coverage == 0 and not _may_say_it_otherwise(c, chosen, passages):
+                continue
             chosen.append(c)
             words += word_count(c.text)
         return chosen
@@ -483,6 +485,28 @@ def _announced_item(text: str, start: int) -> bool:
         if not _SECTION_NUMBER.match(line):
             return line.endswith(":")
     return False
+
+
+def _may_say_it_otherwise(c: Candidate, chosen: list[Candidate], passages: Sequence[ScoredChunk]) -> bool:
+    """Whether a runner-up that shares no word with the question may still answer it in other
+    words ("Full list of authors is in AUTHORS.txt" for "who contributed?"): only from the best
+    candidate's document, and, when it is a few words, only beside a quoted one (the next item
+    of its list). The model likes short lines with a number: "PostgreSQL 15" of an install
+    guide says nothing of a FAQ's shipping time, nor of the port the guide's steps give."""
+    if c.doc != chosen[0].doc:
+        return False
+    words = sum(any(ch.isalnum() for ch in w) for w in c.text.split())  # a table's "|" is none
+    return words >= 5 or any(_next_to(c, o, passages) for o in chosen)
+
+
+def _next_to(a: Candidate, b: Candidate, passages: Sequence[ScoredChunk]) -> bool:
+    """a and b stand side by side in one passage with no word between them: the next item of
+    a list, the next row of a table, the next sentence."""
+    if a.passage != b.passage:
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    gap = passages[a.passage].chunk.text[first.end : second.start]
+    return not any(ch.isalpha() for ch in gap)
 
 
 def _same_text(a: Candidate, b: Candidate) -> bool:

@@ -738,3 +738,17 @@ def test_a_table_of_one_column_is_no_box_and_a_python_prompt_no_quotation_mark()
     got = _spans_by_quote(text)
     assert got["| b |"].model_text == "b"
     assert got[">>> import thing"].model_text == ">>> import thing"
+
+
+def test_a_faq_answer_reads_with_its_whole_wrapped_question() -> None:
+    # A plain-text FAQ wraps a long question; its last line alone ("fix it?") says nothing.
+    faq = (
+        "Q: Vifm expands macros in a wrong way in user defined commands.  How to\n"
+        "   fix it?\n\n"
+        "A: Just double percent sign (%%).\n\n"
+        "Q: Another one?\nA: Yes.\n"
+    )
+    got = _by_text(faq)
+    assert got["A: Just double percent sign (%%)."][1].startswith("Q: Vifm expands macros")
+    # A question line after an answer that ends a sentence reads alone.
+    assert got["A: Yes."][1] == "Q: Another one? A: Yes."

@@ -474,3 +474,57 @@ def test_a_sentence_of_two_overlapping_chunks_is_quoted_once() -> None:
     ]
     draft = answerer().answer("What is the default read interval?", [ScoredChunk(c, 1.0) for c in chunks])
     assert draft.text.count("read interval is one second.") == 1
+
+
+class BySubstring:
+    """A candidate's probability is that of the first listed substring it holds (else 0.01): the
+    model's liking for short lines with a number, written down."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        return np.array(
+            [next((p for s, p in self.probs.items() if s in c), 0.01) for c in candidates], dtype=np.float32
+        )
+
+
+FAQ = "Where do you ship?\nShipping takes 3-5 business days\n\nWho do I contact?\nWrite to us."
+GUIDE = (
+    "## Requirements\n\n- 2 GB of RAM\n- PostgreSQL 15\n\n"
+    "## Steps\n\nThe server listens on port 8080 by default.\n\n"
+    "| Setting | Default |\n|---|---|\n| workers | 4 |"
+)
+
+
+def two_documents() -> list[ScoredChunk]:
+    return [*passages(FAQ, n=1), *passages(GUIDE, n=2)]
+
+
+def test_a_runner_up_sharing_no_word_with_the_question_comes_from_the_best_ones_document() -> None:
+    scorer = BySubstring({"Shipping": 0.9, "listens": 0.9, "PostgreSQL": 0.5, "RAM": 0.5})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("How long does shipping take?", two_documents())  # type: ignore[arg-type]
+    assert draft.text.startswith("Shipping takes 3-5 business days") and len(draft.citations) == 1
+
+
+def test_a_few_words_sharing_none_with_the_question_are_quoted_only_beside_a_quoted_one() -> None:
+    # "PostgreSQL 15" does not say which port the server listens on; beside "2 GB of RAM", the
+    # next item of the same list, it may be part of what the list answers.
+    # Nor does a table's row of two words, though "| workers | 4 |" splits into five.
+    scorer = BySubstring({"listens": 0.9, "RAM": 0.9, "PostgreSQL": 0.5, "workers": 0.5})
+    port = ExtractiveAnswerer(scorer, threshold=0.1).answer(  # type: ignore[arg-type]
+        "Which port does the server listen on?", passages(GUIDE)
+    )
+    assert port.text.startswith("The server listens") and len(port.citations) == 1
+    scorer = BySubstring({"RAM": 0.9, "PostgreSQL": 0.5})
+    ram = ExtractiveAnswerer(scorer, threshold=0.1).answer("How much memory is needed?", passages(GUIDE))  # type: ignore[arg-type]
+    assert [c.text for c in ram.citations] == ["2 GB of RAM", "PostgreSQL 15"]
+
+
+def test_a_sentence_of_the_best_ones_document_may_answer_in_other_words() -> None:
+    text = "We welcome bug reports and pull requests.\n\nThe full list of authors is in the AUTHORS file."
+    scorer = BySubstring({"welcome": 0.9, "authors": 0.6})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer(  # type: ignore[arg-type]
+        "Where can I see everyone who has contributed code?", passages(text)
+    )
+    assert len(draft.citations) == 2 and "AUTHORS" in draft.text
