@@ -56,7 +56,7 @@ class Question:
     question: str
     texts: list[str]  # candidates' model texts, prefiltered
     contexts: list[str]  # each candidate's passage
-    kinds: list[tuple[str, int, str]]  # each candidate's kind, its passage's rank, its key
+    kinds: list[tuple[str, int, str, str]]  # each candidate's kind, its passage's rank, its key, its title
     labels: list[int]
     answerable: bool
     idf: Callable[[str], float]  # over the corpus the question is asked of, as the store's BM25
@@ -70,19 +70,23 @@ def idf_over(passages: list[str]) -> Callable[[str], float]:
 
 
 def replay(
-    q: str, passages: list[str], gold: set[tuple[int, int]], idf: Callable[[str], float], prefilter: int
-) -> tuple[list[str], list[str], list[tuple[str, int, str]], list[int]]:
-    """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span)."""
+    q: str, passages: list[str], gold: set[tuple[int, int]], idf: Callable[[str], float], prefilter: int,
+    titles: list[str] | None = None,
+) -> tuple[list[str], list[str], list[tuple[str, int, str, str]], list[int]]:
+    """The answerer's pool over ranked passages and its prefilter; gold holds (passage, span);
+    titles, the title of the section each passage opens under (as the answerer's
+    Candidate.title falls back to its chunk's heading)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
     total = sum(weights.values()) or 1.0
     names = exact_names(q)
     pool = []
     for p_i, text in enumerate(passages):
         for s_i, s in enumerate(cand.spans(text)):
-            terms = set(content_terms(s.model_text))
+            title = cand.item_title(s.kind, text, s.start, titles[p_i] if titles else "")
+            terms = set(content_terms(s.model_text)) | set(content_terms(title))
             coverage = sum(w for t, w in weights.items() if t in terms) / total
             key = prefilter_key(coverage, p_i, mentions_any(s.model_text, names))
-            pool.append((key, s.model_text, text, (s.kind, p_i, s.key), int((p_i, s_i) in gold)))
+            pool.append((key, s.model_text, text, (s.kind, p_i, s.key, title), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]
     return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top], [r[4] for r in top]
@@ -146,20 +150,23 @@ def ordinary_questions(prefilter: int) -> list[Question]:
         q = item["question"]
         qt = ta.terms(q)
         answers = [ta._norm(a) for a in item["answers"]]
-        pool: list[tuple[str, list[int]]] = []  # paragraph, indices of its positive spans
+        pool: list[tuple[str, list[int], str]] = []  # paragraph, indices of its positive spans, title
         for n in item["sources"] or ta.document_names(folder):
             text = docs[(folder, n)]
             places = ta.evidence_places(text, item["evidence"])
             for off, b, sp in blocks[(folder, n)]:
-                pool.append((b, [i for i, s in enumerate(sp) if ta.is_positive(text, off + s.start, off + s.end, places, answers)]))
+                positive = [i for i, s in enumerate(sp) if ta.is_positive(text, off + s.start, off + s.end, places, answers)]
+                pool.append((b, positive, cand.section_title(text, off)))
         ranked = sorted(pool, key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
         chosen = [bg for bg in pool if bg[1]][:2] if item["answerable"] else []
         chosen += [bg for bg in ranked if bg not in chosen][: 4 - len(chosen)]
         chosen.sort(key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
-        gold = {(p_i, s_i) for p_i, (_b, g) in enumerate(chosen) for s_i in g}
+        gold = {(p_i, s_i) for p_i, (_b, g, _t) in enumerate(chosen) for s_i in g}
         if item["answerable"] and not gold:
             continue
-        texts, ctx, kinds, labels = replay(q, [b for b, _g in chosen], gold, idf, prefilter)
+        texts, ctx, kinds, labels = replay(
+            q, [b for b, _g, _t in chosen], gold, idf, prefilter, [t for _b, _g, t in chosen]
+        )
         out.append(Question(q, texts, ctx, kinds, labels, item["answerable"], idf))
     return out
 
@@ -174,8 +181,8 @@ def featurise(qs: list[Question], model: CrossEncoder, cache: dict[str, list[flo
             cache[key] = [float(p) for p in model.probabilities(q.question, q.texts)]
         probs = np.array(cache[key])
         x = np.array([
-            features(q.question, t, c, float(p), q.idf, kind=k, passage=r, key=key)
-            for t, c, (k, r, key), p in zip(q.texts, q.contexts, q.kinds, probs, strict=True)
+            features(q.question, t, c, float(p), q.idf, kind=k, passage=r, key=key, title=title)
+            for t, c, (k, r, key, title), p in zip(q.texts, q.contexts, q.kinds, probs, strict=True)
         ])
         rows.append((x, probs))
         if (i + 1) % 200 == 0:

@@ -502,6 +502,23 @@ SECTION_REACH = 400
 SECTION_ABOUT_WORDS = 30
 
 
+def section_title(text: str, start: int) -> str:
+    """The title of the Markdown section `start` stands in: the last heading line above it."""
+    found = None
+    for m in _HEADING_LINE.finditer(text, 0, start):
+        found = m
+    return found.group(1).strip() if found is not None else ""
+
+
+def item_title(kind: str, text: str, start: int, fallback: str = "") -> str:
+    """What a list item or a table row is about when it does not say: the title of the section
+    it stands in ("## Requirements" above "- PostgreSQL 15"), the last heading above `start` in
+    `text`, else `fallback` (the title the text opens under); "" for other kinds."""
+    if kind not in ("item", "row"):
+        return ""
+    return section_title(text, start) or fallback
+
+
 def _section_name(text: str, start: int) -> tuple[str, str]:
     """The name a short section is about, and its description: the Markdown heading above
     `start`, within SECTION_REACH characters, when it is one word naming a setting, an option or

@@ -130,6 +130,9 @@ class Candidate:
     # quote must not repeat what another one, cut from the neighbouring chunk, already says.
     doc: str = ""
     offset: int = 0
+    # The title of an item's or a row's section: "PostgreSQL 15" under "## Requirements" is a
+    # requirement, and counts the question's "requirements" as its own word (rank, features).
+    title: str = ""
 
     @property
     def in_document(self) -> tuple[int, int]:
@@ -259,7 +262,7 @@ class ExtractiveAnswerer:
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
         total = sum(weights.values()) or 1.0
         for c in pool:
-            terms = set(content_terms(c.model_text))
+            terms = set(content_terms(c.model_text)) | set(content_terms(c.title))
             c.coverage = sum(w for t, w in weights.items() if t in terms) / total
         names = exact_names(question)
         pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage, mentions_any(c.model_text, names)))
@@ -274,7 +277,7 @@ class ExtractiveAnswerer:
         return [
             scorer_features(
                 question, c.model_text, context[c.passage], float(p), self.idf,
-                kind=c.kind, passage=c.passage, key=c.key,
+                kind=c.kind, passage=c.passage, key=c.key, title=c.title,
             )
             for c, p in zip(top, probs, strict=True)
         ]
@@ -285,6 +288,7 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
             chunk = p.chunk
+            opens_under = (chunk.heading or "").rsplit(HEADING_SEPARATOR, 1)[-1].strip()
             for s in self._chunk_spans(chunk):
                 doc = chunk.doc_id or chunk.doc_key or chunk.source
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
@@ -298,6 +302,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
                         block=s.block, doc=doc, offset=chunk.start,
+                        title=cands.item_title(s.kind, chunk.text, s.start, opens_under),
                     )
                 )
         return out

@@ -190,6 +190,7 @@ def features(
     kind: str = "sentence",
     passage: int = 0,
     key: str = "",
+    title: str = "",
 ) -> list[float]:
     """One candidate's feature vector, in FEATURES order. kind and key are the candidate's
     (rag.answering.candidates.Span); passage the rank of its passage."""
@@ -198,7 +199,8 @@ def features(
     total = sum(weights.values()) or 1.0
     c_terms = _term_set(candidate)
     x_terms = _term_set(context) | c_terms
-    coverage = sum(w for t, w in weights.items() if t in c_terms) / total
+    own = c_terms | _term_set(title) if title else c_terms
+    coverage = sum(w for t, w in weights.items() if t in own) / total
     context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
     rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None
     asked = expected_type(question)

@@ -752,3 +752,16 @@ def test_a_faq_answer_reads_with_its_whole_wrapped_question() -> None:
     assert got["A: Just double percent sign (%%)."][1].startswith("Q: Vifm expands macros")
     # A question line after an answer that ends a sentence reads alone.
     assert got["A: Yes."][1] == "Q: Another one? A: Yes."
+
+
+def test_an_item_or_a_row_takes_the_title_of_its_section() -> None:
+    from rag.answering.candidates import item_title
+
+    text = "# Widget\n\n## Requirements\n\n- PostgreSQL 15\n\nThe server listens on 8080.\n"
+    item = text.index("PostgreSQL")
+    assert item_title("item", text, item) == "Requirements"
+    assert item_title("row", text, item) == "Requirements"
+    # A sentence says what it is about itself; text above any heading takes the fallback.
+    assert item_title("sentence", text, text.index("The server")) == ""
+    assert item_title("item", "- PostgreSQL 15", 2, "Requirements") == "Requirements"
+    assert item_title("item", "- PostgreSQL 15", 2) == ""

@@ -528,3 +528,15 @@ def test_a_sentence_of_the_best_ones_document_may_answer_in_other_words() -> Non
         "Where can I see everyone who has contributed code?", passages(text)
     )
     assert len(draft.citations) == 2 and "AUTHORS" in draft.text
+
+
+def test_items_under_the_title_a_question_names_reach_the_model_first() -> None:
+    # "What are the requirements?" names the section, not the items: "PostgreSQL 15" shares no
+    # word with it, and a table row or a sentence elsewhere would have been read before it.
+    text = (
+        "## Steps\n\nThe server listens on port 8080 by default.\n\n| Setting | Default |\n|---|---|\n"
+        "| workers | 4 |\n\n## Requirements\n\n- 2 GB of RAM\n- PostgreSQL 15"
+    )
+    scorer = OverlapScorer()
+    ExtractiveAnswerer(scorer, prefilter=2).answer("What are the requirements?", passages(text))  # type: ignore[arg-type]
+    assert sorted(scorer.calls[0]) == ["2 GB of RAM", "PostgreSQL 15"]

@@ -181,3 +181,12 @@ def test_the_entry_of_the_asked_option_is_marked_but_a_sentence_mentioning_it_is
     assert vec("What does ctags do?", "-u     Equivalent to --sort=no.")["opens_with_asked"] == 0.0
     row = sc.features("What is the default of work_mem?", "Parameter: work_mem; Default: 4MB", "", 0.5, flat_idf, kind="row", key="work_mem")
     assert dict(zip(sc.FEATURES, row, strict=True))["opens_with_asked"] == 1.0
+
+
+def test_an_items_section_title_counts_toward_its_coverage() -> None:
+    q = "What are the requirements?"
+    plain = dict(zip(sc.FEATURES, sc.features(q, "PostgreSQL 15", "", 0.5, lambda t: 1.0, kind="item"), strict=True))
+    titled = dict(
+        zip(sc.FEATURES, sc.features(q, "PostgreSQL 15", "", 0.5, lambda t: 1.0, kind="item", title="Requirements"), strict=True)
+    )
+    assert plain["coverage"] == 0.0 and titled["coverage"] == 1.0
