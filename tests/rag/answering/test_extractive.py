@@ -540,3 +540,15 @@ def test_items_under_the_title_a_question_names_reach_the_model_first() -> None:
     scorer = OverlapScorer()
     ExtractiveAnswerer(scorer, prefilter=2).answer("What are the requirements?", passages(text))  # type: ignore[arg-type]
     assert sorted(scorer.calls[0]) == ["2 GB of RAM", "PostgreSQL 15"]
+
+
+def test_items_of_one_list_are_quoted_in_the_lists_order() -> None:
+    steps = "## Steps\n\n1. Clone the repository\n2. Run the installer\n3. Start the server\n\nThe server starts fast."
+    scorer = BySubstring({"installer": 0.9, "Clone": 0.8, "Start the": 0.7})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("What are the installation steps?", passages(steps))  # type: ignore[arg-type]
+    assert [c.text for c in draft.citations] == ["Clone the repository", "Run the installer", "Start the server"]
+    # Items apart (one not quoted between them): the best candidate stays first.
+    items = "- Alpha value one\n- Beta value two\n- Gamma value three\n- Delta value four"
+    scorer = BySubstring({"Gamma": 0.9, "Alpha": 0.8, "Delta": 0.7})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("Which value?", passages(items))  # type: ignore[arg-type]
+    assert [c.text for c in draft.citations] == ["Gamma value three", "Alpha value one", "Delta value four"]
