@@ -113,3 +113,15 @@ def test_support_probability_uses_the_best_passage() -> None:
     )
     assert 0.0 <= high <= 1.0
     assert ce.support_probability("anything", []) == 0.0
+
+
+def test_pairs_run_side_by_side_score_as_run_one_by_one() -> None:
+    # Two one-thread sessions share the pairs out (pair_logits); a pair's logit must not depend
+    # on which session read it, nor on the others.
+    question = "Which port does the server listen on by default?"
+    candidates = [f"The server listens on port {8000 + i} unless told otherwise{'.' * i}" for i in range(7)]
+    alone = ce.CrossEncoder(threads=1)
+    shared = ce.CrossEncoder(threads=2)
+    assert len(shared.sessions) == 2 and len(alone.sessions) == 1
+    assert shared.logits(question, candidates).tolist() == alone.logits(question, candidates).tolist()
+    assert shared.logits(question, candidates[3:4]).tolist() == alone.logits(question, candidates)[3:4].tolist()
