@@ -88,11 +88,12 @@ def pair_logits(
     feed = {k: v for k, v in encoded.items() if k in inputs}
 
     def share(k: int) -> list[tuple[int, float]]:
-        runner = sessions[k]
-        return [
-            (i, float(np.asarray(runner.run(None, {n: v[i : i + 1, : lengths[i]] for n, v in feed.items()})[0]).reshape(-1)[0]))
-            for i in range(k, len(candidates), len(sessions))
-        ]
+        """Session k's pairs, with their logits."""
+        done = []
+        for i in range(k, len(candidates), len(sessions)):
+            run = sessions[k].run(None, {n: v[i : i + 1, : lengths[i]] for n, v in feed.items()})[0]
+            done.append((i, float(np.asarray(run).reshape(-1)[0])))
+        return done
 
     shares = range(len(sessions))
     out = np.empty(len(candidates), dtype=np.float32)
