@@ -179,7 +179,7 @@ class ExtractiveAnswerer:
         self.max_words = max_words
         self.prefilter = prefilter
         self.runner_up_ratio = runner_up_ratio
-        self._spans: OrderedDict[tuple[str, str], list[cands.Span]] = OrderedDict()
+        self._spans: OrderedDict[tuple[str, str], list[tuple[cands.Span, str]]] = OrderedDict()
 
     @property
     def scorer(self) -> Scorer:
@@ -291,8 +291,7 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
             chunk = p.chunk
-            opens_under = (chunk.heading or "").rsplit(HEADING_SEPARATOR, 1)[-1].strip()
-            for s in self._chunk_spans(chunk):
+            for s, title in self._chunk_spans(chunk):
                 doc = chunk.doc_id or chunk.doc_key or chunk.source
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
@@ -305,18 +304,24 @@ class ExtractiveAnswerer:
                     Candidate(
                         p_i, s.start, s.end, chunk.text[s.start : s.end], s.model_text, s.kind, s.key,
                         block=s.block, doc=doc, offset=chunk.start,
-                        title=cands.item_title(s.kind, chunk.text, s.start, opens_under),
+                        title=title,
                     )
                 )
         return out
 
-    def _chunk_spans(self, chunk: Chunk) -> list[cands.Span]:
-        """The chunk's candidate spans that state something, cut and judged once per chunk."""
+    def _chunk_spans(self, chunk: Chunk) -> list[tuple[cands.Span, str]]:
+        """The chunk's candidate spans that state something, each with its section's title when
+        it is an item or a row (cands.item_title), cut and judged once per chunk."""
         key = (chunk.id, chunk.doc_hash)
         hit = self._spans.get(key)
         if hit is None:
             every = cands.spans(chunk.text, table_header=chunk.context)
-            hit = self._spans[key] = [s for s in every if _states_something(chunk.text, s)]
+            opens_under = (chunk.heading or "").rsplit(HEADING_SEPARATOR, 1)[-1].strip()
+            hit = self._spans[key] = [
+                (s, cands.item_title(s.kind, chunk.text, s.start, opens_under))
+                for s in every
+                if _states_something(chunk.text, s)
+            ]
             if len(self._spans) > 5000:
                 self._spans.popitem(last=False)
         else:
@@ -511,9 +516,9 @@ def _in_list_order(chosen: list[Candidate], passages: Sequence[ScoredChunk]) -> 
     """Three or more items of one list, each beside the next, quoted as the list gives them:
     they answer as a list (the steps of an install guide, in the order they are done). Anything
     else, two items among them, keeps the best candidate first, the one the answer rests on."""
-    ordered = sorted(chosen, key=lambda c: c.start)
     if len(chosen) < 3 or any(c.kind != "item" for c in chosen):
         return chosen
+    ordered = sorted(chosen, key=lambda c: c.start)
     if all(_next_to(a, b, passages) for a, b in pairwise(ordered)):
         return ordered
     return chosen
