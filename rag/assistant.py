@@ -190,7 +190,7 @@ class Assistant:
         from rag.answering.compound import parts
 
         passages = self.retriever.retrieve(question, self._top_k(top_k))
-        asked = parts(question)
+        asked = parts(question, self.retriever.names_a_document)
         if len(asked) > 1:
             seen = {p.chunk.id for p in passages}
             for part in asked:

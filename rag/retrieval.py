@@ -10,7 +10,7 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
-from rag.text import exact_names
+from rag.text import document_name_terms, exact_names
 from rag.types import Chunk, ScoredChunk
 
 
@@ -38,6 +38,7 @@ class HybridRetriever:
         self.dense_weight = dense_weight
         self._lexical: LexicalIndex | None = None
         self._by_id: dict[str, Chunk] = {}
+        self._names: frozenset[str] = frozenset()  # document_name_terms of every source
         self._checked_at = 0.0
         self._uncommitted = 0  # chunks in the collection that no committed document owns
         self._has_units = True  # the units collection holds anything (ingest.dense_units)
@@ -82,7 +83,14 @@ class HybridRetriever:
                 if self.cache_dir:
                     lexical.save(self.cache_dir)
             self._by_id = {c.id: c for c in lexical.chunks}
+            sources = {c.source for c in lexical.chunks}
+            self._names = frozenset(t for src in sources for t in document_name_terms(src))
             self._lexical = lexical
+
+    def names_a_document(self, term: str) -> bool:
+        """Whether the word (rag.text.content_terms) is one of a document's source's."""
+        self.refresh()
+        return term in self._names
 
     def idf(self, term: str) -> float:
         self.refresh()

@@ -160,6 +160,12 @@ def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
     return terms + [m.group().lower() for m in SHORT_OPTION.finditer(text)]
 
 
+def document_name_terms(source: str) -> set[str]:
+    """The words that name a document: its source path's, without the extension
+    ("a/ebooklib-readme.md" -> ebooklib, readm, …)."""
+    return set(content_terms(re.sub(r"\.\w{1,5}$", "", source).replace("/", " ")))
+
+
 def numbers(text: str) -> set[str]:
     """Numbers in a text, normalised: '2,000' -> '2000'; number words become digits."""
     found = {m.group(1).replace(",", "") for m in _NUMBER.finditer(text)}

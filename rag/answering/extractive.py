@@ -30,6 +30,7 @@ from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
 from rag.text import (
     content_terms,
+    document_name_terms,
     exact_names,
     heading_text,
     identifiers,
@@ -89,6 +90,10 @@ _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
 
 # A letter or a digit: what a quote needs to say anything.
 _WORDS = re.compile(r"[^\W_]")
+
+# An HTML tag other than a link's: <strong>, <b>, <em>, <code>, <kbd>, …
+# Not an address in angle brackets ("John Hawthorn <john@example.org>").
+_EMPHASIS_TAG = re.compile(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^>\n]*)?>")
 
 # Words and nothing else: no digit, path, option or code.
 _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
@@ -202,7 +207,8 @@ class ExtractiveAnswerer:
     def answer(self, question: str, passages: list[ScoredChunk]) -> Draft:
         if off_topic(question, passages):
             return Draft.refusal()
-        asked = compound.parts(question)
+        named = {t for p in passages for t in document_name_terms(p.chunk.source)}
+        asked = compound.parts(question, named.__contains__)
         if len(asked) > 1:
             return self._answer_parts(question, asked, passages)
         ranked = self.rank(question, passages)
@@ -219,7 +225,7 @@ class ExtractiveAnswerer:
         chosen: list[Candidate] = []
         best = 0.0
         for part in asked:
-            ranked = self.rank(part, passages)
+            ranked = self.rank(part, passages, among=about(part, [o for o in asked if o != part], passages))
             best = max(best, confidence(ranked))
             # A part's best candidate may be the one an earlier part chose (both parts share
             # most words): its best other one answers it.
@@ -241,9 +247,10 @@ class ExtractiveAnswerer:
         yield draft
 
     # ---- scoring ---------------------------------------------------------------------------
-    def rank(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
-        """The prefiltered candidates, best first, with the model's probabilities."""
-        top = self.shortlist(question, passages)
+    def rank(self, question: str, passages: list[ScoredChunk], among: set[int] | None = None) -> list[Candidate]:
+        """The prefiltered candidates, best first, with the model's probabilities; among: the
+        indices of the passages they may come from (None: all)."""
+        top = self.shortlist(question, passages, among)
         if not top:
             return []
         probs = self.scorer.probabilities(question, [c.model_text for c in top])
@@ -258,10 +265,12 @@ class ExtractiveAnswerer:
             c.score = float(s)
         return sorted(top, key=lambda c: -c.score)
 
-    def shortlist(self, question: str, passages: list[ScoredChunk]) -> list[Candidate]:
+    def shortlist(
+        self, question: str, passages: list[ScoredChunk], among: set[int] | None = None
+    ) -> list[Candidate]:
         """The candidates the model reads: the `prefilter` best by the lexical prefilter
         (scripts/fit_scorer.py replays the same prefilter_key over its paragraphs)."""
-        pool = self.candidates(passages)
+        pool = [c for c in self.candidates(passages) if among is None or c.passage in among]
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
         total = sum(weights.values()) or 1.0
         for c in pool:
@@ -387,6 +396,18 @@ def off_topic(question: str, passages: Sequence[ScoredChunk]) -> bool:
     return True
 
 
+def about(part: str, others: Sequence[str], passages: Sequence[ScoredChunk]) -> set[int] | None:
+    """The passages a part of a question may be answered from: those of the documents it names
+    and the other parts do not (rag.text.document_name_terms: "ccrypt" of "Who wrote ccrypt?"
+    beside "Who wrote cloc?" names ccrypt-manual.pdf). Its best candidate otherwise is often the
+    other part's answer ("The cloc program was written by Al Danial"). None (all of them) when
+    it names no document of theirs."""
+    shared = {t for o in others for t in content_terms(o, drop_question_words=True)}
+    own = set(content_terms(part, drop_question_words=True)) - shared
+    found = {i for i, p in enumerate(passages) if own & document_name_terms(p.chunk.source)}
+    return found or None
+
+
 def section_answering(question: str, quote: str, heading: str | None, key: str = "") -> str:
     """The title of the quote's section, or the name of the field it is cut from, when that,
     not the quote, holds what the question asks for: "which version added X?" is answered by a
@@ -475,7 +496,9 @@ def _states_something(text: str, span: cands.Span) -> bool:
     if not _WORDS.search(heading_text(quoted)):
         # Only images and links without words: a README's badges.
         return False
-    quoted = quoted.lstrip("#=").strip()
+    # Read without its emphasis: "<strong>MacPorts</strong>" is a one-word title. A link stays
+    # as it is: its address may be what is asked for.
+    quoted = _EMPHASIS_TAG.sub("", quoted.lstrip("#=")).strip()
     if span.kind not in ("heading", "line"):
         return True
     numbered = _SECTION_NUMBER.match(quoted)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.compound import parts
+from rag.text import document_name_terms
 
 
 def test_two_wh_questions_are_two_parts() -> None:
@@ -53,6 +54,61 @@ def test_two_objects_behind_one_preposition_are_asked_one_by_one() -> None:
 )
 def test_one_question_stays_whole(question: str) -> None:
     assert parts(question) == [question]
+
+
+SOURCES = ["ebooklib-readme.md", "awstats/README.txt", "ngircd-readme.md", "neomutt-readme.md", "gpustat.md",
+           "rapidfuzz-readme.md", "dstat-manual.pdf", "xz.txt", "gzip.txt"]
+NAMES = set().union(*(document_name_terms(s) for s in SOURCES))
+
+
+def named(term: str) -> bool:
+    return term in NAMES
+
+
+def test_two_documents_named_side_by_side_are_asked_after_one_by_one() -> None:
+    assert parts("Under which licences are EbookLib and AWStats released?", named) == [
+        "Under which licences are EbookLib released?",
+        "Under which licences are AWStats released?",
+    ]
+    # A side may open with a determiner; then both do.
+    assert parts("On which IRC servers can I reach the ngIRCd developers and the NeoMutt team?", named) == [
+        "On which IRC servers can I reach the ngIRCd developers?",
+        "On which IRC servers can I reach the NeoMutt team?",
+    ]
+    # The sides are cut to the same length: a verb before the first is not part of it.
+    assert parts("What are the pip commands to install gpustat and RapidFuzz?", named) == [
+        "What are the pip commands to install gpustat?",
+        "What are the pip commands to install RapidFuzz?",
+    ]
+    # Without knowing the documents' names, nothing is split this way.
+    question = "Under which licences are EbookLib and AWStats released?"
+    assert parts(question) == [question]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which option holds a job back until the evening and the small hours?",  # no document's name
+        "Which option makes dstat readable on a light background and dark themes?",  # one side only
+        "How do gzip and xz compare on text?",  # set against each other
+        "Which file is read first and is it required?",  # "and" before a function word
+        "Which options and which files does it read?",
+    ],
+)
+def test_side_by_side_needs_two_documents_named_not_set_against_each_other(question: str) -> None:
+    assert parts(question, named) == [question]
+
+
+def test_which_one_in_a_second_part_is_the_thing_the_first_part_asks_after() -> None:
+    assert parts("Which build system does fuzzel use, and which one does Flameshot use?") == [
+        "Which build system does fuzzel use?",
+        "Which build system does Flameshot use?",
+    ]
+    # "names" reads as the first part's verb, not as part of the thing.
+    assert parts("Which environment variable names the config file, and which one holds the flags?") == [
+        "Which environment variable names the config file?",
+        "Which environment variable holds the flags?",
+    ]
 
 
 def test_a_yes_no_question_after_a_comma_is_a_part_of_its_own() -> None:

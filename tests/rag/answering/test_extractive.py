@@ -4,6 +4,7 @@ for the cross-encoder (the real model is tested in test_crossencoder.py and the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -344,6 +345,35 @@ def test_a_part_whose_best_candidate_an_earlier_part_took_quotes_its_next_best()
         "Which e-mail addresses take bug reports for GNU sed and for GNU time?", passages(text)
     )
     assert "bug-sed@gnu.org" in draft.text and "bug-time@gnu.org" in draft.text
+
+
+def test_each_part_is_answered_from_the_document_it_names() -> None:
+    # The overlap reader finds "written" in both of cloc's lines for either part; ccrypt's
+    # part must quote ccrypt's manual, which names its author without the word "wrote".
+    cloc = "The cloc program was written by Al Danial.\n\nThe cloc manual was written by Jari Aalto."
+    ccrypt = Chunk(id="c2", source="ccrypt-manual.pdf", title="T", text="Author: Peter Selinger.", start=0, end=23)
+    ps = [*passages(cloc, n=1), ScoredChunk(ccrypt, 1.0)]
+    draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.3).answer(  # type: ignore[arg-type]
+        "Who wrote ccrypt, and who wrote cloc?", ps
+    )
+    assert "Peter Selinger" in draft.text and "Al Danial" in draft.text
+
+
+def test_a_part_that_names_no_document_reads_every_passage() -> None:
+    ps = [*passages("The tool was written by Al Danial.", n=1), *passages("Unrelated.", n=2)]
+    ps[1] = ScoredChunk(replace(ps[1].chunk, source="cloc-readme.md"), 1.0)
+    assert extractive.about("Who wrote the tool?", ["Who wrote cloc?"], ps) is None
+    assert extractive.about("Who wrote cloc?", ["Who wrote the tool?"], ps) == {1}
+
+
+def test_an_emphasised_title_is_never_quoted() -> None:
+    text = "<strong>MacPorts</strong>\n\n# port install oniguruma6\n"
+    spans = [s for s, _t in ExtractiveAnswerer(OverlapScorer())._chunk_spans(passages(text)[0].chunk)]
+    assert "<strong>MacPorts</strong>" not in [text[s.start : s.end] for s in spans]
+    # A link's line stays: its address may be the answer.
+    # A link's line stays: its address may be the answer. So does a name with its address.
+    for kept in ('<a href="https://example.org/get">Download</a>\n', "John Hawthorn <john@example.org>\n"):
+        assert ExtractiveAnswerer(OverlapScorer())._chunk_spans(passages(kept)[0].chunk)
 
 
 def test_a_line_of_badges_is_never_quoted() -> None:
