@@ -95,6 +95,9 @@ CALIBRATION_ARTICLES = ("To_Kill_a_Mockingbird",)
 # written against and the span a careless reader would give (evals/README.md).
 SQUAD_WRITTEN = ROOT / "evals" / "benchmarks" / "train_squad_unanswerable.jsonl"
 WORK = ROOT / "build" / "answerer"
+# Where scripts/mine_negatives.py writes the negatives the model itself ranked high; read only
+# with --mined (tried in the twenty-fourth round, not shipped: README).
+MINED = WORK / "mined_negatives.json"
 
 _TERM = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -330,8 +333,12 @@ def is_positive(text: str, start: int, end: int, places: list[tuple[int, int]], 
 
 
 def ordinary_pairs(
-    rng: random.Random, sets: Iterable[tuple[Path, Path]] = TRAIN_SETS
+    rng: random.Random, sets: Iterable[tuple[Path, Path]] = TRAIN_SETS, mined: dict[str, list[str]] | None = None
 ) -> tuple[list[list[Pair]], int]:
+    """Each written question's positives and negatives; mined: extra negatives by question
+    ("<questions file name>:<id>", scripts/mine_negatives.py), after the ones picked here."""
+    sets = list(sets)
+    named = {folder: questions.name for questions, folder in sets}
     groups: list[list[Pair]] = []
     doc_spans: dict[Path, tuple[str, list[cand.Span]]] = {}
     unmatched = 0
@@ -367,6 +374,8 @@ def ordinary_pairs(
         neighbours = sorted(near - pos)
         rest = [c for c in negs if c not in near]
         picked = neighbours + rest[:6] + rng.sample(rest[6:], min(2, len(rest[6:])))
+        hard = (mined or {}).get(f"{named[folder]}:{item['id']}", [])
+        picked += [c for c in hard if c not in pos and c not in picked]
         group += [Pair(q, c, 0.0) for c in picked]
         groups.append(group)
     return groups, unmatched
@@ -722,6 +731,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--written-unanswerable", action="store_true",
                     help=f"also train on {SQUAD_WRITTEN.name} (SQuAD-style unanswerable questions "
                     "written for this project; seventeenth round: not kept, see the README)")
+    ap.add_argument("--mined", type=Path, default=None,
+                    help=f"extra negatives per written question, as scripts/mine_negatives.py writes them ({MINED})")
     ap.add_argument("--dev-answerable", type=int, default=150)
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the shipped model: 2)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
@@ -759,9 +770,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     sets = [s for s in TRAIN_SETS if not (args.without_seeds and s[0] == SEEDS_TRAIN)]
     ord_groups: list[list[Pair]] = []
     unmatched = questions_read = 0
+    mined = json.loads(args.mined.read_text(encoding="utf-8"))["negatives"] if args.mined else {}
     for questions, folder in sets:
         # One set at a time, in order, from the one generator: the same pairs as all at once.
-        set_groups, set_unmatched = ordinary_pairs(rng, [(questions, folder)])
+        set_groups, set_unmatched = ordinary_pairs(rng, [(questions, folder)], mined)
         repeat = args.ordinary_repeat * (args.seeds_repeat if questions == SEEDS_TRAIN else 1)
         ord_groups += set_groups * repeat
         unmatched += set_unmatched
@@ -859,7 +871,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         + (f" --ordinary-repeat {args.ordinary_repeat}" if args.ordinary_repeat != 1 else "")
         + (f" --seeds-repeat {args.seeds_repeat}" if args.seeds_repeat != 1 else "")
         + (" --without-seeds" if args.without_seeds else "")
-        + (" --written-unanswerable" if args.written_unanswerable else ""),
+        + (" --written-unanswerable" if args.written_unanswerable else "")
+        + (f" --mined {args.mined}" if args.mined else ""),
         "train_minutes": round(minutes, 1),
         "train_data": {
             "squad_articles": sorted(a["title"] for a in train_articles),
@@ -867,6 +880,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             "written_questions": questions_read,
             "written_sets": [str(q.relative_to(ROOT)) for q, _ in sets if q.is_file()],
             "ordinary_pairs": len(ord_flat),
+            **({"mined_negatives": f"{args.mined.name} sha256 {sha256_of(args.mined)}"} if args.mined else {}),
         },
         **({"written_unanswerable": {"questions": len(written), "pairs": len(written_flat),
                                      "file": str(SQUAD_WRITTEN.relative_to(ROOT))}}

@@ -41,6 +41,24 @@ def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tm
     assert sum(labels.values()) == 2  # the sentence, and it with the one leaning on it
 
 
+def test_mined_negatives_join_their_question_and_never_as_a_positive(tmp_path: Path) -> None:
+    (tmp_path / "lz4.txt").write_text(DOC, encoding="utf-8")
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "t-1", "question": "Which suffix do compressed files get?", "answers": [".lz4 suffix"],'
+        ' "sources": ["lz4.txt"], "evidence": ' + repr(EVIDENCE).replace("'", '"') + ","
+        ' "answerable": true, "category": "single_fact"}\n',
+        encoding="utf-8",
+    )
+    answer = "Multiple input files are compressed with the .lz4 suffix."
+    mined = {"q.jsonl:t-1": ["Some other sentence the model liked.", answer], "q.jsonl:t-2": ["Not this one."]}
+    groups, _ = train_answerer.ordinary_pairs(random.Random(1), [(questions, tmp_path)], mined)
+    labels = [(p.candidate, p.label) for p in groups[0]]
+    assert ("Some other sentence the model liked.", 0.0) in labels
+    assert (answer, 0.0) not in labels and (answer, 1.0) in labels
+    assert all(c != "Not this one." for c, _ in labels)
+
+
 def test_one_rule_labels_both_scripts() -> None:
     """The scorer fit labels a paragraph's spans by their place in the document with the
     training script's own rule (no second, approximate rule)."""
