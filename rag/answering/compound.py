@@ -18,7 +18,7 @@ from collections.abc import Callable
 from rag.text import STOPWORDS, content_terms
 
 _SPLIT = re.compile(
-    r",?\s+and\s+(?=(?:(?:on|in|at|for|to|by|from|of|with|under|since|until)\s+)?"
+    r",?\s+and\s+(?=(?:(?:on|in|at|for|to|by|from|of|with|under|since|until|after|before|within|during|over|about|into|through)\s+)?"
     r"(?:what|which|who|whom|whose|when|where|why|how)\b)"
     # A yes-no question after a comma: "What is the oldest Python it is tested on, and does
     # tqdm need any dependencies?"
@@ -132,7 +132,7 @@ def _side_by_side(question: str, named: Callable[[str], bool]) -> list[str]:
         right.append(t)
         if len(right) == _MAX_NAME_WORDS or t.group()[-1:] in ",;:":
             break
-    if not left or not right or left[0].group().lower() in _DETERMINERS and len(left) == 1:
+    if not left or not right or (left[0].group().lower() in _DETERMINERS and len(left) == 1):
         return [question]
     if right[0].group().lower() in _DETERMINERS:
         if left[0].group().lower() not in _DETERMINERS:

@@ -114,6 +114,22 @@ def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_p
     assert one == sources[:1]
 
 
+def test_two_documents_named_side_by_side_retrieve_each(fast_assistant: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "side"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"ferry{i}.txt").write_text(
+            f"The island ferry number {i} is licensed by the harbour. It carries cars.", encoding="utf-8"
+        )
+    (folder / "lighthouse.txt").write_text("The lighthouse is licensed to the trust.", encoding="utf-8")
+    fast_assistant.ingest([folder])
+
+    assert fast_assistant.retriever.names_a_document("lighthous")
+    assert not fast_assistant.retriever.names_a_document("harbour")
+    sources = [p.chunk.source for p in fast_assistant.retrieve("How are ferry0 and lighthouse licensed?", top_k=1)]
+    assert "lighthouse.txt" in sources and "ferry0.txt" in sources
+
+
 SETTINGS_DOC = "\n".join(
     ["# Settings", "", "| Parameter | Default |", "|---|---|"]
     + [f"| `log_option_{i}` | `{i}MB` |" for i in range(40)]

@@ -145,3 +145,10 @@ def test_british_spellings_match_the_american_ones() -> None:
     # Words that end so in both spellings, or only look as if they did, stay as they are.
     for word in ("promise", "exercise", "otherwise", "bitwise", "four", "hour", "precise", "raise"):
         assert american(word) == word
+
+
+def test_a_documents_name_is_the_words_of_its_path_without_the_extension() -> None:
+    from rag.text import document_name_terms
+
+    names = document_name_terms("docs/ebooklib-readme.md")
+    assert {"doc", "ebooklib"} <= names and "md" not in names and "readme.md" not in names

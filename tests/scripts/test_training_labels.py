@@ -23,15 +23,21 @@ DOC = (
 EVIDENCE = [".lz4 suffix. This mode also reduces notification level. Can also"]
 
 
-def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tmp_path: Path) -> None:
-    (tmp_path / "lz4.txt").write_text(DOC, encoding="utf-8")
-    questions = tmp_path / "q.jsonl"
+def _lz4_question(folder: Path) -> Path:
+    """DOC as lz4.txt in folder, and one question on it whose evidence runs across a sentence end."""
+    (folder / "lz4.txt").write_text(DOC, encoding="utf-8")
+    questions = folder / "q.jsonl"
     questions.write_text(
         '{"id": "t-1", "question": "Which suffix do compressed files get?", "answers": [".lz4 suffix"],'
         ' "sources": ["lz4.txt"], "evidence": ' + repr(EVIDENCE).replace("'", '"') + ","
         ' "answerable": true, "category": "single_fact"}\n',
         encoding="utf-8",
     )
+    return questions
+
+
+def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tmp_path: Path) -> None:
+    questions = _lz4_question(tmp_path)
     groups, unmatched = train_answerer.ordinary_pairs(random.Random(1), [(questions, tmp_path)])
     assert unmatched == 0
     labels = {p.candidate: p.label for p in groups[0]}
@@ -42,14 +48,7 @@ def test_evidence_across_a_sentence_end_marks_the_sentence_holding_the_answer(tm
 
 
 def test_mined_negatives_join_their_question_and_never_as_a_positive(tmp_path: Path) -> None:
-    (tmp_path / "lz4.txt").write_text(DOC, encoding="utf-8")
-    questions = tmp_path / "q.jsonl"
-    questions.write_text(
-        '{"id": "t-1", "question": "Which suffix do compressed files get?", "answers": [".lz4 suffix"],'
-        ' "sources": ["lz4.txt"], "evidence": ' + repr(EVIDENCE).replace("'", '"') + ","
-        ' "answerable": true, "category": "single_fact"}\n',
-        encoding="utf-8",
-    )
+    questions = _lz4_question(tmp_path)
     answer = "Multiple input files are compressed with the .lz4 suffix."
     mined = {"q.jsonl:t-1": ["Some other sentence the model liked.", answer], "q.jsonl:t-2": ["Not this one."]}
     groups, _ = train_answerer.ordinary_pairs(random.Random(1), [(questions, tmp_path)], mined)

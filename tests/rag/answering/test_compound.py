@@ -13,6 +13,11 @@ def test_two_wh_questions_are_two_parts() -> None:
         "Which superuser does the package create?",
         "On which port does the server listen?",
     ]
+    # Behind any preposition: "and after how much …".
+    assert parts("How long may a key be held before xcape gives up, and after how much inactivity does it lock?") == [
+        "How long may a key be held before xcape gives up?",
+        "After how much inactivity does it lock?",
+    ]
     assert parts("What values can the -x option take and what do they mean?") == [
         "What values can the -x option take?",
         "What do they mean?",
