@@ -94,17 +94,21 @@ def test_with_settings_is_a_new_assistant_over_the_same_store(
         fast_assistant.with_settings(retrieval={"top_k": 0})
 
 
-def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "many"
+def _ferries_and_a_lighthouse(assistant: Any, folder: Path, ferry: str, lighthouse: str) -> None:
+    """Six ferry documents ("The island ferry number i " + ferry) and lighthouse.txt, ingested."""
     folder.mkdir()
+    for i in range(6):
+        (folder / f"ferry{i}.txt").write_text(f"The island ferry number {i} {ferry}", encoding="utf-8")
+    (folder / "lighthouse.txt").write_text(lighthouse, encoding="utf-8")
+    assistant.ingest([folder])
+
+
+def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_path: Path) -> None:
     # Six documents about ferries outrank the one lighthouse document for the whole question
     # at top_k 1; its part about the lighthouse still brings the lighthouse passage in.
-    for i in range(6):
-        (folder / f"ferry{i}.txt").write_text(
-            f"The island ferry number {i} sails daily. The ferry carries cars and passengers.", encoding="utf-8"
-        )
-    (folder / "lighthouse.txt").write_text(DOCS["lighthouse.md"], encoding="utf-8")
-    fast_assistant.ingest([folder])
+    _ferries_and_a_lighthouse(
+        fast_assistant, tmp_path / "many", "sails daily. The ferry carries cars and passengers.", DOCS["lighthouse.md"]
+    )
 
     whole = "How many cars does the island ferry carry, and when was the lighthouse rebuilt?"
     sources = [p.chunk.source for p in fast_assistant.retrieve(whole, top_k=1)]
@@ -115,14 +119,10 @@ def test_a_two_part_question_also_retrieves_each_part(fast_assistant: Any, tmp_p
 
 
 def test_two_documents_named_side_by_side_retrieve_each(fast_assistant: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "side"
-    folder.mkdir()
-    for i in range(6):
-        (folder / f"ferry{i}.txt").write_text(
-            f"The island ferry number {i} is licensed by the harbour. It carries cars.", encoding="utf-8"
-        )
-    (folder / "lighthouse.txt").write_text("The lighthouse is licensed to the trust.", encoding="utf-8")
-    fast_assistant.ingest([folder])
+    _ferries_and_a_lighthouse(
+        fast_assistant, tmp_path / "side", "is licensed by the harbour. It carries cars.",
+        "The lighthouse is licensed to the trust.",
+    )
 
     assert fast_assistant.retriever.names_a_document("lighthous")
     assert not fast_assistant.retriever.names_a_document("harbour")
