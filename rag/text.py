@@ -160,10 +160,12 @@ def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
     return terms + [m.group().lower() for m in SHORT_OPTION.finditer(text)]
 
 
-def document_name_terms(source: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def document_name_terms(source: str) -> frozenset[str]:
     """The words that name a document: its source path's, without the extension
-    ("a/ebooklib-readme.md" -> ebooklib, readm, …)."""
-    return set(content_terms(re.sub(r"\.\w{1,5}$", "", source).replace("/", " ")))
+    ("a/ebooklib-readme.md" -> ebooklib, readm, …). Cached: the answerer reads its passages'
+    sources for every question."""
+    return frozenset(content_terms(re.sub(r"\.\w{1,5}$", "", source).replace("/", " ")))
 
 
 def numbers(text: str) -> set[str]:

@@ -40,7 +40,15 @@ import train_answerer as ta  # noqa: E402
 from rag.answering import candidates as cand  # noqa: E402
 from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
 from rag.answering.extractive import prefilter_key  # noqa: E402
-from rag.answering.scorer import FEATURES, SCORER_CHECKSUM, SCORER_FILE, CombinedScorer, features  # noqa: E402
+from rag.answering.scorer import (  # noqa: E402
+    FEATURES,
+    SCORER_CHECKSUM,
+    SCORER_FILE,
+    CombinedScorer,
+    covered,
+    features,
+    own_terms,
+)
 from rag.text import content_terms, exact_names, mentions_any  # noqa: E402
 
 _BLOCK = re.compile(r"\n\s*\n")
@@ -77,14 +85,12 @@ def replay(
     titles, the title of the section each passage opens under (as the answerer's
     Candidate.title falls back to its chunk's heading)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
-    total = sum(weights.values()) or 1.0
     names = exact_names(q)
     pool = []
     for p_i, text in enumerate(passages):
         for s_i, s in enumerate(cand.spans(text)):
             title = cand.item_title(s.kind, text, s.start, titles[p_i] if titles else "")
-            terms = set(content_terms(s.model_text)) | set(content_terms(title))
-            coverage = sum(w for t, w in weights.items() if t in terms) / total
+            coverage = covered(weights, own_terms(s.model_text, title))
             key = prefilter_key(coverage, p_i, mentions_any(s.model_text, names))
             pool.append((key, s.model_text, text, (s.kind, p_i, s.key, title), int((p_i, s_i) in gold)))
     pool.sort(key=lambda r: r[0])

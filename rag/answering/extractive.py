@@ -25,7 +25,7 @@ from rag import markers
 from rag.answering import candidates as cands
 from rag.answering import compound
 from rag.answering.base import Draft
-from rag.answering.scorer import CombinedScorer, asks_version, expected_type
+from rag.answering.scorer import CombinedScorer, asks_version, covered, expected_type, own_terms
 from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
 from rag.text import (
@@ -272,10 +272,8 @@ class ExtractiveAnswerer:
         (scripts/fit_scorer.py replays the same prefilter_key over its paragraphs)."""
         pool = [c for c in self.candidates(passages) if among is None or c.passage in among]
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
-        total = sum(weights.values()) or 1.0
         for c in pool:
-            terms = set(content_terms(c.model_text)) | set(content_terms(c.title))
-            c.coverage = sum(w for t, w in weights.items() if t in terms) / total
+            c.coverage = covered(weights, own_terms(c.model_text, c.title))
         names = exact_names(question)
         pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage, mentions_any(c.model_text, names)))
         return pool[: self.prefilter]

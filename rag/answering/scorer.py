@@ -42,7 +42,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -180,6 +181,19 @@ def _term_set(text: str, *, drop_question_words: bool = False) -> frozenset[str]
     return frozenset(content_terms(text, drop_question_words=drop_question_words))
 
 
+def own_terms(candidate: str, title: str = "") -> frozenset[str]:
+    """A candidate's content terms with those of its section's title (an item's, a row's:
+    rag.answering.candidates.item_title): the words the lexical prefilter and the coverage
+    feature count as its own."""
+    terms = _term_set(candidate)
+    return terms | _term_set(title) if title else terms
+
+
+def covered(weights: Mapping[str, float], terms: AbstractSet[str]) -> float:
+    """The IDF-weighted share of the question's terms (weights: term -> IDF) found in terms."""
+    return sum(w for t, w in weights.items() if t in terms) / (sum(weights.values()) or 1.0)
+
+
 def features(
     question: str,
     candidate: str,
@@ -196,12 +210,10 @@ def features(
     (rag.answering.candidates.Span); passage the rank of its passage."""
     q_terms = _term_set(question, drop_question_words=True)
     weights = {t: idf(t) for t in q_terms}
-    total = sum(weights.values()) or 1.0
     c_terms = _term_set(candidate)
     x_terms = _term_set(context) | c_terms
-    own = c_terms | _term_set(title) if title else c_terms
-    coverage = sum(w for t, w in weights.items() if t in own) / total
-    context_coverage = sum(w for t, w in weights.items() if t in x_terms) / total
+    coverage = covered(weights, own_terms(candidate, title))
+    context_coverage = covered(weights, x_terms)
     rarest = max(weights, key=lambda t: (weights[t], t)) if weights else None
     asked = expected_type(question)
     keys = key_terms(key)
