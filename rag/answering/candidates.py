@@ -333,9 +333,13 @@ def _after_question(text: str, c: Span) -> Span:
         # ("pasv_max_port" above "The maximum port … Can be used to specify a narrow port
         # range."), and so is one of a list item that opens with the name ("- allowGit Whether
         # … Possible values are all, none, or root."): read with it, and the name is its key.
-        name = _entry_name(text, c.block[0]) or (_leading_name(text, c.block[0]) if c.kind == "item" else "")
+        entry = _entry_name(text, c.block[0])
+        name = entry or (_leading_name(text, c.block[0]) if c.kind == "item" else "")
         if name:
-            return replace(c, model_text=model_view(name) + " " + c.model_text, key=c.key or name)
+            # Its paragraph is quoted with the entry's name, as the first sentence's is
+            # (_with_line_above): "Keeps picking a random file" does not say which option.
+            block = (_line_start(text, c.block[0]), c.block[1]) if entry else c.block
+            return replace(c, model_text=model_view(name) + " " + c.model_text, key=c.key or name, block=block)
     if c.kind == "sentence" and c.block is not None and c.block[0] < c.start:
         # A later sentence of a paragraph whose first names a setting ("Use GOJQ_COLORS
         # environment variable to configure individual colors. … The default configuration is
@@ -445,6 +449,14 @@ def _question_ending(before: str, last: str = "") -> str:
 
 # A row that opens with a number and a word: an exit status, an error code, a level.
 _NUMBERED_ROW = re.compile(r"\d+\s+[A-Za-z]")
+
+
+def _line_start(text: str, start: int) -> int:
+    """Where the text of the line above a paragraph starting at `start` begins (after its
+    indentation)."""
+    before = text[:start].rstrip()
+    above, _ = _last_lines(before)
+    return before.rfind("\n") + 1 + len(above) - len(above.lstrip())
 
 
 def _last_lines(before: str) -> tuple[str, str]:
@@ -561,6 +573,11 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
         if not paragraphs or not _FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
             break
         paragraphs.pop()
+    # The name may open its description's paragraph, as a definition list comes out of HTML
+    # ("user.name Your full name." above "Default: $NAME variable if set, …").
+    head = _NAMED_PARAGRAPH.match(paragraphs[-1].strip()) if paragraphs else None
+    if head and _describes(head.group(2)):
+        return head.group(1), " ".join(head.group(2).split())
     if len(paragraphs) < 2:
         return "", ""
     name, about = paragraphs[-2].strip(), paragraphs[-1].strip()
@@ -571,6 +588,8 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
     return (name, " ".join(about.split())) if described and named and name.split()[0] not in STOPWORDS else ("", "")
 
 
+# A paragraph opening with a lower-case name of joined words and, on its line, its description.
+_NAMED_PARAGRAPH = re.compile(r"([a-z][\w]*(?:[._-][\w<>]+)+)[ \t]+([A-Z].*)\Z", re.DOTALL)
 # A Markdown heading's line, its title the group.
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
 # A lower-case name of joined words: "cognitive-complexity-threshold", "http.proxy".
@@ -823,7 +842,9 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
     boolean value ... If set to "no" avahi-" / "daemon will not use IPv4 sockets."): while a
     line fills the wrap width, the lines below that carry its text on, up to a blank line,
     another field or a block of their own (i itself when there are none). A short line ends
-    its value: "x = 1" above "print(x)" is code, two statements."""
+    its value: "x = 1" above "print(x)" is code, two statements; one ending in a word no
+    statement ends with does not ("Default: $NAME variable if set, otherwise read from" /
+    "/etc/passwd.")."""
     first = text[lines[i][0] : lines[i][1]]
     indent = len(first) - len(first.lstrip())
     j, line = i, first
@@ -831,7 +852,7 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
         below = text[lines[j + 1][0] : lines[j + 1][1]]
         if (
             not below.strip()
-            or len(line.rstrip()) < 0.75 * width
+            or (len(line.rstrip()) < 0.75 * width and not _ends_open(line))
             or len(below) - len(below.lstrip()) != indent
             or _FIELD.match(below)
             or _BULLET.match(below)
@@ -951,13 +972,17 @@ _OPEN_ENDED = frozenset(
 _CODE_NAME = re.compile(r"\s*[A-Z]\w*(?:\.\w|\(|_\w)")
 
 
+def _ends_open(line: str) -> bool:
+    words = line.split()
+    return bool(words) and words[-1] in _OPEN_ENDED
+
+
 def _carries_on(prev: str, nxt: str) -> bool:
     """The line below goes on with the sentence though it opens with a capital: this line ends
     with a word that ends no statement ("… intercepted_binops and"), or that line opens with a
     name from code, as a page's source wraps around its inline code ("Override" above
     "SandboxedEnvironment.intercepted_binops and")."""
-    words = prev.split()
-    return (bool(words) and words[-1] in _OPEN_ENDED) or _CODE_NAME.match(nxt) is not None
+    return _ends_open(prev) or _CODE_NAME.match(nxt) is not None
 
 
 def _sentences(

@@ -472,7 +472,10 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
     if c.block is None:
         return c
     start, end = c.block
-    if not (start <= c.start and c.end <= end) or word_count(text[start:end]) > max_words:
+    # An entry's name heading the block (its key) labels it: quoting "-f (force; disable
+    # confirmation query)" with its text must not tip the text over the budget.
+    label = c.key if c.key and text.startswith(c.key, start) else ""
+    if not (start <= c.start and c.end <= end) or word_count(text[start:end]) - word_count(label) > max_words:
         return c
     return replace(c, start=start, end=end, text=text[start:end])
 

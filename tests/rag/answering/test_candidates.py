@@ -517,6 +517,44 @@ def test_a_later_sentence_of_an_entry_reads_with_the_entrys_name() -> None:
     assert _by_text(prose)["Can be used behind firewalls."][1] == "Can be used behind firewalls."
 
 
+def test_a_later_sentence_of_an_option_entry_is_quoted_in_a_paragraph_with_its_name() -> None:
+    """The paragraph quoted whole around a later sentence (extractive.whole_block) opens at the
+    option's name, as the first sentence's quote does: "Keeps picking a random file" alone does
+    not say which switch."""
+    text = (
+        "       -z, --shuffle\n"
+        "              Shuffle play.\n"
+        "\n"
+        "       -Z, --random\n"
+        "              Continuous random play.  Keeps picking a random file from the\n"
+        "              command line or the play list.  Unlike shuffle play above,\n"
+        "              random play never ends.\n"
+    )
+    later = next(s for s in spans(text) if text[s.start : s.end].startswith("Keeps picking"))
+    assert later.block is not None
+    assert text[later.block[0] : later.block[1]].startswith("-Z, --random\n")
+    assert later.model_text.startswith("-Z, --random Keeps picking")
+
+
+def test_a_field_below_a_definition_reads_with_the_name_that_opens_it() -> None:
+    """HTML's definition lists come out of trafilatura with the term and its text on one line;
+    the "Default:" paragraph below is that term's, and a value wrapped after "from" goes on."""
+    text = (
+        "user.name Your full name.\n\n"
+        "Default: $NAME variable if set, otherwise read from\n/etc/passwd.\n\n"
+        "user.other_email A list of other email addresses at which you receive email\n\n"
+        "Default: not set.\n\n"
+        "Note that this is long. Read it first.\n\n"
+        "Default: none\n"
+    )
+    got = _spans_by_quote(text)
+    wrapped = "Default: $NAME variable if set, otherwise read from\n/etc/passwd."
+    assert got[wrapped].model_text == "user.name Your full name. " + " ".join(wrapped.split())
+    assert got["Default: not set."].model_text.startswith("user.other_email A list of other")
+    # Prose above names no entry.
+    assert got["Default: none"].model_text == "Default: none"
+
+
 def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
     text = (
         "       listen_port\n"

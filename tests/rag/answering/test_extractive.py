@@ -582,3 +582,18 @@ def test_items_of_one_list_are_quoted_in_the_lists_order() -> None:
     scorer = BySubstring({"Gamma": 0.9, "Alpha": 0.8, "Delta": 0.7})
     draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("Which value?", passages(items))  # type: ignore[arg-type]
     assert [c.text for c in draft.citations] == ["Gamma value three", "Alpha value one", "Delta value four"]
+
+
+def test_a_whole_block_does_not_count_the_entry_name_that_heads_it() -> None:
+    """An option's paragraph within the budget is quoted whole with its name: "-f (force; …)"
+    labels the text and must not tip it over, or the sentence that names -f is lost."""
+    name = "-f (force; disable confirmation query)"
+    body = " ".join(["word"] * (extractive.BLOCK_WORDS - 2)) + " use -f."
+    text = f"{name}\n\n{body}"
+    best = text.index("use -f.")
+    c = extractive.Candidate(0, best, len(text), "use -f.", "use -f.", "sentence", key=name, block=(0, len(text)))
+    assert extractive.whole_block(c, text, extractive.BLOCK_WORDS).text == text
+    # Without the name, a block over the budget stays the sentence.
+    longer = f"{name}\n\nmore {body}"
+    c2 = replace(c, start=longer.index("use -f."), end=len(longer), block=(0, len(longer)))
+    assert extractive.whole_block(c2, longer, extractive.BLOCK_WORDS - 1).text == "use -f."
