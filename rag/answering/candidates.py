@@ -611,7 +611,8 @@ def _entry_name(text: str, start: int) -> str:
         return ""
     above, line_above = _last_lines(before)
     name = above.strip()
-    if not name or _HEADING.match(above) or not _term_shaped(name) or name.endswith("?"):
+    # A rule ("-----" under a setext title) is no option, though it opens with a dash.
+    if not name or _HEADING.match(above) or _NOISE.match(above) or not _term_shaped(name) or name.endswith("?"):
         return ""
     return name if _names_entry(name, above, line_above, text, start) else ""
 

@@ -803,3 +803,17 @@ def test_an_item_or_a_row_takes_the_title_of_its_section() -> None:
     assert item_title("sentence", text, text.index("The server")) == ""
     assert item_title("item", "- PostgreSQL 15", 2, "Requirements") == "Requirements"
     assert item_title("item", "- PostgreSQL 15", 2) == ""
+
+
+def test_a_setext_underline_names_no_entry() -> None:
+    """"-----" under a FAQ's question opens with a dash, as an option does, but names nothing:
+    the answer's later sentences read alone and are quoted without the rule."""
+    text = (
+        "How much memory does earlyoom use?\n"
+        "----------------------------------\n"
+        "About `2 MiB` (`VmRSS`), though only `220 kiB` is private memory (`RssAnon`).\n"
+        "The rest is the libc library (`RssFile`) that is shared with other processes.\n"
+    )
+    later = next(s for s in spans(text) if text[s.start : s.end].startswith("The rest"))
+    assert "---" not in later.model_text
+    assert later.block is None or not text[later.block[0] : later.block[1]].startswith("-")
