@@ -34,6 +34,11 @@ def _spans_by_quote(text: str) -> dict[str, Span]:
     return {text[s.start : s.end]: s for s in spans(text)}
 
 
+def _span_opening(text: str, words: str) -> Span:
+    """The candidate whose quote opens with these words."""
+    return next(s for s in spans(text) if text[s.start : s.end].startswith(words))
+
+
 def test_every_candidate_is_a_verbatim_span() -> None:
     for s in spans(README):
         assert s.start < s.end
@@ -510,7 +515,7 @@ def test_a_later_sentence_of_an_entry_reads_with_the_entrys_name() -> None:
         "              Can be used to specify a narrow port range to assist\n"
         "              firewalling.\n"
     )
-    later = next(s for s in spans(text) if text[s.start : s.end].startswith("Can be used"))
+    later = _span_opening(text, "Can be used")
     assert later.model_text.startswith("pasv_max_port Can be used") and later.key == "pasv_max_port"
     # Prose under a title is not an entry: its sentences read alone.
     prose = "Passive mode\n\nThe server opens a port. Can be used behind firewalls.\n"
@@ -530,7 +535,7 @@ def test_a_later_sentence_of_an_option_entry_is_quoted_in_a_paragraph_with_its_n
         "              command line or the play list.  Unlike shuffle play above,\n"
         "              random play never ends.\n"
     )
-    later = next(s for s in spans(text) if text[s.start : s.end].startswith("Keeps picking"))
+    later = _span_opening(text, "Keeps picking")
     assert later.block is not None
     assert text[later.block[0] : later.block[1]].startswith("-Z, --random\n")
     assert later.model_text.startswith("-Z, --random Keeps picking")
@@ -814,6 +819,6 @@ def test_a_setext_underline_names_no_entry() -> None:
         "About `2 MiB` (`VmRSS`), though only `220 kiB` is private memory (`RssAnon`).\n"
         "The rest is the libc library (`RssFile`) that is shared with other processes.\n"
     )
-    later = next(s for s in spans(text) if text[s.start : s.end].startswith("The rest"))
+    later = _span_opening(text, "The rest")
     assert "---" not in later.model_text
     assert later.block is None or not text[later.block[0] : later.block[1]].startswith("-")
