@@ -416,7 +416,7 @@ def _with_line_above(text: str, c: Span) -> Span:
             # An option or a setting is quoted with its text: "Keep input files." does not say
             # which option, "This should be an integer …" not which variable.
             # (A title or other term above is read, not quoted: it is a candidate of its own.)
-            start = before.rfind("\n") + 1 + len(above) - len(above.lstrip())
+            start = _line_start(text, c.start)
         elif term and heading and _names_by_heading(prev):
             # A reference that heads each entry with its name ("### CSRF_COOKIE_SECURE" above
             # "Set this to True to …", as Sphinx pages come out of HTML): the name is quoted,
@@ -589,7 +589,7 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
 
 
 # A paragraph opening with a lower-case name of joined words and, on its line, its description.
-_NAMED_PARAGRAPH = re.compile(r"([a-z][\w]*(?:[._-][\w<>]+)+)[ \t]+([A-Z].*)\Z", re.DOTALL)
+_NAMED_PARAGRAPH = re.compile(r"([a-z]\w*(?:[._-][\w<>]+)+)[ \t]+([A-Z].*)\Z", re.DOTALL)
 # A Markdown heading's line, its title the group.
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
 # A lower-case name of joined words: "cognitive-complexity-threshold", "http.proxy".
