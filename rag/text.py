@@ -293,16 +293,18 @@ _IDENTIFIER = re.compile(
 
 # Markup a title carries that a reader does not read as words: images (a README's badges, a
 # logo), links (read as their text), HTML tags.
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# Inline ("![alt](url)", "[text](url)") and reference-style ("![alt][ref]", "[text][ref]").
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 
 
 def heading_text(title: str) -> str:
     """A heading or title as a reader sees it: "Thread-pool Controls [![Build Status](…)](…)"
-    is "Thread-pool Controls". Every chunk carries its title and heading path into what is
-    embedded, so two badge URLs had filled the model's window and given all 55 chunks of one
-    README the same vector."""
+    is "Thread-pool Controls", and so is "Multer [![NPM Version][npm-version-image]][npm-url]"
+    with its badges' references defined further down. Every chunk carries its title and heading
+    path into what is embedded, so two badge URLs had filled the model's window and given all 55
+    chunks of one README the same vector."""
     title = _MD_IMAGE.sub(" ", title)
     title = _MD_LINK.sub(r"\1", title)
     return " ".join(_HTML_TAG.sub(" ", title).split())

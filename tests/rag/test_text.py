@@ -135,6 +135,14 @@ def test_a_title_is_read_without_its_badges_links_and_tags() -> None:
     assert heading_text("if a < b and c > d") == "if a < b and c > d"
 
 
+def test_a_title_is_read_without_its_reference_style_badges() -> None:
+    # npm READMEs put badges on the title line and define their URLs further down.
+    badges = "Multer [![NPM Version][npm-version-image]][npm-url] [![Build Status][ci-image]][ci-url]"
+    assert heading_text(badges) == "Multer"
+    assert heading_text("See [the docs][docs] first") == "See the docs first"
+    assert heading_text("Array [index] notation") == "Array [index] notation"
+
+
 def test_british_spellings_match_the_american_ones() -> None:
     for british, american_form in (
         ("licence", "license"), ("colours", "colors"), ("behaviour", "behavior"),
