@@ -156,6 +156,25 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     assert not lenient.ask("What is the default value of log_option_77?").notice
 
 
+def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    # The sample configuration never names itself; its file is named for it.
+    (folder / "ferry2-conf.txt").write_text(
+        "# Timeouts in milliseconds\nread_time_out 15000\nconnect_time_out 8000\n", encoding="utf-8"
+    )
+    fast_assistant.ingest([folder])
+
+    answer = fast_assistant.ask("In the default ferry2.conf, how long is the read timeout?")
+
+    assert not answer.notice
+    assert fast_assistant.ask("In ferry3.conf, how long is the read timeout?").notice == (
+        "No document mentions ferry3.conf."
+    )
+
+
 def test_a_named_option_outside_the_top_passages_is_brought_in(fast_assistant: Any, tmp_path: Path) -> None:
     folder = tmp_path / "conf"
     folder.mkdir()
