@@ -184,7 +184,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         prose.append((s, e))
     flush()
     read = [
-        piece
+        _with_fields_above(text, piece)
         for c in out
         if c.model_text
         for piece in _pieces(text, _with_block(text, _after_question(text, c)))
@@ -614,7 +614,7 @@ def _entry_name(text: str, start: int) -> str:
     # A rule ("-----" under a setext title) is no option, though it opens with a dash.
     if not name or _HEADING.match(above) or _NOISE.match(above) or not _term_shaped(name) or name.endswith("?"):
         return ""
-    return name if _names_entry(name, above, line_above, text, start) else ""
+    return name if _names_entry(name, above, line_above, text, start, tags=True) else ""
 
 
 def _names_entry(name: str, above: str, line_above: str, text: str, start: int, *, tags: bool = False) -> bool:
@@ -704,6 +704,31 @@ def _man_section(line: str, text: str, start: int) -> bool:
     word = re.escape(name)
     used = re.search(rf"[^\s][^\S\n]*\b{word}\b|\b{word}\b[^\S\n]*[^\s]", text) is not None
     return (not line[:1].isspace() and indented_below) or not used
+
+
+def _with_fields_above(text: str, c: Span) -> Span:
+    """A description right below its entry's fields, under the entry's heading ("##### threshold",
+    "Type: Number or String" / "Default: 1kb", then "The byte threshold for the response body
+    size …"), is one entry with them: its paragraph is quoted with the fields
+    (extractive.whole_block), as a reader reads them; the description alone does not give the
+    default it is asked for, and the fields alone do not say what they are of."""
+    if c.kind != "sentence":
+        return c
+    block = c.block or (c.start, c.end)  # a paragraph of one sentence has no block of its own
+    above = text[: block[0]]
+    if not _AFTER_BLANK.search(above):
+        return c
+    fields_end = len(above.rstrip())
+    fields_start = above.rfind("\n\n", 0, fields_end) + 2 if "\n\n" in above[:fields_end] else 0
+    fields = text[fields_start:fields_end].split("\n")
+    heading = text[: fields_start].rstrip().rsplit("\n", 1)[-1]
+    # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
+    if not 2 <= len(fields) <= _MAX_FIELDS or not all(_FIELD.match(f) for f in fields) or not _HEADING.match(heading):
+        return c
+    return replace(c, block=(fields_start, block[1]))
+
+
+_MAX_FIELDS = 4  # an entry's fields above its description: type, default, since, …
 
 
 def _with_block(text: str, c: Span) -> Span:

@@ -541,6 +541,44 @@ def test_a_later_sentence_of_an_option_entry_is_quoted_in_a_paragraph_with_its_n
     assert later.model_text.startswith("-Z, --random Keeps picking")
 
 
+def test_a_later_sentence_of_a_lower_case_tags_entry_reads_with_the_tag() -> None:
+    """A man page's control file or setting in lower case ("queuelifetime" above its text): its
+    first sentence reads with the tag, and so does "Defaults to 7 days" after it, which alone
+    had lost to the entry above's "Defaults to 1 minute"."""
+    text = (
+        "       pausetime\n"
+        "              The minimum time to pause between queue runs.  Defaults to 1\n"
+        "              minute (60).\n"
+        "\n"
+        "       queuelifetime\n"
+        "              The maximum time a message is allowed to live in the queue\n"
+        "              before being considered permanently failed, in seconds. Defaults\n"
+        "              to 7 days (604800).\n"
+    )
+    assert _span_opening(text, "Defaults\n              to 7").model_text == "queuelifetime Defaults to 7 days (604800)."
+    assert _span_opening(text, "Defaults to 1").model_text.startswith("pausetime Defaults")
+
+
+def test_a_description_below_its_entrys_fields_is_quoted_with_them() -> None:
+    """npm READMEs head each option with its name, its "Type:" and "Default:" lines, then its
+    description: the description's paragraph opens at the fields (extractive.whole_block)."""
+    text = (
+        "##### threshold\n\nType: Number or String\n Default: 1kb\n\n"
+        "The byte threshold for the response body size before compression is considered.\n\n"
+        "Note this is only an advisory setting.\n"
+    )
+    described = _span_opening(text, "The byte threshold")
+    assert described.block is not None
+    assert text[described.block[0] : described.block[1]].startswith("Type: Number or String\n Default: 1kb\n\nThe byte")
+    # Below one line with a colon, a paragraph is a paragraph of its own.
+    prose = (
+        "## Notes\n\nWe ship it: see the list below.\n\n"
+        "The byte threshold for the response body size is small. It is rarely changed.\n"
+    )
+    described = _span_opening(prose, "The byte")
+    assert described.block is not None and prose[described.block[0] :].startswith("The byte")
+
+
 def test_a_field_below_a_definition_reads_with_the_name_that_opens_it() -> None:
     """HTML's definition lists come out of trafilatura with the term and its text on one line;
     the "Default:" paragraph below is that term's, and a value wrapped after "from" goes on."""
