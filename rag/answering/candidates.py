@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rag import markers
-from rag.text import STOPWORDS, code_block_after, sentence_spans
+from rag.text import FENCE_LINE, STOPWORDS, code_block_after, sentence_spans
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 _BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -385,6 +385,12 @@ def _with_line_above(text: str, c: Span) -> Span:
         return c
     before = before.rstrip()
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
+    code = _code_line_above(before)
+    if code and not c.model_text.endswith("?"):
+        # A walk through a configuration file sets each setting in a code block of its own
+        # above what it does ("MAX_FDS=1024", then "This allows the operator to control the
+        # number of open file descriptors …"): the text is the setting's, which is its key.
+        return replace(c, model_text=model_view(code) + " " + c.model_text, key=c.key or code)
     if not prev or _NOISE.match(prev) or len(prev) > 300 or c.model_text.endswith("?"):
         return c
     boxed = "" if _is_table_row(text[c.start : c.end]) else _boxed_name(before, fields=True)
@@ -427,6 +433,18 @@ def _with_line_above(text: str, c: Span) -> Span:
         block = (start, c.block[1]) if c.block is not None and start < c.start else c.block
         return replace(c, start=start, model_text=model_view(prev) + " " + c.model_text, block=block)
     return c
+
+
+def _code_line_above(before: str) -> str:
+    """The one line of a fenced code block that `before` (right-stripped) ends with, or ""."""
+    lines = before.split("\n")
+    if len(lines) < 3 or not FENCE_LINE.match(lines[-1]) or not FENCE_LINE.match(lines[-3]):
+        return ""
+    code = lines[-2].strip()
+    return code if code and len(code) <= _CODE_TERM_CHARS and not FENCE_LINE.match(lines[-2]) else ""
+
+
+_CODE_TERM_CHARS = 80  # a setting's line, not a command's or a program's
 
 
 def _question_ending(before: str, last: str = "") -> str:

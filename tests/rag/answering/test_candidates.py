@@ -579,6 +579,22 @@ def test_a_description_below_its_entrys_fields_is_quoted_with_them() -> None:
     assert described.block is not None and prose[described.block[0] :].startswith("The byte")
 
 
+def test_a_paragraph_below_a_one_line_code_block_reads_with_that_setting() -> None:
+    """Configuration walk-throughs set each setting in a code block of its own above what it
+    does (FRR's "Breaking this file down:"): the text is the setting's, and the setting its key."""
+    text = (
+        "Breaking this file down:\n\n```\nbgpd=yes\n```\nTo enable a particular daemon, simply "
+        "change the corresponding 'no' to 'yes'.\n\n```\nMAX_FDS=1024\n```\nThis allows the "
+        "operator to control the number of open file descriptors each daemon is allowed to start "
+        "with.\n\n```\nmake\nmake install\n```\nThe second command needs to be run as root.\n"
+    )
+    described = _span_opening(text, "This allows")
+    assert described.model_text.startswith("MAX_FDS=1024 This allows") and described.key == "MAX_FDS=1024"
+    assert _span_opening(text, "To enable").key == "bgpd=yes"
+    # A block of commands names no setting.
+    assert _span_opening(text, "The second command").model_text.startswith("The second command")
+
+
 def test_a_field_below_a_definition_reads_with_the_name_that_opens_it() -> None:
     """HTML's definition lists come out of trafilatura with the term and its text on one line;
     the "Default:" paragraph below is that term's, and a value wrapped after "from" goes on."""
