@@ -8,6 +8,7 @@ The metric definitions are listed in evals/README.md.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -93,17 +94,34 @@ def source_hit(question: BenchmarkQuestion, answer: AnswerDict, k: int | None = 
     return any(_basename(str(r["source"])) in wanted for r in _top(answer, k))
 
 
+# Markup a reader does not see, on either side of an evidence match: a Markdown table's pipes
+# and rule rows, heading and list markers, code ticks, emphasis stars, Sphinx's "¶" permalinks.
+# Evidence is copied from the text a reader sees (trafilatura's text of a page, python-docx's
+# cells of a Word table: "ExSys EX-1113HMS 16 3.1"); chunks hold the same text as Markdown
+# ("| ExSys EX-1113HMS | 16 | 3.1 |").
+_MARKUP = re.compile(
+    r"[|¶`*]|^[ \t:|-]*-{3,}[ \t:|-]*$|^[ \t]*(?:#{1,6}|[-+•]|\d+[.)])[ \t]+|(?<=\s)[-+•][ \t]+",
+    re.MULTILINE,
+)
+
+
+def reader_view(text: str) -> str:
+    """Text as a reader sees it, normalised (evals.format.normalise), for evidence matching."""
+    return normalise(_MARKUP.sub(" ", text))
+
+
 def evidence_rank(
     question: BenchmarkQuestion, answer: AnswerDict, k: int | None = None
 ) -> int | None:
     """1-based rank of the first top-k chunk containing some evidence snippet, or None.
 
-    Both sides are normalised so that line breaks and curly quotes do not hide a hit. A snippet
-    split across two chunks is not a hit: the answerer would not see it whole either.
+    Both sides are read as a reader sees them (reader_view), so that line breaks, curly quotes
+    and Markdown markup do not hide a hit. A snippet split across two chunks is not a hit: the
+    answerer would not see it whole either.
     """
-    snippets = [normalise(e) for e in question.evidence]
+    snippets = [reader_view(e) for e in question.evidence]
     for rank, r in enumerate(_top(answer, k), start=1):
-        text = normalise(str(r["text"]))
+        text = reader_view(str(r["text"]))
         if any(s in text for s in snippets):
             return rank
     return None

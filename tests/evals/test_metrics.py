@@ -126,6 +126,18 @@ def test_evidence_rank_normalises_both_sides() -> None:
     assert metrics.evidence_rank(q, answer(retrieved=[OTHER, HUB]), k=1) is None
 
 
+def test_evidence_matches_a_chunk_as_a_reader_sees_it_without_markdown() -> None:
+    """Evidence is the text a reader sees (a Word table's cells, a page's text by trafilatura);
+    a chunk holds the same as Markdown: its pipes, rules, bullets and ticks are no words."""
+    table = chunk("hubs.docx", "| Hub | Ports | USB |\n|---|---|---|\n| ExSys EX-1113HMS | 16 | 3.1 |")
+    assert metrics.evidence_rank(question("1", evidence=["ExSys EX-1113HMS 16 3.1"]), answer(retrieved=[table])) == 1
+    listed = chunk("conf.html", "## Options\n\n- `textall` - all info in text format\n- **textalldate** - with time stamp")
+    q = question("2", evidence=["textalldate - with time stamp"])
+    assert metrics.evidence_rank(q, answer(retrieved=[OTHER, listed])) == 2
+    # Words still count: other cells are no hit.
+    assert metrics.evidence_rank(question("3", evidence=["ExSys EX-1113HMS 8 3.1"]), answer(retrieved=[table])) is None
+
+
 def test_any_evidence_snippet_counts() -> None:
     q = question("1", evidence=["not in any chunk", "regional governor"])
     assert metrics.evidence_rank(q, answer(retrieved=[HUB, OTHER])) == 2
