@@ -94,8 +94,9 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
 # learned cross-encoder plus the combined scorer, answering.threshold 0.11 chosen on seeds_dev +
-# docs_dev; weighted fusion 0.75 over 60 candidates, top_k 5), checked by tests/evals/test_regression_gate.py: measured
-# values minus about two questions, so real breakage fails and run-to-run noise does not.
+# docs_dev; weighted fusion 0.75 over 60 candidates, top_k 5), checked by
+# tests/evals/test_regression_gate.py: measured values minus about two questions, so real
+# breakage fails and run-to-run noise does not.
 # Nothing was fitted, tuned or thresholded on these files. Citation validity is an invariant, hence 1.
 # The held-out files those floors are for: reported, never chosen on (the dev-only scripts
 # refuse them).

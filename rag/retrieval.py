@@ -204,4 +204,3 @@ def _file_name_keys(source: str) -> tuple[str, str]:
     proxychains4-conf.txt) names something the corpus has, though its text never says it."""
     base = source.replace("\\", "/").rsplit("/", 1)[-1]
     return _name_key(base), _name_key(re.sub(r"\.\w{1,5}$", "", base))
-

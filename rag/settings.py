@@ -102,8 +102,9 @@ class RetrievalSettings(BaseModel):
     # Hits per retriever before fusion: more lets fusion rescue a passage one side ranks low,
     # at the cost of scoring them. 60 with dense_weight 0.75 (chosen together, on docs_dev's
     # 1,273 answerable questions, retrieval only, in the twenty-sixth round): evidence hit@5
-    # 1,162 against 1,155 at 30 / 0.7 (0.6: 1,151; 0.8: 1,156); seeds_dev and the round's
-    # fresh batches the same at both.
+    # 1,162 against 1,155 at 30 / 0.7 (0.6: 1,151; 0.8: 1,156), counted without
+    # evals.metrics.reader_view; seeds_dev and the round's first four fresh batches the same at
+    # both.
     candidates: int = Field(60, ge=1, le=500, description="hits per retriever before fusion")
     # Measured on the seeds questions (README, "Retrieval"): a convex mix of max-normalised
     # scores beat reciprocal rank fusion on MRR (0.94 vs 0.88) at equal hit@5.

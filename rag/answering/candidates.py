@@ -739,7 +739,7 @@ def _with_fields_above(text: str, c: Span) -> Span:
     fields_end = len(above.rstrip())
     fields_start = above.rfind("\n\n", 0, fields_end) + 2 if "\n\n" in above[:fields_end] else 0
     fields = text[fields_start:fields_end].split("\n")
-    heading = text[: fields_start].rstrip().rsplit("\n", 1)[-1]
+    heading = text[:fields_start].rstrip().rsplit("\n", 1)[-1]
     # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
     if not 2 <= len(fields) <= _MAX_FIELDS or not all(_FIELD.match(f) for f in fields) or not _HEADING.match(heading):
         return c
