@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from pathlib import Path
@@ -11,7 +10,7 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
-from rag.text import document_name_terms, exact_names
+from rag.text import document_name_terms, exact_names, file_name_keys, name_key
 from rag.types import Chunk, ScoredChunk
 
 
@@ -40,7 +39,7 @@ class HybridRetriever:
         self._lexical: LexicalIndex | None = None
         self._by_id: dict[str, Chunk] = {}
         self._names: frozenset[str] = frozenset()  # document_name_terms of every source
-        self._file_names: frozenset[str] = frozenset()  # _file_name_keys of every source
+        self._file_names: frozenset[str] = frozenset()  # rag.text.file_name_keys of every source
         self._checked_at = 0.0
         self._uncommitted = 0  # chunks in the collection that no committed document owns
         self._has_units = True  # the units collection holds anything (ingest.dense_units)
@@ -87,7 +86,7 @@ class HybridRetriever:
             self._by_id = {c.id: c for c in lexical.chunks}
             sources = {c.source for c in lexical.chunks}
             self._names = frozenset(t for src in sources for t in document_name_terms(src))
-            self._file_names = frozenset(k for src in sources for k in _file_name_keys(src))
+            self._file_names = frozenset(k for src in sources for k in file_name_keys(src))
             self._lexical = lexical
 
     def names_a_document(self, term: str) -> bool:
@@ -162,7 +161,7 @@ class HybridRetriever:
             return []
         return [
             n for n in exact_names(query)
-            if not self._lexical.mentioning(n) and _name_key(n) not in self._file_names
+            if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
         ]
 
     def _fuse(
@@ -190,17 +189,3 @@ class HybridRetriever:
         return [
             ScoredChunk(chunks[i], fused[i], d_score.get(i), b_score.get(i)) for i in order
         ]
-
-
-def _name_key(name: str) -> str:
-    """A file's name however it is written: "proxychains4.conf", "proxychains4-conf" and
-    "Proxychains4_conf" are one name."""
-    return re.sub(r"[-._\s]+", "-", name.lower()).strip("-")
-
-
-def _file_name_keys(source: str) -> tuple[str, str]:
-    """A document's file name with and without its extension, as _name_key writes them: a
-    question that names the document it asks about ("In the default proxychains4.conf, …", over
-    proxychains4-conf.txt) names something the corpus has, though its text never says it."""
-    base = source.replace("\\", "/").rsplit("/", 1)[-1]
-    return _name_key(base), _name_key(re.sub(r"\.\w{1,5}$", "", base))

@@ -160,12 +160,30 @@ def content_terms(text: str, *, drop_question_words: bool = False) -> list[str]:
     return terms + [m.group().lower() for m in SHORT_OPTION.finditer(text)]
 
 
+# A file name's extension: ".md", ".conf", ".docx".
+_EXTENSION = re.compile(r"\.\w{1,5}$")
+
+
 @lru_cache(maxsize=4096)
 def document_name_terms(source: str) -> frozenset[str]:
     """The words that name a document: its source path's, without the extension
     ("a/ebooklib-readme.md" -> ebooklib, readm, …). Cached: the answerer reads its passages'
     sources for every question."""
-    return frozenset(content_terms(re.sub(r"\.\w{1,5}$", "", source).replace("/", " ")))
+    return frozenset(content_terms(_EXTENSION.sub("", source).replace("/", " ")))
+
+
+def name_key(name: str) -> str:
+    """A file's name however it is written: "proxychains4.conf", "proxychains4-conf" and
+    "Proxychains4_conf" are one name."""
+    return re.sub(r"[-._\s]+", "-", name.lower()).strip("-")
+
+
+def file_name_keys(source: str) -> tuple[str, str]:
+    """A document's file name with and without its extension, as name_key writes them: a
+    question that names the document it asks about ("In the default proxychains4.conf, …", over
+    proxychains4-conf.txt) names something the corpus has, though its text never says it."""
+    base = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name_key(base), name_key(_EXTENSION.sub("", base))
 
 
 def numbers(text: str) -> set[str]:

@@ -437,7 +437,7 @@ def _with_line_above(text: str, c: Span) -> Span:
 
 def _code_line_above(before: str) -> str:
     """The one line of a fenced code block that `before` (right-stripped) ends with, or ""."""
-    lines = before.split("\n")
+    lines = before.rsplit("\n", 3)  # the last three lines are all it reads
     if len(lines) < 3 or not FENCE_LINE.match(lines[-1]) or not FENCE_LINE.match(lines[-3]):
         return ""
     code = lines[-2].strip()
@@ -737,7 +737,8 @@ def _with_fields_above(text: str, c: Span) -> Span:
     if not _AFTER_BLANK.search(above):
         return c
     fields_end = len(above.rstrip())
-    fields_start = above.rfind("\n\n", 0, fields_end) + 2 if "\n\n" in above[:fields_end] else 0
+    cut = above.rfind("\n\n", 0, fields_end)
+    fields_start = cut + 2 if cut >= 0 else 0
     fields = text[fields_start:fields_end].split("\n")
     heading = text[:fields_start].rstrip().rsplit("\n", 1)[-1]
     # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
