@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rag.answering.base import Answerer, Draft, Turn
+from rag.answering.unnamed import unnamed_role
 from rag.errors import (
     AmbiguousDocumentError,
     EmptyQuestionError,
@@ -269,10 +270,19 @@ class Assistant:
         t1 = time.perf_counter()
         draft: Draft | None = None
         absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
+        unnamed = (
+            unnamed_role(standalone, [p.chunk.text for p in passages])
+            if self.settings.answering.refuse_unnamed
+            else None
+        )
         if absent:
             # The question names something no document mentions: nothing can answer it, and an
             # answer about a neighbouring setting or version would be wrong with a citation.
             draft = Draft.refusal(notice=f"No document mentions {', '.join(absent)}.")
+            if streaming:
+                yield draft.text
+        elif unnamed is not None:
+            draft = Draft.refusal(notice=f"The documents mention the {unnamed} but never by name.")
             if streaming:
                 yield draft.text
         elif streaming:

@@ -218,3 +218,25 @@ def test_a_named_option_is_brought_in_from_the_documents_retrieved(
     assert [p.chunk.source for p in passages[:2]] == ["rustc.md", "rustc.md"]
     assert "alias for debuginfo=2" in passages[2].chunk.text
 
+
+
+def test_a_question_after_the_name_of_someone_the_documents_never_name_is_refused(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "A pro-Russian official said the troops were retreating to gather their strength.\n\n"
+        "Kremlin spokesman Dmitry Peskov declined to comment on the retreat.\n",
+        encoding="utf-8",
+    )
+    fast_assistant.ingest([folder])
+
+    asked = "What is the name of the pro-Russian official who said the troops were retreating?"
+    answer = fast_assistant.ask(asked)
+
+    assert answer.abstained and not answer.citations
+    assert answer.notice == "The documents mention the pro-Russian official but never by name."
+    assert not fast_assistant.ask("Who is the Kremlin spokesman who declined to comment?").notice
+    lenient = fast_assistant.with_settings(answering={"refuse_unnamed": False})
+    assert not lenient.ask(asked).notice
