@@ -22,7 +22,14 @@ _SPLIT = re.compile(
     r"(?:what|which|who|whom|whose|when|where|why|how)\b)"
     # A yes-no question after a comma: "What is the oldest Python it is tested on, and does
     # tqdm need any dependencies?"
-    r"|,\s+and\s+(?=(?:does|do|did|is|are|can|will|should|must|has|have)\s)",
+    r"|,\s+and\s+(?=(?:does|do|did|is|are|can|will|should|must|has|have)\s)"
+    # A question whose wh-phrase comes later, behind a noun or an aside: "…, and the withdrawal
+    # from which city did it call a tacit acknowledgment?", "…, and besides the area north of
+    # Kyiv, around which city did Britain say …?". The wh-word in a question's word order (its
+    # auxiliary after at most two words) tells it from a relative "which"; not across a
+    # sentence's end, nor behind a condition (", and if not, what does it count?" asks on).
+    r"|,\s+and\s+(?!(?:if|when|unless|otherwise)\b)(?=[^?.!]{0,60}?\b(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\s)",
     re.IGNORECASE,
 )
 _PREPOSITIONS = r"(?:of|for|in|on|at|to|by|from|with|about|under)"

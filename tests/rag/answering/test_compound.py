@@ -124,3 +124,34 @@ def test_a_yes_no_question_after_a_comma_is_a_part_of_its_own() -> None:
     # Without the comma "and is" joins words, not questions.
     question = "Which file is read first and is it required?"
     assert parts(question) == [question]
+
+
+def test_a_second_question_whose_wh_phrase_comes_later_is_a_part_of_its_own() -> None:
+    assert parts(
+        "Which city did the ministry name besides Kyiv, and the withdrawal from which city did it "
+        "call an acknowledgment of defeat?"
+    ) == [
+        "Which city did the ministry name besides Kyiv?",
+        "The withdrawal from which city did it call an acknowledgment of defeat?",
+    ]
+    assert parts(
+        "In which month did the attack on Kyiv fail, and besides the area north of Kyiv, around "
+        "which city did Britain say the troops had retreated?"
+    ) == [
+        "In which month did the attack on Kyiv fail?",
+        "Besides the area north of Kyiv, around which city did Britain say the troops had retreated?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A condition asks on from the first part; a relative "which" asks nothing; nor does a
+        # wh-word past the sentence's end.
+        "Can xz open .7z archives, and if not, what should I use?",
+        "What does the daemon log, and the file which it writes to rotate?",
+        "I removed a log while it was written, and the space did not come back. What is it now?",
+    ],
+)
+def test_a_later_wh_word_that_asks_nothing_of_its_own_splits_nothing(question: str) -> None:
+    assert parts(question) == [question]
