@@ -10,8 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.chunking import retrieval_text
 from rag.answering.base import Answerer, Draft, Turn
-from rag.answering.unnamed import unnamed_role
+from rag.answering.presupposed import lacking
 from rag.errors import (
     AmbiguousDocumentError,
     EmptyQuestionError,
@@ -270,9 +271,9 @@ class Assistant:
         t1 = time.perf_counter()
         draft: Draft | None = None
         absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
-        unnamed = (
-            unnamed_role(standalone, [p.chunk.text for p in passages])
-            if self.settings.answering.refuse_unnamed
+        missing = (
+            lacking(standalone, [retrieval_text(p.chunk) for p in passages])
+            if self.settings.answering.refuse_presupposed
             else None
         )
         if absent:
@@ -281,8 +282,10 @@ class Assistant:
             draft = Draft.refusal(notice=f"No document mentions {', '.join(absent)}.")
             if streaming:
                 yield draft.text
-        elif unnamed is not None:
-            draft = Draft.refusal(notice=f"The documents mention the {unnamed} but never by name.")
+        elif missing is not None:
+            # The passages lack what the question takes for granted (a name, a number): their
+            # best match is about someone or something else.
+            draft = Draft.refusal(notice=missing)
             if streaming:
                 yield draft.text
         elif streaming:

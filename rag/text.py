@@ -186,9 +186,12 @@ def file_name_keys(source: str) -> tuple[str, str]:
     return name_key(base), name_key(_EXTENSION.sub("", base))
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers in a text, normalised: '2,000' -> '2000'; number words become digits."""
+def numbers(text: str, *, spelled: bool = True) -> set[str]:
+    """Numbers in a text, normalised: '2,000' -> '2000'; number words become digits (unless
+    not spelled)."""
     found = {m.group(1).replace(",", "") for m in _NUMBER.finditer(text)}
+    if not spelled:
+        return found
     for w in words(text):
         for part in w.split("-"):
             if part in _NUMBER_WORDS:
@@ -303,9 +306,10 @@ def word_count(text: str) -> int:
 
 # A name a question gives exactly: a token with a digit ("station 42", "PostgreSQL 15"), an
 # option ("-6", "--keep"), a snake_case name ("shared_buffers") or a lower-case name of three or
-# more parts joined by hyphens ("max-line-length"; not "up-to-date", see identifiers).
+# more parts joined by hyphens ("max-line-length"; not "up-to-date", see identifiers). Not the
+# groups of a number's digits: "2,500" names no "500", "$890,000" no "890".
 _IDENTIFIER = re.compile(
-    r"(?<![\w-])(?:-{1,2}\w[\w-]*|\w*\d[\w.]*|[A-Za-z]\w*_\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-]))"
+    r"(?<![\w-])(?<!\d,)(?:-{1,2}\w[\w-]*|\w*\d[\w.]*(?![\w.]|,\d)|[A-Za-z]\w*_\w+|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-]))"
 )
 
 

@@ -220,7 +220,7 @@ def test_a_named_option_is_brought_in_from_the_documents_retrieved(
 
 
 
-def test_a_question_after_the_name_of_someone_the_documents_never_name_is_refused(
+def test_a_question_taking_for_granted_a_name_or_number_the_passages_lack_is_refused(
     fast_assistant: Any, tmp_path: Path
 ) -> None:
     folder = tmp_path / "news"
@@ -238,5 +238,8 @@ def test_a_question_after_the_name_of_someone_the_documents_never_name_is_refuse
     assert answer.abstained and not answer.citations
     assert answer.notice == "The documents mention the pro-Russian official but never by name."
     assert not fast_assistant.ask("Who is the Kremlin spokesman who declined to comment?").notice
-    lenient = fast_assistant.with_settings(answering={"refuse_unnamed": False})
+    # A number the passages never state: the answer would be about another figure.
+    unstated = fast_assistant.ask("Which official said 2,500 troops were retreating to gather strength?")
+    assert unstated.abstained and unstated.notice == "No passage found states 2,500."
+    lenient = fast_assistant.with_settings(answering={"refuse_presupposed": False})
     assert not lenient.ask(asked).notice

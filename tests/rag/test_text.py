@@ -89,6 +89,9 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
     assert identifiers("What is Clippy's max-line-length, out-of-the-box, in a built-in?") == {
         "max-line-length"
     }
+    # A number grouped in thousands is a figure, not names of its groups (the refusal of
+    # unmentioned names had said "No document mentions 500." of "2,500 troops").
+    assert identifiers("Did 2,500 extras earn $890,000 on ports 8080, 8081?") == {"8080", "8081"}
 
 
 def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole() -> None:

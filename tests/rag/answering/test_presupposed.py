@@ -1,10 +1,10 @@
-"""rag.answering.unnamed: a question after the name of someone the passages never name."""
+"""rag.answering.presupposed: what a question takes for granted that the passages lack."""
 
 from __future__ import annotations
 
 import pytest
 
-from rag.answering.unnamed import asked_role, unnamed_role
+from rag.answering.presupposed import asked_role, lacking, unnamed_role, unstated_numbers
 
 NEWS = (
     "A pro-Russian official said Russians were retreating to regroup. "
@@ -57,3 +57,40 @@ def test_one_named_mention_anywhere_is_enough() -> None:
     asked = "What is the name of the pro-Russian official who said Russians were retreating?"
     named_elsewhere = "The pro-Russian official, Vladimir Saldo, repeated it on television."
     assert unnamed_role(asked, [NEWS, named_elsewhere]) is None
+
+
+FILM = "The film took in $1.2 million in advance screenings in Germany and 2,500 extras were hired."
+
+
+@pytest.mark.parametrize(
+    ("question", "unstated"),
+    [
+        ("The film took in $890,000 in advance screenings in what country?", ["890000"]),
+        ("Which scene required about 2,500 extras?", []),  # "2,500" is "2500"
+        ("What was hired, 2500 of them?", []),
+        ("How much did the film take in 2015 and 2016?", ["2015", "2016"]),
+        ("Did the film open on 53% of all screens?", ["53"]),
+        ("Did the film take 1.5 times its budget?", ["1.5"]),
+        # A small whole number is often the asker's own; spelled numbers and a name's or a
+        # version's number are not asked.
+        ("Which 3 countries showed the film first?", []),
+        ("I hired 16 extras but need 40: which scene needs more?", []),
+        ("Was the thirty-fourth film shot in twelve weeks?", []),
+        ("Was the SHA-256 checksum of the film published?", []),
+        ("Under which licence were versions before 1.8.0 released?", []),
+    ],
+)
+def test_the_numbers_a_question_gives_that_no_text_states(question: str, unstated: list[str]) -> None:
+    assert unstated_numbers(question, [FILM]) == unstated
+
+
+def test_a_number_the_text_spells_out_is_stated() -> None:
+    assert unstated_numbers("Did it open on 12 screens?", ["It opened on twelve screens."]) == []
+
+
+def test_what_is_lacking_says_why_in_words() -> None:
+    assert lacking("The film took in $890,000 in what country?", [FILM]) == "No passage found states 890,000."
+    assert lacking(
+        "What is the name of the pro-Russian official who said Russians were retreating?", [NEWS]
+    ) == "The documents mention the pro-Russian official but never by name."
+    assert lacking("Which scene required about 2,500 extras?", [FILM]) is None

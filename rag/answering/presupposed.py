@@ -1,0 +1,132 @@
+"""What a question takes for granted that the retrieved passages lack: then they cannot answer it,
+however well a sentence of theirs matches its other words.
+
+- The name of someone they describe but never name (unnamed_role).
+- A number they never state (unstated_numbers).
+
+Questions after the name of someone the passages describe but never name:
+
+"What is the name of the pro-Russian official who said …?" over an article that only ever says
+"A pro-Russian official said …" has no answer, yet the sentence that says it is the best match
+the answer model has ever seen for the question: it quotes every other word of it. Such
+near misses are the usual unanswerable question about news and reference texts, whose sources
+are often unnamed. The check is grammatical, not a word list: the question asks for the name of
+a person it describes by a relative clause ("the <role> who …", "Who was the <role> that …"),
+and every mention of that description in the passages stands without a name beside it (a name
+directly after it, "spokesman Igor Konashenkov", or in apposition before it, "Jake Sullivan, the
+national security adviser,").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rag.text import numbers
+
+# The description a question gives of the person whose name it asks for.
+_ASKS_NAME_OF = re.compile(
+    r"\bnames?\s+of\s+(?:the|that|this|a|an)\s+(?P<role>[^?,;]+?)\s+(?:who|whom)\b"
+    r"|^\s*who\s+(?:is|was|are|were)\s+(?:the|that|this)\s+(?P<who>[^?,;]+?)\s+(?:who|whom|that)\b",
+    re.IGNORECASE,
+)
+# A description longer than this is a clause, not a role.
+MAX_ROLE_WORDS = 7
+# What names a person: a capitalised word or a handle ("@romirk").
+_NAME = re.compile(r"[A-Z@][\w.'’-]*")
+_FIRST_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)?(?P<word>[^\s,;:()]+)")
+_APPOSITION_BEFORE = re.compile(r"(?P<word>[^\s,;:()]+)\s*,\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+
+
+def asked_role(question: str) -> str | None:
+    """The description of the person whose name the question asks for ("pro-Russian official"),
+    or None when it asks for no one's name that way."""
+    m = _ASKS_NAME_OF.search(question)
+    if m is None:
+        return None
+    role = (m.group("role") or m.group("who")).strip()
+    return role if 0 < len(role.split()) <= MAX_ROLE_WORDS else None
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    after = _FIRST_AFTER.match(text, end)
+    if after and _NAME.fullmatch(after.group("word")):
+        return True
+    # "Jake Sullivan, the national security adviser, said": a name in apposition before, set
+    # off by commas on both sides (a place before a comma is no name: "to Belarus, a senior
+    # official concurred").
+    before = _APPOSITION_BEFORE.search(text, 0, start)
+    return bool(before and _NAME.fullmatch(before.group("word")) and text[end:].lstrip().startswith(","))
+
+
+def unnamed_role(question: str, texts: Iterable[str]) -> str | None:
+    """The role the question asks the name of, when the texts mention it and never with a name;
+    None otherwise (also when they never mention it: then nothing is known either way)."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    words = [re.escape(w) for w in role.split()]
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+    mentioned = False
+    for text in texts:
+        for m in pattern.finditer(text):
+            if _named(text, m.start(), m.end()):
+                return None
+            mentioned = True
+    return role if mentioned else None
+
+
+# A number specific enough that a passage about it would state it: three digits or more, a
+# decimal or a percentage ("$890,000", "25.45", "1.3", "53%"). Smaller whole numbers are often
+# the asker's own ("an array of 16 tasks", "quality 99", "a score of 15"), which the documents
+# answer by a rule or a range without repeating them.
+MIN_DIGITS = 3
+_PERCENTAGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_NAMED_NUMBER = re.compile(r"[A-Za-z]+-\d[\w.]*")
+_WRITTEN_NUMBER = re.compile(r"\d[\d,.]*")
+# A version ("before 1.8.0") is a name, which the refusal of unmentioned names checks over every
+# document (rag.retrieval.HybridRetriever.unmentioned).
+_THREE_PART_VERSION = re.compile(r"\b[vV]?\d+\.\d+\.\d+[\w.-]*")
+
+
+def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
+    """The specific numbers (MIN_DIGITS) the question gives that none of the texts states
+    ("The film took in $890,000 in advance screenings in what country?" over passages without
+    890,000): an answer from them would be about another figure. Compared as rag.text.numbers
+    normalises them ("2,500" and "2500"; "twelve" and "12")."""
+    # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
+    # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
+    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", question))
+    percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
+    asked = {
+        n for n in map(_unpadded, numbers(plain, spelled=False))
+        if "." in n or n in percentages or sum(ch.isdigit() for ch in n) >= MIN_DIGITS
+    }
+    if not asked:
+        return []
+    stated: set[str] = set()
+    for text in texts:
+        stated |= {_unpadded(n) for n in numbers(text)}
+    return sorted(asked - stated)
+
+
+def _unpadded(number: str) -> str:
+    """"03" of "example 03" is the 3 of "example 3"."""
+    return number.lstrip("0") or "0" if number.isdigit() else number
+
+
+def lacking(question: str, texts: Sequence[str]) -> str | None:
+    """Why the texts cannot answer the question, for the refusal's notice; None if nothing
+    the question takes for granted is missing from them."""
+    role = unnamed_role(question, texts)
+    if role is not None:
+        return f"The documents mention the {role} but never by name."
+    unstated = set(unstated_numbers(question, texts))
+    if unstated:
+        # As the question writes them ("890,000", not the normalised "890000").
+        written = dict.fromkeys(
+            m.group().strip(",.") for m in _WRITTEN_NUMBER.finditer(question)
+            if m.group().strip(",.").replace(",", "") in unstated
+        )
+        return f"No passage found states {', '.join(written)}."
+    return None
