@@ -3,6 +3,12 @@ however well a sentence of theirs matches its other words.
 
 - The name of someone they describe but never name (unnamed_role).
 - A number they never state (unstated_numbers).
+- A small number or an ordinal where they say the same thing with another one (swapped_number):
+  "Who tells Bond he has five minutes to escape?" over "… tells him that he has three minutes
+  to escape …".
+
+A yes-no question is exempt from the number checks: "Is the default port 8081?" asks whether
+the figure is right, and "No, 8080" answers it.
 
 Questions after the name of someone the passages describe but never name:
 
@@ -20,9 +26,9 @@ national security adviser,").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from rag.text import numbers
+from rag.text import STOPWORDS, numbers, split_sentences
 
 # The description a question gives of the person whose name it asks for.
 _ASKS_NAME_OF = re.compile(
@@ -96,11 +102,14 @@ def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
     normalises them ("2,500" and "2500"; "twelve" and "12")."""
     # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
     # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
+    if _YES_NO.match(question):
+        return []
     plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", question))
     percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
     asked = {
         n for n in map(_unpadded, numbers(plain, spelled=False))
-        if "." in n or n in percentages or sum(ch.isdigit() for ch in n) >= MIN_DIGITS
+        if ("." in n or n in percentages or sum(ch.isdigit() for ch in n) >= MIN_DIGITS)
+        and not _YEAR.fullmatch(n)
     }
     if not asked:
         return []
@@ -108,6 +117,111 @@ def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
     for text in texts:
         stated |= {_unpadded(n) for n in numbers(text)}
     return sorted(asked - stated)
+
+
+_YES_NO = re.compile(
+    r"\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|shall|has|have|had|may|must)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][\w'’.-]*\w|[A-Za-z]")
+# English number words: how many ("three") and which in order ("thirty-fourth").
+_CARDINALS = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {
+    w: n + 1 for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+# A year is a small number too: texts name a few, and askers add them to what they ask ("since
+# its counteroffensive started in September 2022" over "since the counteroffensive started").
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# Words on one side of a number that place it: two, one of them a content word.
+CONTEXT_WORDS = 2
+
+
+def small_number(token: str) -> tuple[str, int] | None:
+    """("cardinal" | "ordinal" | "year", value) of a whole number under 100 however written
+    ("5", "five", "twenty-four", "8th", "eighth", "thirty-fourth") or of a year ("1965");
+    None for anything else."""
+    low = token.lower()
+    if low.isdigit() and len(low) <= 2:
+        return ("cardinal", int(low))
+    if _YEAR.fullmatch(low):
+        return ("year", int(low))
+    if m := _DIGIT_ORDINAL.fullmatch(low):
+        return ("ordinal", int(m.group(1)))
+    *tens, last = low.split("-")
+    if len(tens) > 1 or not all(t in _CARDINALS for t in tens):
+        return None
+    base = sum(_CARDINALS[t] for t in tens)
+    if last in _CARDINALS:
+        return ("cardinal", base + _CARDINALS[last])
+    if last in _ORDINALS:
+        return ("ordinal", base + _ORDINALS[last])
+    return None
+
+
+def swapped_number(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """(the question's number, the texts' other one) when the question sets a small number or
+    an ordinal in words the texts use around another one of its kind, and the texts never use
+    the question's ("for his eighth appearance as James Bond" against "for his fourth
+    appearance …"); None otherwise. The number checks for larger figures leave these out:
+    small numbers stand in every text, so only their words place them."""
+    if _YES_NO.match(question):
+        return None
+    asked = _TOKEN.findall(question)
+    sentences = [_TOKEN.findall(s) for text in texts for s in split_sentences(text)]
+    used = {small_number(t) for s in sentences for t in s}
+    lowered = [[t.lower() for t in s] for s in sentences]
+    for i, token in enumerate(asked):
+        value = small_number(token)
+        # Texts name few years, so one they name elsewhere still cannot stand in another's
+        # place; a small number they use anywhere may be the one meant.
+        if value is None or (value in used and value[0] != "year"):
+            continue
+        contexts = _contexts([t.lower() for t in asked], i)
+        placed = [
+            (s, j) for context in contexts for s, low in zip(sentences, lowered, strict=True)
+            for j in _placed(low, context)
+        ]
+        if any(small_number(s[j]) == value for s, j in placed):
+            continue
+        for s, j in placed:
+            other = small_number(s[j])
+            if other is not None and other[0] == value[0] and value not in map(small_number, s):
+                return token, s[j]
+    return None
+
+
+def _contexts(tokens: list[str], i: int) -> list[tuple[int, list[str]]]:
+    """The words on each side of tokens[i] that place it: (offset of the number from them,
+    the words), when one of them is a content word."""
+    sides = []
+    if i >= CONTEXT_WORDS:
+        sides.append((CONTEXT_WORDS, tokens[i - CONTEXT_WORDS : i]))
+    if i + CONTEXT_WORDS < len(tokens):
+        sides.append((-1, tokens[i + 1 : i + 1 + CONTEXT_WORDS]))
+    return [
+        (offset, words) for offset, words in sides
+        if any(w not in STOPWORDS and small_number(w) is None for w in words)
+    ]
+
+
+def _placed(tokens: list[str], context: tuple[int, list[str]]) -> Iterator[int]:
+    """Where a number stands in tokens with the same words beside it."""
+    offset, words = context
+    n = len(words)
+    for k in range(len(tokens) - n + 1):
+        if tokens[k : k + n] == words:
+            j = k + offset if offset > 0 else k - 1
+            if 0 <= j < len(tokens):
+                yield j
 
 
 def _unpadded(number: str) -> str:
@@ -121,6 +235,9 @@ def lacking(question: str, texts: Sequence[str]) -> str | None:
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
+    swapped = swapped_number(question, texts)
+    if swapped is not None:
+        return f"The documents say {swapped[1]} where the question says {swapped[0]}."
     unstated = set(unstated_numbers(question, texts))
     if unstated:
         # As the question writes them ("890,000", not the normalised "890000").

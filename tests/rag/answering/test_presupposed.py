@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.presupposed import asked_role, lacking, unnamed_role, unstated_numbers
+from rag.answering.presupposed import (
+    asked_role,
+    lacking,
+    small_number,
+    swapped_number,
+    unnamed_role,
+    unstated_numbers,
+)
 
 NEWS = (
     "A pro-Russian official said Russians were retreating to regroup. "
@@ -68,9 +75,13 @@ FILM = "The film took in $1.2 million in advance screenings in Germany and 2,500
         ("The film took in $890,000 in advance screenings in what country?", ["890000"]),
         ("Which scene required about 2,500 extras?", []),  # "2,500" is "2500"
         ("What was hired, 2500 of them?", []),
-        ("How much did the film take in 2015 and 2016?", ["2015", "2016"]),
-        ("Did the film open on 53% of all screens?", ["53"]),
-        ("Did the film take 1.5 times its budget?", ["1.5"]),
+        ("How much did the film take in its 350 and 420 cinemas?", ["350", "420"]),
+        # Askers add years to what they ask; swapped_number places them instead.
+        ("How much did the film take in 2015?", []),
+        ("Which film opened on 53% of all screens?", ["53"]),
+        ("Which film took 1.5 times its budget?", ["1.5"]),
+        # A yes-no question asks whether the figure is right: "No, $1.2 million" answers it.
+        ("Did the film take in $890,000 in advance screenings?", []),
         # A small whole number is often the asker's own; spelled numbers and a name's or a
         # version's number are not asked.
         ("Which 3 countries showed the film first?", []),
@@ -94,3 +105,62 @@ def test_what_is_lacking_says_why_in_words() -> None:
         "What is the name of the pro-Russian official who said Russians were retreating?", [NEWS]
     ) == "The documents mention the pro-Russian official but never by name."
     assert lacking("Which scene required about 2,500 extras?", [FILM]) is None
+
+
+BOND = (
+    "Spectre (2015) is the twenty-fourth James Bond film produced by Eon Productions. "
+    "Daniel Craig returned for his fourth appearance as James Bond. Blofeld tells him that he "
+    "has three minutes to escape the building. This enabled him to become a producer for the "
+    "1965 film Thunderball. It was released in 2015 and again in 2016."
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("5", ("cardinal", 5)), ("five", ("cardinal", 5)), ("twenty-four", ("cardinal", 24)),
+        ("8th", ("ordinal", 8)), ("eighth", ("ordinal", 8)), ("thirty-fourth", ("ordinal", 34)),
+        ("1965", ("year", 1965)), ("250", None), ("Bond", None), ("forty-many", None),
+    ],
+)
+def test_small_numbers_however_written(token: str, value: tuple[str, int] | None) -> None:
+    assert small_number(token) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("Who returned for his eighth appearance as James Bond?", ("eighth", "fourth")),
+        ("In what year was the thirty-fourth James Bond film produced?", ("thirty-fourth", "twenty-fourth")),
+        ("Who tells Bond he has five minutes to escape the building?", ("five", "three")),
+        # A year the texts name elsewhere still cannot stand where they name another.
+        ("Who became a producer on the 1985 film Thunderball?", ("1985", "1965")),
+        ("Who became a producer on the 2016 film Thunderball?", ("2016", "1965")),
+    ],
+)
+def test_a_number_where_the_texts_say_the_same_with_another_is_swapped(
+    question: str, swapped: tuple[str, str]
+) -> None:
+    assert swapped_number(question, [BOND]) == swapped
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who returned for his fourth appearance as James Bond?",  # the texts' own number
+        "Who tells Bond he has 3 minutes to escape the building?",  # the same number in digits
+        # A yes-no question asks whether the number is right: "No, three" answers it.
+        "Does Blofeld give Bond five minutes to escape the building?",
+        # Words that place nothing (no content word beside the number), or placed nowhere.
+        "What happened in the five days before filming?",
+        "How did the film do in its eighth week in cinemas?",
+    ],
+)
+def test_a_number_not_set_against_another_is_not_swapped(question: str) -> None:
+    assert swapped_number(question, [BOND]) is None
+
+
+def test_a_swapped_number_is_said_in_words() -> None:
+    assert lacking("Who returned for his eighth appearance as James Bond?", [BOND]) == (
+        "The documents say fourth where the question says eighth."
+    )
