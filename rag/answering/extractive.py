@@ -226,7 +226,8 @@ class ExtractiveAnswerer:
         chosen: list[Candidate] = []
         best = 0.0
         for part in asked:
-            ranked = self.rank(part, passages, among=about(part, [o for o in asked if o != part], passages))
+            others = [o for o in asked if o != part]
+            ranked = self.rank(part, passages, about(part, others, passages), self.part_order(part, passages))
             best = max(best, confidence(ranked))
             # A part's best candidate may be the one an earlier part chose (both parts share
             # most words): its best other one answers it.
@@ -248,16 +249,24 @@ class ExtractiveAnswerer:
         yield draft
 
     # ---- scoring ---------------------------------------------------------------------------
-    def rank(self, question: str, passages: list[ScoredChunk], among: set[int] | None = None) -> list[Candidate]:
+    def rank(
+        self,
+        question: str,
+        passages: list[ScoredChunk],
+        among: set[int] | None = None,
+        order: Sequence[int] | None = None,
+    ) -> list[Candidate]:
         """The prefiltered candidates, best first, with the model's probabilities; among: the
-        indices of the passages they may come from (None: all)."""
-        top = self.shortlist(question, passages, among)
+        indices of the passages they may come from (None: all); order: each passage's rank for
+        this question, where it is not its place in passages (a part of a question,
+        part_order)."""
+        top = self.shortlist(question, passages, among, order)
         if not top:
             return []
         probs = self.scorer.probabilities(question, [c.model_text for c in top])
         combiner = self.combiner
         scores = (
-            combiner.probabilities(self.feature_rows(question, passages, top, probs))
+            combiner.probabilities(self.feature_rows(question, passages, top, probs, order))
             if combiner is not None
             else probs
         )
@@ -267,7 +276,11 @@ class ExtractiveAnswerer:
         return sorted(top, key=lambda c: -c.score)
 
     def shortlist(
-        self, question: str, passages: list[ScoredChunk], among: set[int] | None = None
+        self,
+        question: str,
+        passages: list[ScoredChunk],
+        among: set[int] | None = None,
+        order: Sequence[int] | None = None,
     ) -> list[Candidate]:
         """The candidates the model reads: the `prefilter` best by the lexical prefilter
         (scripts/fit_scorer.py replays the same prefilter_key over its paragraphs)."""
@@ -276,22 +289,46 @@ class ExtractiveAnswerer:
         for c in pool:
             c.coverage = covered(weights, own_terms(c.model_text, c.title))
         names = exact_names(question)
-        pool.sort(key=lambda c: prefilter_key(c.coverage, c.passage, mentions_any(c.model_text, names)))
+        ranks = order or range(len(passages))
+        pool.sort(key=lambda c: prefilter_key(c.coverage, ranks[c.passage], mentions_any(c.model_text, names)))
         return pool[: self.prefilter]
 
     def feature_rows(
-        self, question: str, passages: list[ScoredChunk], top: list[Candidate], probs: Sequence[float] | np.ndarray
+        self,
+        question: str,
+        passages: list[ScoredChunk],
+        top: list[Candidate],
+        probs: Sequence[float] | np.ndarray,
+        order: Sequence[int] | None = None,
     ) -> list[list[float]]:
         """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
         # The candidate's context: its passage and the passage's heading path.
         context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
+        ranks = order or range(len(passages))
         return [
             scorer_features(
                 question, c.model_text, context[c.passage], float(p), self.idf,
-                kind=c.kind, passage=c.passage, key=c.key, title=c.title,
+                kind=c.kind, passage=ranks[c.passage], key=c.key, title=c.title,
             )
             for c, p in zip(top, probs, strict=True)
         ]
+
+    def part_order(self, part: str, passages: list[ScoredChunk]) -> list[int]:
+        """Each passage's rank for one part of a two-part question: passages were retrieved
+        for the whole question (and each part's best added after them), so a part's own best
+        passage may stand sixth, and the passage rank the scorer weighs would count against
+        it. A passage ranks as high as the share of the part's words it holds puts it (as the
+        prefilter weighs them, ties in retrieval order), or as retrieval did if higher."""
+        weights = {t: self.idf(t) for t in set(content_terms(part, drop_question_words=True))}
+        held = [
+            covered(weights, set(content_terms(f"{p.chunk.heading or ''}\n{p.chunk.text}")))
+            for p in passages
+        ]
+        by_share = sorted(range(len(passages)), key=lambda i: (-held[i], i))
+        ranks = list(range(len(passages)))
+        for rank, i in enumerate(by_share):
+            ranks[i] = min(ranks[i], rank)
+        return ranks
 
     def candidates(self, passages: list[ScoredChunk]) -> list[Candidate]:
         seen: set[tuple[str, int, int]] = set()

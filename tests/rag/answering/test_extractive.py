@@ -597,3 +597,11 @@ def test_a_whole_block_does_not_count_the_entry_name_that_heads_it() -> None:
     longer = f"{name}\n\nmore {body}"
     c2 = replace(c, start=longer.index("use -f."), end=len(longer), block=(0, len(longer)))
     assert extractive.whole_block(c2, longer, extractive.BLOCK_WORDS - 1).text == "use -f."
+
+
+def test_a_part_ranks_the_passages_by_its_own_words_where_that_puts_them_higher() -> None:
+    filler = [p for n in range(1, 6) for p in passages(f"Padding sentence {n} about nothing at all.", n=n)]
+    ps = [*filler, *passages("Ukraine began its push to retake Kherson on Sunday.", n=6)]
+    order = answerer().part_order("On which day did Ukraine begin its push to retake Kherson?", ps)
+    # The part's own passage, retrieved sixth for it, ranks first; the others keep their place.
+    assert order == [0, 1, 2, 3, 4, 0]
