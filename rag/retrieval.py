@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -12,6 +13,9 @@ from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
 from rag.text import document_name_terms, exact_names, file_name_keys, name_key
 from rag.types import Chunk, ScoredChunk
+
+# A short option with a number attached ("-i1", as exact_names lower-cases "-I1"): the option.
+_OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
 
 
 class HybridRetriever:
@@ -162,7 +166,14 @@ class HybridRetriever:
         return [
             n for n in exact_names(query)
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
+            and not self._option_with_value_mentioned(n)
         ]
+
+    def _option_with_value_mentioned(self, name: str) -> bool:
+        """"-I1", "-O3", "-j4": a short option with its number attached is that option set to
+        it, which a manual documents as "-I infocode" and a list of the codes."""
+        option = _OPTION_WITH_NUMBER.fullmatch(name)
+        return bool(option and self._lexical and self._lexical.mentioning(option.group(1)))
 
     def _fuse(
         self, dense: list[tuple[Chunk, float]], lexical: list[tuple[Chunk, float]]

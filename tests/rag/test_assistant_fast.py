@@ -243,3 +243,20 @@ def test_a_question_taking_for_granted_a_name_or_number_the_passages_lack_is_ref
     assert unstated.abstained and unstated.notice == "No passage found states 2,500."
     lenient = fast_assistant.with_settings(answering={"refuse_presupposed": False})
     assert not lenient.ask(asked).notice
+
+
+def test_a_short_option_with_its_number_attached_is_mentioned_by_the_option(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "man"
+    folder.mkdir()
+    (folder / "banner.txt").write_text(
+        "-I infocode\n    Print information about the program.\n"
+        "    1  Version, as an integer: 2.2.1 prints 20201.\n",
+        encoding="utf-8",
+    )
+    fast_assistant.ingest([folder])
+
+    # "-I1" is -I with the code 1; the manual never writes them together.
+    assert not fast_assistant.ask("What does banner -I1 print for version 2.2.1?").notice
+    assert fast_assistant.ask("What does banner -Q1 print?").notice == "No document mentions -q1."
