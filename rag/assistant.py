@@ -273,7 +273,7 @@ class Assistant:
         absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
         missing = (
             lacking(standalone, [retrieval_text(p.chunk) for p in passages])
-            if self.settings.answering.refuse_presupposed
+            if self.settings.answering.refuse_presupposed and not absent
             else None
         )
         if absent:

@@ -3,9 +3,9 @@ however well a sentence of theirs matches its other words.
 
 - The name of someone they describe but never name (unnamed_role).
 - A number they never state (unstated_numbers).
-- A small number or an ordinal where they say the same thing with another one (swapped_number):
-  "Who tells Bond he has five minutes to escape?" over "… tells him that he has three minutes
-  to escape …".
+- A small number, an ordinal or a year where they say the same thing with another one
+  (swapped_number): "Who tells Bond he has five minutes to escape?" over "… tells him that he
+  has three minutes to escape …".
 
 A yes-no question is exempt from the number checks: "Is the default port 8081?" asks whether
 the figure is right, and "No, 8080" answers it.
@@ -93,32 +93,7 @@ _WRITTEN_NUMBER = re.compile(r"\d[\d,.]*")
 # A version ("before 1.8.0") is a name, which the refusal of unmentioned names checks over every
 # document (rag.retrieval.HybridRetriever.unmentioned).
 _THREE_PART_VERSION = re.compile(r"\b[vV]?\d+\.\d+\.\d+[\w.-]*")
-
-
-def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
-    """The specific numbers (MIN_DIGITS) the question gives that none of the texts states
-    ("The film took in $890,000 in advance screenings in what country?" over passages without
-    890,000): an answer from them would be about another figure. Compared as rag.text.numbers
-    normalises them ("2,500" and "2500"; "twelve" and "12")."""
-    # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
-    # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
-    if _YES_NO.match(question):
-        return []
-    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", question))
-    percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
-    asked = {
-        n for n in map(_unpadded, numbers(plain, spelled=False))
-        if ("." in n or n in percentages or sum(ch.isdigit() for ch in n) >= MIN_DIGITS)
-        and not _YEAR.fullmatch(n)
-    }
-    if not asked:
-        return []
-    stated: set[str] = set()
-    for text in texts:
-        stated |= {_unpadded(n) for n in numbers(text)}
-    return sorted(asked - stated)
-
-
+# A yes-no question asks whether a figure is right, so the number checks leave it.
 _YES_NO = re.compile(
     r"\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|shall|has|have|had|may|must)\b",
     re.IGNORECASE,
@@ -141,6 +116,32 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 # A year is a small number too: texts name a few, and askers add them to what they ask ("since
 # its counteroffensive started in September 2022" over "since the counteroffensive started").
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
+    """The specific numbers (MIN_DIGITS) the question gives that none of the texts states
+    ("The film took in $890,000 in advance screenings in what country?" over passages without
+    890,000): an answer from them would be about another figure. Compared as rag.text.numbers
+    normalises them ("2,500" and "2500"; "twelve" and "12")."""
+    if _YES_NO.match(question):
+        return []
+    # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
+    # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
+    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", question))
+    percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
+    asked = {
+        n for n in map(_unpadded, numbers(plain, spelled=False))
+        if ("." in n or n in percentages or sum(ch.isdigit() for ch in n) >= MIN_DIGITS)
+        and not _YEAR.fullmatch(n)
+    }
+    if not asked:
+        return []
+    stated: set[str] = set()
+    for text in texts:
+        stated |= {_unpadded(n) for n in numbers(text)}
+    return sorted(asked - stated)
+
+
 # Words on one side of a number that place it: two, one of them a content word.
 CONTEXT_WORDS = 2
 
@@ -226,7 +227,7 @@ def _placed(tokens: list[str], context: tuple[int, list[str]]) -> Iterator[int]:
 
 def _unpadded(number: str) -> str:
     """"03" of "example 03" is the 3 of "example 3"."""
-    return number.lstrip("0") or "0" if number.isdigit() else number
+    return (number.lstrip("0") or "0") if number.isdigit() else number
 
 
 def lacking(question: str, texts: Sequence[str]) -> str | None:
