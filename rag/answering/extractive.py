@@ -384,6 +384,10 @@ class ExtractiveAnswerer:
         chosen = [best]
         words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
+        default = _entry_default(best, ranked, passages[best.passage].chunk.text)
+        if default is not None and words + word_count(default.text) <= self.max_words:
+            chosen.append(default)
+            words += word_count(default.text)
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
@@ -501,6 +505,28 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
         return False
     name = title.lower()
     return name not in quote.lower() and name not in question.lower()
+
+
+# A field line that ends an entry with its default ("Default: 15", "Defaults to 7 days.").
+_DEFAULT_LINE = re.compile(r"\n[ \t]*(?:default(?:s to)?|the default is)\b[ \t]*[:=]?[^\n]*\S[ \t]*$", re.IGNORECASE)
+
+
+def _entry_default(best: Candidate, ranked: list[Candidate], text: str) -> Candidate | None:
+    """The candidate quoting the "Default: 15" line that ends the best candidate's entry, when
+    the entry is too long to quote whole and the best candidate stops short of it: a man page's
+    entry says what a setting does, then its default on a line of its own ("max_upload_attempts
+    When uploading a changed file fails … Default: 15"), and a question after the setting asks
+    for either. None when the entry has no such line or the best candidate holds it."""
+    if best.block is None:
+        return None
+    start, end = best.block
+    line = _DEFAULT_LINE.search(text, start, end)
+    if line is None or best.end >= line.end():
+        return None
+    for c in ranked[1:]:
+        if c.passage == best.passage and c.start <= line.start() + 1 < c.end <= end and not _overlaps(c, best):
+            return c
+    return None
 
 
 def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:

@@ -605,3 +605,24 @@ def test_a_part_ranks_the_passages_by_its_own_words_where_that_puts_them_higher(
     order = answerer().part_order("On which day did Ukraine begin its push to retake Kherson?", ps)
     # The part's own passage, retrieved sixth for it, ranks first; the others keep their place.
     assert order == [0, 1, 2, 3, 4, 0]
+
+
+def test_the_default_line_ending_a_long_entry_is_quoted_with_its_best_sentence() -> None:
+    entry = (
+        "       max_upload_attempts\n"
+        "              When uploading a changed file fails temporarily the daemon will\n"
+        "              retry with increasing intervals, but not more often than this.\n"
+        "              With a bad connection this will cause additional traffic. To\n"
+        "              reduce traffic caused by unsuccessful attempts another option\n"
+        "              can be set. But please test it. Most proxies and some servers\n"
+        "              do not support this header at all, so it may change nothing.\n"
+        "              Default: 15\n"
+    )
+    draft = answerer().answer(
+        "How often will the daemon retry uploading a changed file when uploading fails?", passages(entry)
+    )
+    assert "retry with increasing intervals" in draft.text and "Default: 15" in draft.text
+    # A short entry is quoted whole, its default with it, as before.
+    short = "       retry\n              The daemon tries again after retry seconds.\n              Default: 30\n"
+    draft = answerer().answer("After how many seconds does the daemon try again?", passages(short))
+    assert "tries again after retry seconds" in draft.text and "Default: 30" in draft.text
