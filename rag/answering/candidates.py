@@ -408,9 +408,11 @@ def _with_line_above(text: str, c: Span) -> Span:
     # Nor is the row above in a list of numbered rows ("16 Unimplemented function error" above
     # "17 Configuration error": two exit codes, not a term and its text).
     siblings = _NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None
+    # Nor is the entry above's last field ("Default: 1800" above "lock_refresh That many
+    # seconds …": the default is lock_timeout's).
     term = (
         _term_shaped(prev) and _OPTION.match(text[c.start : c.end]) is None and not _BULLET.match(prev)
-        and not siblings
+        and not siblings and not _DEFAULT_FIELD.match(prev)
     )
     if prev.endswith("?") or term:
         if prev.endswith("?"):
@@ -467,6 +469,8 @@ def _question_ending(before: str, last: str = "") -> str:
 
 # A row that opens with a number and a word: an exit status, an error code, a level.
 _NUMBERED_ROW = re.compile(r"\d+\s+[A-Za-z]")
+# An entry's default on a line of its own: "Default: 1800", "default: None", "Default value = 5".
+_DEFAULT_FIELD = re.compile(r"defaults?(?:\s+value)?\s*[:=]", re.IGNORECASE)
 
 
 def _line_start(text: str, start: int) -> int:

@@ -699,6 +699,23 @@ def test_a_line_ending_a_paragraph_is_no_term_of_the_text_below() -> None:
     assert got["Unrelated text here."].model_text == "Unrelated text here."
 
 
+def test_the_entry_above_s_default_line_is_no_term_of_the_next_entry() -> None:
+    """A man page ends each entry with its default on a line of its own; the next entry's name
+    and text are not the text of "Default: 1800"."""
+    text = (
+        "       lock_timeout\n"
+        "              How long in seconds locks should be valid.\n"
+        "              Default: 1800\n\n"
+        "       lock_refresh\n"
+        "              That many seconds before the lock times out, the daemon will\n"
+        "              try to refresh the lock.\n"
+        "              Default: 60\n"
+    )
+    models = [s.model_text for s in spans(text)]
+    assert not any(m.startswith("Default: 1800") for m in models), models
+    assert any(m.startswith("lock_refresh That many seconds") for m in models), models
+
+
 def test_a_later_sentence_reads_with_the_setting_its_paragraph_opens_with() -> None:
     text = (
         "Use GOJQ_COLORS environment variable to configure individual colors. The variable is a"
