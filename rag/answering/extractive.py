@@ -523,8 +523,9 @@ def _entry_default(best: Candidate, ranked: list[Candidate], text: str) -> Candi
     line = _DEFAULT_LINE.search(text, start, end)
     if line is None or best.end >= line.end():
         return None
+    field = line.end() - len(line.group().lstrip())  # where "Default" stands, past the indent
     for c in ranked[1:]:
-        if c.passage == best.passage and c.start <= line.start() + 1 < c.end <= end and not _overlaps(c, best):
+        if c.passage == best.passage and c.start <= field < c.end <= end and not _overlaps(c, best):
             return c
     return None
 
