@@ -41,12 +41,14 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # A number may carry its unit ("128MB", "5min", "8GiB"): up to four letters, then the word ends.
 # A digit inside a word ("sha256", "x86", "utf8") is not a number.
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[A-Za-z]{0,4}(?!\w))")
-_NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+# English cardinal words up to ninety; compounds ("twenty-four") are read part by part.
+CARDINAL_WORDS: dict[str, int] = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = {w: str(n) for w, n in CARDINAL_WORDS.items()} | {
     "hundred": "100", "thousand": "1000", "million": "1000000", "dozen": "12",
     "hundreds": "100s", "thousands": "1000s", "millions": "1000000s", "dozens": "12s",
     "half": "0.5", "third": "1/3", "thirds": "1/3", "quarter": "1/4", "twice": "2",

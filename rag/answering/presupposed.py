@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from rag.text import STOPWORDS, numbers, split_sentences
+from rag.text import CARDINAL_WORDS, STOPWORDS, numbers, split_sentences
 
 # The description a question gives of the person whose name it asks for.
 _ASKS_NAME_OF = re.compile(
@@ -99,13 +99,7 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][\w'’.-]*\w|[A-Za-z]")
-# English number words: how many ("three") and which in order ("thirty-fourth").
-_CARDINALS = {
-    w: n for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Which in order ("thirty-fourth"); how many is rag.text.CARDINAL_WORDS.
 _ORDINALS = {
     w: n + 1 for n, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -158,11 +152,11 @@ def small_number(token: str) -> tuple[str, int] | None:
     if m := _DIGIT_ORDINAL.fullmatch(low):
         return ("ordinal", int(m.group(1)))
     *tens, last = low.split("-")
-    if len(tens) > 1 or not all(t in _CARDINALS for t in tens):
+    if len(tens) > 1 or not all(t in CARDINAL_WORDS for t in tens):
         return None
-    base = sum(_CARDINALS[t] for t in tens)
-    if last in _CARDINALS:
-        return ("cardinal", base + _CARDINALS[last])
+    base = sum(CARDINAL_WORDS[t] for t in tens)
+    if last in CARDINAL_WORDS:
+        return ("cardinal", base + CARDINAL_WORDS[last])
     if last in _ORDINALS:
         return ("ordinal", base + _ORDINALS[last])
     return None
@@ -177,6 +171,8 @@ def swapped_number(question: str, texts: Iterable[str]) -> tuple[str, str] | Non
     if _YES_NO.match(question):
         return None
     asked = _TOKEN.findall(question)
+    if not any(small_number(t) for t in asked):
+        return None  # most questions give no number: the passages need no reading
     sentences = [_TOKEN.findall(s) for text in texts for s in split_sentences(text)]
     used = {small_number(t) for s in sentences for t in s}
     lowered = [[t.lower() for t in s] for s in sentences]
