@@ -14,6 +14,7 @@ import logging
 import math
 import os
 import pickle
+import re
 import shutil
 import time
 import uuid
@@ -40,6 +41,8 @@ CACHE_FORMAT = "8"  # 7: one-letter options are terms; 8: British spellings read
 # A one-letter option ("-g") is a term too, as in rag.text.content_terms.
 _TOKEN = rf"(?u)\d+(?:\.\d+)+|{SHORT_OPTION.pattern}|\b\w\w+\b(?!\.\d)"
 _STOPWORDS = sorted(STOPWORDS)
+# A Markdown backslash escape: the reader sees the character without the backslash.
+_MARKDOWN_ESCAPE = re.compile(r"\\([_*`#\\\-\[\]().!<>])")
 _QUERY_STOPWORDS = sorted(STOPWORDS | QUESTION_FILLER)
 
 
@@ -97,11 +100,12 @@ class LexicalIndex:
 
     @cached_property
     def _folded(self) -> tuple[str, list[int]]:
-        """Every chunk's retrieval text, lower-cased, in one string (one scan finds a name in
+        """Every chunk's retrieval text, lower-cased and read as Markdown shows it (a README's
+        "EXIV2\\_ENABLE\\_PNG" is EXIV2_ENABLE_PNG), in one string (one scan finds a name in
         all of them), with each chunk's start offset."""
         starts, parts, pos = [], [], 0
         for c in self.chunks:
-            text = retrieval_text(c).lower()
+            text = _MARKDOWN_ESCAPE.sub(r"\1", retrieval_text(c).lower())
             starts.append(pos)
             parts.append(text)
             pos += len(text) + 1

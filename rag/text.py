@@ -378,8 +378,12 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
     escaped = re.escape(identifier)
     if identifier[:1].isdigit():
         return re.compile(rf"(?<![\d.]){escaped}(?![\d]|\.\d)")
-    if "_" in identifier or identifier[:1] == "-":
+    if identifier[:1] == "-":
         return re.compile(rf"(?<![\w-]){escaped}(?![\w]|-\w)")
+    if "_" in identifier:
+        # A build setting is also mentioned where a command line defines it: CMake's and a C
+        # compiler's "-DEXIV2_ENABLE_PNG=On" sets EXIV2_ENABLE_PNG.
+        return re.compile(rf"(?:(?<![\w-])|(?<=(?<![\w-])-d)){escaped}(?![\w]|-\w)")
     if "-" in identifier:
         # A hyphenated name is the same name written with "_" or spaces ("max-line-length" in
         # clippy.toml is max_line_length in code, a "long-term-support" release a long term

@@ -115,6 +115,11 @@ def test_mentioning_finds_an_exact_name_in_any_chunk() -> None:
     assert index.mentioning("--keep") == [] and index.mentioning("log_file") == []
 
 
+def test_a_name_is_found_as_markdown_shows_it_without_its_backslash_escapes() -> None:
+    index = LexicalIndex.build([chunk("a", "| PNG support | -DEXIV2\\_ENABLE\\_PNG=Off |")], "gen-e")
+    assert [c.id for c in index.mentioning("exiv2_enable_png")] == ["a"]
+
+
 def test_a_version_is_one_term() -> None:
     # A NEWS file: every section says the same words; only the version tells them apart, and
     # its one-digit parts ("1", "2", "0") had all been dropped as too short to be words.

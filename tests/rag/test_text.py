@@ -123,6 +123,9 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     # A hyphenated name is mentioned written with "_" or spaces too, but not inside a longer one.
     assert mentions("max-line-length", "max_line_length = 100") and mentions("max-line-length", "a max line length")
     assert not mentions("max-line-length", "max-line-length-x")
+    # A build setting is mentioned where a command line defines it, and nowhere else inside a word.
+    assert mentions("EXIV2_TEAM_PACKAGING".lower(), "cmake .. -DEXIV2_TEAM_PACKAGING=On")
+    assert not mentions("team_packaging", "-DEXIV2_TEAM_PACKAGING=On") and not mentions("log_file", "x-dlog_file")
 
 
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
