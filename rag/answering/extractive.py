@@ -380,11 +380,12 @@ class ExtractiveAnswerer:
         best one only, not against the refusal threshold: the threshold decides whether to
         answer, so a run at threshold 0 shows what every threshold answers (evals/refusal.py),
         and the ratio was chosen on such runs."""
-        best = whole_block(ranked[0], passages[ranked[0].passage].chunk.text, BLOCK_WORDS)
+        text = passages[ranked[0].passage].chunk.text
+        best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), text)
         chosen = [best]
         words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
-        default = _entry_default(best, ranked, passages[best.passage].chunk.text)
+        default = _entry_default(best, self.candidates(passages), passages)
         if default is not None and words + word_count(default.text) <= self.max_words:
             chosen.append(default)
             words += word_count(default.text)
@@ -507,27 +508,127 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
     return name not in quote.lower() and name not in question.lower()
 
 
-# A field line that ends an entry with its default ("Default: 15", "Defaults to 7 days.").
-_DEFAULT_LINE = re.compile(r"\n[ \t]*(?:default(?:s to)?|the default is)\b[ \t]*[:=]?[^\n]*\S[ \t]*$", re.IGNORECASE)
+# Where an entry states its default: a line or a sentence opening "Default: 15", "Defaults to
+# random." or "The default is .75 seconds."
+_DEFAULT_STATEMENT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:defaults?|the default(?: value)? is)\b", re.IGNORECASE
+)
+# The blank line that ends a paragraph; the start of the next one, at most one blank line down.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_NEXT_PARAGRAPH = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\S)")
+# The most words an entry's name on a line of its own has ("-q n, --quality=n").
+ENTRY_NAME_WORDS = 6
+# A blank line ending the text before a line, and how far back it is looked for.
+_BLANK_ABOVE = re.compile(r"\n[ \t]*\n$")
+_GAP = 40
 
 
-def _entry_default(best: Candidate, ranked: list[Candidate], text: str) -> Candidate | None:
-    """The candidate quoting the "Default: 15" line that ends the best candidate's entry, when
-    the entry is too long to quote whole and the best candidate stops short of it: a man page's
-    entry says what a setting does, then its default on a line of its own ("max_upload_attempts
-    When uploading a changed file fails … Default: 15"), and a question after the setting asks
-    for either. None when the entry has no such line or the best candidate holds it."""
-    if best.block is None:
+def _entry_default(best: Candidate, pool: list[Candidate], passages: list[ScoredChunk]) -> Candidate | None:
+    """The candidate stating the default of the best candidate's entry, when the best one stops
+    short of it: a reference's entry says what a setting does, then its default ("max_upload_attempts
+    When uploading a changed file fails … Default: 15", "… Possible values are normal, random and
+    sequential. Defaults to random."), and a question after the setting asks for either. The entry
+    is the best candidate's paragraph, too long to quote whole, or, when the best candidate is an
+    entry's name on a line of its own ("bitrate_average_damping=N"), that line and the paragraph
+    under it, read in whichever retrieved chunk holds it (a name can end one chunk and its
+    description open the next). pool: every candidate of the passages, one per place in a
+    document. None when the entry states no default or the best candidate holds it."""
+    for p_i, text, anchor in _anchors(best, passages):
+        entry = _entry_of(anchor, text)
+        if entry is None:
+            continue
+        field = _default_field(entry, anchor, text)
+        if field is None:
+            return None
+        offset = passages[p_i].chunk.start
+        for c in pool:
+            first, last = c.in_document
+            if c.doc == best.doc and first <= offset + field < last <= offset + entry[1] and not _overlaps(c, best):
+                # Quoted for the best candidate's sake, with its score if the model did not read it.
+                return c if c.score else replace(c, score=best.score)
         return None
-    start, end = best.block
-    line = _DEFAULT_LINE.search(text, start, end)
-    if line is None or best.end >= line.end():
-        return None
-    field = line.end() - len(line.group().lstrip())  # where "Default" stands, past the indent
-    for c in ranked[1:]:
-        if c.passage == best.passage and c.start <= field < c.end <= end and not _overlaps(c, best):
-            return c
     return None
+
+
+def _anchors(best: Candidate, passages: list[ScoredChunk]) -> Iterator[tuple[int, str, Candidate]]:
+    """best in its own passage, then, for a line of its own, in every other retrieved chunk of
+    its document that holds it: (passage index, that chunk's text, best placed in it)."""
+    yield best.passage, passages[best.passage].chunk.text, best
+    if best.block is not None:
+        return
+    first, last = best.in_document
+    for p_i, p in enumerate(passages):
+        chunk = p.chunk
+        if p_i == best.passage or (chunk.doc_id or chunk.doc_key or chunk.source) != best.doc:
+            continue
+        if chunk.start <= first and last <= chunk.start + len(chunk.text):
+            yield p_i, chunk.text, replace(best, passage=p_i, start=first - chunk.start, end=last - chunk.start, offset=chunk.start)
+
+
+def _default_field(entry: tuple[int, int], anchor: Candidate, text: str) -> int | None:
+    """Where the entry's first default statement stands ("Default", "The default is"); None
+    when it has none or anchor holds it."""
+    statement = _DEFAULT_STATEMENT.search(text, *entry)
+    if statement is None:
+        return None
+    field = statement.end() - len(statement.group().lstrip())
+    return None if anchor.start <= field < anchor.end else field
+
+
+def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
+    """The paragraph or list item the best candidate was cut from; for a short line of its own
+    over a paragraph (a name over its description, as man pages set options, with or without a
+    blank line between), the line and that paragraph."""
+    if best.block is not None:
+        return best.block
+    line = text[best.start : best.end]
+    if best.kind != "line" or len(line.split()) > ENTRY_NAME_WORDS or line.rstrip()[-1:] in ".!?":
+        return None
+    below = _NEXT_PARAGRAPH.match(text, best.end)
+    if below is None:
+        return None
+    stop = _PARAGRAPH_END.search(text, below.end())
+    return best.start, stop.start() if stop else len(text)
+
+
+# What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a
+# shell command ("$ make check"), an HTML tag, a rule of dashes.
+_NOT_A_NAME = re.compile(r"(?:[#|>*+•`<]|[-$]\s|\d+[.)]\s|[^\w]*$)")
+
+
+def with_entry_name(c: Candidate, text: str) -> Candidate:
+    """c with the name of the entry it describes, when c opens the paragraph under a short line
+    of its own: a manual sets an option's or a setting's name on one line and what it does
+    below ("Ask Password" over "By setting this option wvdial will prompt for your password",
+    "PingTimeout = seconds ( 5 )" over "The number of seconds to wait …"), and a question asks
+    for either: the name answers "which setting", its value the default."""
+    if c.block is not None and c.block[0] != c.start or _name_like(c.text):
+        return c  # c is cut from inside a paragraph, or is itself a name (a list's next entry)
+    above = text[: c.start].rstrip()
+    if not 1 <= text.count("\n", len(above), c.start) <= 2:
+        return c  # c does not open a line, or a wider gap than one blank line parts it from above
+    line_start = above.rfind("\n") + 1
+    name = above[line_start:].strip()
+    if not _name_like(name) or _NOT_A_NAME.match(name) or not _opens_paragraph(text, line_start):
+        return c
+    start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())
+    return replace(c, start=start, text=text[start : c.end], block=(start, c.block[1] if c.block else c.end))
+
+
+def _name_like(line: str) -> bool:
+    """A few words with no sentence end, and not a section's title in capitals ("EXIT STATUS",
+    "DESCRIPTION": a man page's; a setting's own name in capitals has "_", "=" or digits)."""
+    words = line.split()
+    return (
+        0 < len(words) <= ENTRY_NAME_WORDS
+        and line.rstrip()[-1] not in ".!?"
+        and not all(w.isalpha() and w.isupper() for w in words)
+    )
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """Whether the line starting at `at` has a blank line (or the text's start) above it."""
+    return at == 0 or _BLANK_ABOVE.search(text[max(0, at - _GAP) : at]) is not None
 
 
 def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:

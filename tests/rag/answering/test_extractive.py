@@ -626,3 +626,72 @@ def test_the_default_line_ending_a_long_entry_is_quoted_with_its_best_sentence()
     short = "       retry\n              The daemon tries again after retry seconds.\n              Default: 30\n"
     draft = answerer().answer("After how many seconds does the daemon try again?", passages(short))
     assert "tries again after retry seconds" in draft.text and "Default: 30" in draft.text
+
+
+def test_a_default_stated_inside_a_long_entry_is_quoted_with_its_best_sentence() -> None:
+    # Varnish's file storage: "Defaults to random." closes a paragraph too long to quote whole,
+    # in the middle of a line.
+    filler = " ".join(["It is read when the storage is opened and stays fixed while it runs."] * 3)
+    entry = (
+        "The advice parameter tells the kernel how varnishd expects to use this mapped region. "
+        f"{filler} Possible values are normal,\nrandom and sequential, respectively.  Defaults to\nrandom.\n"
+    )
+    draft = answerer().answer("What does the advice parameter tell the kernel?", passages(entry))
+    assert draft.text.startswith("The advice parameter tells the kernel") and "Defaults to random." in draft.text
+
+
+ENTRY_NAME = "bitrate_average_damping=N"
+ENTRY_BODY = (
+    "Set the reaction time for the average bitrate tracker to N seconds. This number represents the"
+    "\nfastest reaction the tracker is allowed to make. The default is .75 seconds.\n"
+)
+
+
+def test_an_entry_name_on_its_own_line_is_quoted_with_the_default_stated_below_it() -> None:
+    draft = answerer().answer("What is bitrate_average_damping?", passages(f"{ENTRY_NAME}\n\n{ENTRY_BODY}"))
+    assert draft.text.startswith(ENTRY_NAME) and "The default is .75 seconds." in draft.text
+    # A line standing apart (two blank lines down) heads no entry.
+    alone = answerer().answer("What is bitrate_average_damping?", passages(f"{ENTRY_NAME}\n\n\n{ENTRY_BODY}"))
+    assert "The default is" not in alone.text
+
+
+def test_an_entry_name_ending_one_chunk_is_read_with_the_next_chunk_that_holds_its_description() -> None:
+    first_text = f"bitrate_average=N\nSet the average bitrate.\n\n{ENTRY_NAME}"
+    second_text = f"{ENTRY_NAME}\n\n{ENTRY_BODY}"
+    at = 100 + first_text.index(ENTRY_NAME)
+    chunks = [
+        Chunk(id="c1", source="oggenc.pdf", title="T", text=first_text, start=100, end=100 + len(first_text), doc_id="d"),
+        Chunk(id="c2", source="oggenc.pdf", title="T", text=second_text, start=at, end=at + len(second_text), doc_id="d"),
+    ]
+    draft = answerer().answer("What is bitrate_average_damping?", [ScoredChunk(c, 1.0) for c in chunks])
+    assert draft.text.startswith(ENTRY_NAME) and "The default is .75 seconds." in draft.text
+
+
+def test_a_description_is_quoted_with_the_entry_name_on_the_line_above_it() -> None:
+    manual = (
+        "       Password\n              You must set this to the password you use at your ISP.\n\n"
+        "       Ask Password\n              By setting this option wvdial will prompt for your password on\n"
+        "              every dialin.\n"
+    )
+    draft = answerer().answer("Which option makes wvdial prompt for your password on every dialin?", passages(manual))
+    assert draft.text.startswith("Ask Password By setting this option wvdial will prompt")
+    assert manual[draft.citations[0].start - 100 : draft.citations[0].end - 100].startswith("Ask Password\n")
+    # The last line of a paragraph is no name: the sentence under it is quoted alone.
+    prose = "The tool reads its settings at start and\nkeeps them.\n\nBy setting this option wvdial will prompt for your password.\n"
+    draft = answerer().answer("Which option makes wvdial prompt for your password?", passages(prose))
+    assert draft.text.startswith("By setting this option")
+
+
+def test_an_entry_name_is_no_list_item_heading_or_sentence() -> None:
+    # Nor a man page's section title in capitals, nor a shell command.
+    for above in ("- Ask Password", "## Ask Password", "It asks.", "PASSWORD HANDLING", "$ make check", "-" * 40, "<p></p>"):
+        text = f"{above}\n\nBy setting this option wvdial will prompt for your password.\n"
+        draft = answerer().answer("Which option makes wvdial prompt for your password?", passages(text))
+        assert draft.text.startswith("By setting this option"), above
+
+    # A short line under another is the list's next entry, not a description.
+    codes = "Unimplemented function: 16\n\nConfiguration error: 17\n"
+    draft = ExtractiveAnswerer(OverlapScorer(), threshold=0.2).answer(  # type: ignore[arg-type]
+        "Which exit code means a configuration error?", passages(codes)
+    )
+    assert draft.text.startswith("Configuration error: 17")
