@@ -16,6 +16,15 @@ from rag.types import Chunk, ScoredChunk
 
 # A short option with a number attached ("-i1", as exact_names lower-cases "-I1"): the option.
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _in_a_series(name: str, names: tuple[str, ...]) -> bool:
+    """One of names that differ only in their numbers ("archive.1.dar, archive.10.dar,
+    archive.2.dar"): a question listing them shows a pattern by example, the user's own files,
+    which no document need name."""
+    shape = _DIGITS.sub("#", name)
+    return any(other != name and _DIGITS.sub("#", other) == shape for other in names)
 
 
 class HybridRetriever:
@@ -163,10 +172,11 @@ class HybridRetriever:
         self.refresh()
         if self._lexical is None or not self._lexical.chunks:
             return []
+        names = exact_names(query)
         return [
-            n for n in exact_names(query)
+            n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
-            and not self._option_with_value_mentioned(n)
+            and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
         ]
 
     def _option_with_value_mentioned(self, name: str) -> bool:

@@ -260,3 +260,7 @@ def test_a_short_option_with_its_number_attached_is_mentioned_by_the_option(
     # "-I1" is -I with the code 1; the manual never writes them together.
     assert not fast_assistant.ask("What does banner -I1 print for version 2.2.1?").notice
     assert fast_assistant.ask("What does banner -Q1 print?").notice == "No document mentions -q1."
+    # Names differing only in their numbers are the user's own files, listed as an example.
+    series = "My banner output files are out.1.txt, out.10.txt and out.2.txt. What does -I1 print?"
+    assert not fast_assistant.ask(series).notice
+    assert fast_assistant.ask("What does banner write to out.1.txt?").notice == "No document mentions out.1.txt."

@@ -92,6 +92,8 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
     # A number grouped in thousands is a figure, not names of its groups (the refusal of
     # unmentioned names had said "No document mentions 500." of "2,500 troops").
     assert identifiers("Did 2,500 extras earn $890,000 on ports 8080, 8081?") == {"8080", "8081"}
+    # A dotted file name is one name, not its numbered tail ("1.dar").
+    assert identifiers("Is archive.1.dar an X.509 file?") == {"archive.1.dar", "x.509"}
 
 
 def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole() -> None:
