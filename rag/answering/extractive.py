@@ -376,7 +376,8 @@ class ExtractiveAnswerer:
     # ---- choosing and citing ----------------------------------------------------------------
     def _choose(self, ranked: list[Candidate], passages: list[ScoredChunk]) -> list[Candidate]:
         """The best candidate (its whole paragraph or list item when that is short), plus
-        runners-up nearly as likely, within the word budget. Runners-up are measured against the
+        runners-up nearly as likely, within the word budget; each with the name of the entry it
+        describes when that stands on the line above (with_entry_name). Runners-up are measured against the
         best one only, not against the refusal threshold: the threshold decides whether to
         answer, so a run at threshold 0 shows what every threshold answers (evals/refusal.py),
         and the ratio was chosen on such runs."""
@@ -398,6 +399,11 @@ class ExtractiveAnswerer:
                 chosen[0] = best = c
                 words = word_count(c.text)
                 continue
+            named = with_entry_name(c, passages[c.passage].chunk.text)
+            if named is not c and words + word_count(named.text) <= self.max_words and not any(
+                _overlaps(named, o) for o in chosen
+            ):
+                c = named
             if words + word_count(c.text) > self.max_words or any(_overlaps(c, o) for o in chosen):
                 continue
             if c.coverage == 0 and not _may_say_it_otherwise(c, chosen, passages):

@@ -695,3 +695,16 @@ def test_an_entry_name_is_no_list_item_heading_or_sentence() -> None:
         "Which exit code means a configuration error?", passages(codes)
     )
     assert draft.text.startswith("Configuration error: 17")
+
+
+def test_a_runner_up_is_quoted_with_its_entry_name_too() -> None:
+    manual = (
+        "close_untied =\n\nClose torrents when their tied file is deleted from the disk.\n\n"
+        "close_low_diskspace = space\n\nClose active torrents on filesystems with little diskspace left.\n"
+    )
+    draft = answerer(runner_up_ratio=0.1).answer(
+        "Which setting closes active torrents on filesystems with little diskspace left on the disk?",
+        passages(manual),
+    )
+    assert "close_low_diskspace = space Close active torrents" in draft.text
+    assert "close_untied = Close torrents when" in draft.text
