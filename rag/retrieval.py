@@ -20,9 +20,11 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _in_a_series(name: str, names: tuple[str, ...]) -> bool:
-    """One of names that differ only in their numbers ("archive.1.dar, archive.10.dar,
+    """One of file names that differ only in their numbers ("archive.1.dar, archive.10.dar,
     archive.2.dar"): a question listing them shows a pattern by example, the user's own files,
-    which no document need name."""
+    which no document need name. Other names stay names: "MI55 and MI66" are no examples."""
+    if "." not in name and "/" not in name:
+        return False
     shape = _DIGITS.sub("#", name)
     return any(other != name and _DIGITS.sub("#", other) == shape for other in names)
 

@@ -264,3 +264,5 @@ def test_a_short_option_with_its_number_attached_is_mentioned_by_the_option(
     series = "My banner output files are out.1.txt, out.10.txt and out.2.txt. What does -I1 print?"
     assert not fast_assistant.ask(series).notice
     assert fast_assistant.ask("What does banner write to out.1.txt?").notice == "No document mentions out.1.txt."
+    # Names that are no files stay names, numbered alike or not.
+    assert fast_assistant.ask("Does banner print MI55 and MI66?").notice == "No document mentions mi55, mi66."
