@@ -34,6 +34,7 @@ from rag.text import (
     exact_names,
     heading_text,
     identifiers,
+    mention_pattern,
     mentions_any,
     numbers,
     versions,
@@ -701,12 +702,29 @@ def _may_say_it_otherwise(c: Candidate, chosen: list[Candidate], passages: Seque
     """Whether a runner-up that shares no word with the question may still answer it in other
     words ("Full list of authors is in AUTHORS.txt" for "who contributed?"): only from the best
     candidate's document, and, when it is a few words, only beside a quoted one (the next item
-    of its list). The model likes short lines with a number: "PostgreSQL 15" of an install
-    guide says nothing of a FAQ's shipping time, nor of the port the guide's steps give."""
+    of its list), or when it is the setting a quoted one names: "PingTimeOut = 300" for "If no
+    PONG reply has been received for PingTimeOut seconds, …", as a sample configuration sets
+    each setting under its description. The model likes short lines with a number: "PostgreSQL
+    15" of an install guide says nothing of a FAQ's shipping time, nor of the port the guide's
+    steps give."""
     if c.doc != chosen[0].doc:
         return False
     words = sum(any(ch.isalnum() for ch in w) for w in c.text.split())  # a table's "|" is none
-    return words >= 5 or any(_next_to(c, o, passages) for o in chosen)
+    return (
+        words >= 5
+        or any(_next_to(c, o, passages) for o in chosen)
+        or (c.kind == "field" and bool(c.key) and any(_names_key(o.text, c.key) for o in chosen))
+    )
+
+
+def _names_key(text: str, key: str) -> bool:
+    """Whether the text names the setting `key`, a name no sentence has by chance: camelCase or
+    an identifier ("PingTimeOut", "max_age"), not a plain word ("port", "Default")."""
+    named = bool(identifiers(key)) or _CAMEL.search(key) is not None
+    return named and mention_pattern(key.lower()).search(text.lower()) is not None
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _in_list_order(chosen: list[Candidate], passages: Sequence[ScoredChunk]) -> list[Candidate]:

@@ -708,3 +708,23 @@ def test_a_runner_up_is_quoted_with_its_entry_name_too() -> None:
     )
     assert "close_low_diskspace = space Close active torrents" in draft.text
     assert "close_untied = Close torrents when" in draft.text
+
+
+def test_the_setting_a_quoted_description_names_is_quoted_with_it() -> None:
+    # A sample configuration: the description, then the setting it names with its value.
+    sample = (
+        "## PING requests are sent every PingInterval seconds. If no PONG reply has\n"
+        "## been received for PingTimeOut seconds, the server aborts the connection.\n"
+        "##\n"
+        "# PingInterval = 180\n"
+        "# PingTimeOut = 300\n"
+    )
+    draft = answerer(runner_up_ratio=0.0).answer(
+        "After how many seconds without a PONG reply does the server abort the connection?", passages(sample)
+    )
+    assert "aborts the connection" in draft.text and "PingTimeOut = 300" in draft.text
+    # A setting named by a plain word any sentence has is not singled out that way.
+    assert extractive._names_key("received for PingTimeOut seconds", "PingTimeOut")
+    assert extractive._names_key("set max_age first", "max_age")
+    assert not extractive._names_key("Clients connect to the port given below.", "port")
+    assert not extractive._names_key("the default results in 0o644", "Default")
