@@ -338,8 +338,8 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
             chunk = p.chunk
+            doc = _document_of(chunk)
             for s, title in self._chunk_spans(chunk):
-                doc = chunk.doc_id or chunk.doc_key or chunk.source
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
                 # may share a start: a line, and that line with the text it introduces.)
@@ -379,10 +379,10 @@ class ExtractiveAnswerer:
     def _choose(self, ranked: list[Candidate], passages: list[ScoredChunk]) -> list[Candidate]:
         """The best candidate (its whole paragraph or list item when that is short), plus
         runners-up nearly as likely, within the word budget; each with the name of the entry it
-        describes when that stands on the line above (with_entry_name). Runners-up are measured against the
-        best one only, not against the refusal threshold: the threshold decides whether to
-        answer, so a run at threshold 0 shows what every threshold answers (evals/refusal.py),
-        and the ratio was chosen on such runs."""
+        describes when that stands on the line above (with_entry_name). Runners-up are measured
+        against the best one only, not against the refusal threshold: the threshold decides
+        whether to answer, so a run at threshold 0 shows what every threshold answers
+        (evals/refusal.py), and the ratio was chosen on such runs."""
         text = passages[ranked[0].passage].chunk.text
         best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), text)
         chosen = [best]
@@ -558,6 +558,11 @@ def _entry_default(best: Candidate, pool: list[Candidate], passages: list[Scored
     return None
 
 
+def _document_of(chunk: Chunk) -> str:
+    """The document a chunk is cut from, as Candidate.doc names it."""
+    return chunk.doc_id or chunk.doc_key or chunk.source
+
+
 def _anchors(best: Candidate, passages: list[ScoredChunk]) -> Iterator[tuple[int, str, Candidate]]:
     """best in its own passage, then, for a line of its own, in every other retrieved chunk of
     its document that holds it: (passage index, that chunk's text, best placed in it)."""
@@ -567,7 +572,7 @@ def _anchors(best: Candidate, passages: list[ScoredChunk]) -> Iterator[tuple[int
     first, last = best.in_document
     for p_i, p in enumerate(passages):
         chunk = p.chunk
-        if p_i == best.passage or (chunk.doc_id or chunk.doc_key or chunk.source) != best.doc:
+        if p_i == best.passage or _document_of(chunk) != best.doc:
             continue
         if chunk.start <= first and last <= chunk.start + len(chunk.text):
             yield p_i, chunk.text, replace(best, passage=p_i, start=first - chunk.start, end=last - chunk.start, offset=chunk.start)
