@@ -52,7 +52,7 @@ _KEY_BINDING = re.compile(
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
 # The blank line ending a paragraph (and any blank lines after it).
-_PARAGRAPH_END = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
+PARAGRAPH_END = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 
 # Longest candidate, in characters: the model reads about 100 word pieces anyway.
 MAX_CHARS = 600
@@ -358,7 +358,7 @@ def _after_question(text: str, c: Span) -> Span:
         if name:
             return replace(c, model_text=model_view(f"{name} {about}") + " " + c.model_text)
     if c.start and (
-        _AFTER_BLANK.search(text, max(0, c.start - 200), c.start)
+        AFTER_BLANK.search(text, max(0, c.start - 200), c.start)
         or _NEW_INDENTED_LINE.search(text, max(0, c.start - 200), c.start)
     ):
         # A later paragraph of an indented entry ("Default: 21" below "listen_port"'s text, a
@@ -590,7 +590,7 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
     paragraph about it, then its fields, each a paragraph ("• Value type: Integer",
     "• Default value: 800"); else ("", "")."""
     line_start = text.rfind("\n", 0, start) + 1
-    paragraphs = _PARAGRAPH_END.split(text[max(0, line_start - ENTRY_REACH) : line_start].rstrip())
+    paragraphs = PARAGRAPH_END.split(text[max(0, line_start - ENTRY_REACH) : line_start].rstrip())
     for _ in range(ENTRY_FIELDS):
         if not paragraphs or not _FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
             break
@@ -649,7 +649,7 @@ def _names_entry(name: str, above: str, line_above: str, text: str, start: int, 
 
 
 # A blank line right before a position (what lies between is white space).
-_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # An indented line that opens after a line ending a sentence.
 _NEW_INDENTED_LINE = re.compile(r"[.!?]\n[ \t]+\Z")
 
@@ -738,7 +738,7 @@ def _with_fields_above(text: str, c: Span) -> Span:
         return c
     block = c.block or (c.start, c.end)  # a paragraph of one sentence has no block of its own
     above = text[: block[0]]
-    if not _AFTER_BLANK.search(above):
+    if not AFTER_BLANK.search(above):
         return c
     fields_end = len(above.rstrip())
     cut = above.rfind("\n\n", 0, fields_end)
@@ -828,7 +828,7 @@ def _with_announced_list(text: str, c: Span) -> Span:
     is what it says, and the items alone do not say what they are."""
     if c.kind != "sentence" or not _ANNOUNCES.search(text, c.start, c.end):
         return c
-    gap = _PARAGRAPH_END.search(text, c.end)
+    gap = PARAGRAPH_END.search(text, c.end)
     if gap is None or gap.start() - c.end > PIECE_CHARS or not _BULLET.match(text[gap.end() : gap.end() + 20]):
         return c
     end = pos = gap.end()

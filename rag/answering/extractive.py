@@ -305,7 +305,7 @@ class ExtractiveAnswerer:
     ) -> list[list[float]]:
         """The combined scorer's features of each shortlisted candidate (rag.answering.scorer)."""
         # The candidate's context: its passage and the passage's heading path.
-        context = [f"{p.chunk.heading or ''}\n{p.chunk.text}" for p in passages]
+        context = [_passage_context(p) for p in passages]
         ranks = order or range(len(passages))
         return [
             scorer_features(
@@ -323,7 +323,7 @@ class ExtractiveAnswerer:
         prefilter weighs them, ties in retrieval order), or as retrieval did if higher."""
         weights = {t: self.idf(t) for t in set(content_terms(part, drop_question_words=True))}
         held = [
-            covered(weights, set(content_terms(f"{p.chunk.heading or ''}\n{p.chunk.text}")))
+            covered(weights, set(content_terms(_passage_context(p))))
             for p in passages
         ]
         by_share = sorted(range(len(passages)), key=lambda i: (-held[i], i))
@@ -388,7 +388,7 @@ class ExtractiveAnswerer:
         chosen = [best]
         words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
-        default = _entry_default(best, self.candidates(passages), passages)
+        default = _entry_default(best, lambda: self.candidates(passages), passages)
         if default is not None and words + word_count(default.text) <= self.max_words:
             chosen.append(default)
             words += word_count(default.text)
@@ -440,7 +440,7 @@ def off_topic(question: str, passages: Sequence[ScoredChunk]) -> bool:
     for p in passages:
         if p.dense_score is None or p.dense_score >= OFF_TOPIC_SIMILARITY:
             return False
-        if asked & set(content_terms(f"{p.chunk.heading or ''}\n{p.chunk.text}")):
+        if asked & set(content_terms(_passage_context(p))):
             return False
     return True
 
@@ -521,17 +521,18 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
 _DEFAULT_STATEMENT = re.compile(
     r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:defaults?|the default(?: value)? is)\b", re.IGNORECASE
 )
-# The blank line that ends a paragraph; the start of the next one, at most one blank line down.
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# The start of the next paragraph, at most one blank line down (a paragraph ends at
+# cands.PARAGRAPH_END).
 _NEXT_PARAGRAPH = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\S)")
 # The most words an entry's name on a line of its own has ("-q n, --quality=n").
 ENTRY_NAME_WORDS = 6
-# A blank line ending the text before a line, and how far back it is looked for.
-_BLANK_ABOVE = re.compile(r"\n[ \t]*\n$")
+# How far back the blank line above a line is looked for (cands.AFTER_BLANK).
 _GAP = 40
 
 
-def _entry_default(best: Candidate, pool: list[Candidate], passages: list[ScoredChunk]) -> Candidate | None:
+def _entry_default(
+    best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
+) -> Candidate | None:
     """The candidate stating the default of the best candidate's entry, when the best one stops
     short of it: a reference's entry says what a setting does, then its default ("max_upload_attempts
     When uploading a changed file fails … Default: 15", "… Possible values are normal, random and
@@ -540,7 +541,8 @@ def _entry_default(best: Candidate, pool: list[Candidate], passages: list[Scored
     entry's name on a line of its own ("bitrate_average_damping=N"), that line and the paragraph
     under it, read in whichever retrieved chunk holds it (a name can end one chunk and its
     description open the next). pool: every candidate of the passages, one per place in a
-    document. None when the entry states no default or the best candidate holds it."""
+    document, made only when an entry states a default (most answers quote none). None when the
+    entry states no default or the best candidate holds it."""
     for p_i, text, anchor in _anchors(best, passages):
         entry = _entry_of(anchor, text)
         if entry is None:
@@ -549,13 +551,18 @@ def _entry_default(best: Candidate, pool: list[Candidate], passages: list[Scored
         if field is None:
             return None
         offset = passages[p_i].chunk.start
-        for c in pool:
+        for c in pool():
             first, last = c.in_document
             if c.doc == best.doc and first <= offset + field < last <= offset + entry[1] and not _overlaps(c, best):
                 # Quoted for the best candidate's sake, with its score if the model did not read it.
                 return c if c.score else replace(c, score=best.score)
         return None
     return None
+
+
+def _passage_context(p: ScoredChunk) -> str:
+    """What a passage says with its heading path: the context the scorer and the part ranks read."""
+    return f"{p.chunk.heading or ''}\n{p.chunk.text}"
 
 
 def _document_of(chunk: Chunk) -> str:
@@ -600,7 +607,7 @@ def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
     below = _NEXT_PARAGRAPH.match(text, best.end)
     if below is None:
         return None
-    stop = _PARAGRAPH_END.search(text, below.end())
+    stop = cands.PARAGRAPH_END.search(text, below.end())
     return best.start, stop.start() if stop else len(text)
 
 
@@ -641,7 +648,7 @@ def _name_like(line: str) -> bool:
 
 def _opens_paragraph(text: str, at: int) -> bool:
     """Whether the line starting at `at` has a blank line (or the text's start) above it."""
-    return at == 0 or _BLANK_ABOVE.search(text[max(0, at - _GAP) : at]) is not None
+    return at == 0 or cands.AFTER_BLANK.search(text, max(0, at - _GAP), at) is not None
 
 
 def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
