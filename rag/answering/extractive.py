@@ -223,8 +223,9 @@ class ExtractiveAnswerer:
         return self._draft(self._choose(ranked, passages), passages, best, question)
 
     def _answer_parts(self, question: str, asked: list[str], passages: list[ScoredChunk]) -> Draft:
-        """Each part's best candidate, quoted once; refused when no part's best reaches the
-        threshold. As in _choose, the threshold decides whether to answer, not what is quoted."""
+        """Each part's best candidate, quoted once and with its entry's name as in _choose;
+        refused when no part's best reaches the threshold. As in _choose, the threshold decides
+        whether to answer, not what is quoted."""
         chosen: list[Candidate] = []
         best = 0.0
         for part in asked:
@@ -236,7 +237,7 @@ class ExtractiveAnswerer:
             fresh = (c for c in ranked if not any(_overlaps(c, o) for o in chosen))
             pick = next(fresh, None)
             if pick is not None:
-                pick = whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS)
+                pick = with_entry_name(whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS), passages)
             if pick is not None and not any(_overlaps(pick, o) for o in chosen):
                 chosen.append(pick)
         if not chosen or best < self.threshold:
@@ -384,7 +385,7 @@ class ExtractiveAnswerer:
         whether to answer, so a run at threshold 0 shows what every threshold answers
         (evals/refusal.py), and the ratio was chosen on such runs."""
         text = passages[ranked[0].passage].chunk.text
-        best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), text)
+        best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), passages)
         chosen = [best]
         words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
@@ -401,7 +402,7 @@ class ExtractiveAnswerer:
                 chosen[0] = best = c
                 words = word_count(c.text)
                 continue
-            named = with_entry_name(c, passages[c.passage].chunk.text)
+            named = with_entry_name(c, passages)
             if named is not c and words + word_count(named.text) <= self.max_words and not any(
                 _overlaps(named, o) for o in chosen
             ):
@@ -505,11 +506,18 @@ def _name_in_key(key: str) -> str:
     return first if rest and (rest[:1] in "[<(" or rest.isupper()) and identifiers(first) else key.strip()
 
 
+# The section of a configuration file an entry's title names before the entry: "[report] " of
+# "[report] skip_empty", "[tool.black] " of "[tool.black] line-length".
+_SECTION_QUALIFIER = re.compile(r"^(?:\[[^\]\s]+\]\s+)+(?=\S)")
+
+
 def _names_its_entry(question: str, quote: str, title: str, named: bool = False) -> bool:
     """A "which …" question answered under a section titled by one exact name (a reference's
     entry: "missing_docs", "--rsyncable", "log_line_prefix"): the title is the name asked for,
     and the quote ("It detects items missing documentation.") describes it without naming it.
-    named: the title is known to be a name, though not of a form rag.text.identifiers knows."""
+    named: the title is known to be a name, though not of a form rag.text.identifiers knows.
+    A configuration reference may title an entry with its file section ("[report] skip_empty")."""
+    title = _SECTION_QUALIFIER.sub("", title)
     if " " in title or not (named or identifiers(title)) or not _ASKS_WHICH.search(question):
         return False
     name = title.lower()
@@ -570,19 +578,28 @@ def _document_of(chunk: Chunk) -> str:
     return chunk.doc_id or chunk.doc_key or chunk.source
 
 
-def _anchors(best: Candidate, passages: list[ScoredChunk]) -> Iterator[tuple[int, str, Candidate]]:
-    """best in its own passage, then, for a line of its own, in every other retrieved chunk of
-    its document that holds it: (passage index, that chunk's text, best placed in it)."""
+def _anchors(
+    best: Candidate, passages: list[ScoredChunk], lines_only: bool = True
+) -> Iterator[tuple[int, str, Candidate]]:
+    """best in its own passage, then in every other retrieved chunk of its document that holds
+    it (with its paragraph, if it has one; lines_only: only when it is a line of its own):
+    (passage index, that chunk's text, best placed in it)."""
     yield best.passage, passages[best.passage].chunk.text, best
-    if best.block is not None:
+    if best.block is not None and lines_only:
         return
     first, last = best.in_document
+    if best.block is not None:
+        first, last = min(first, best.offset + best.block[0]), max(last, best.offset + best.block[1])
     for p_i, p in enumerate(passages):
         chunk = p.chunk
         if p_i == best.passage or _document_of(chunk) != best.doc:
             continue
         if chunk.start <= first and last <= chunk.start + len(chunk.text):
-            yield p_i, chunk.text, replace(best, passage=p_i, start=first - chunk.start, end=last - chunk.start, offset=chunk.start)
+            shift = chunk.start - best.offset
+            block = (best.block[0] - shift, best.block[1] - shift) if best.block else None
+            yield p_i, chunk.text, replace(
+                best, passage=p_i, start=best.start - shift, end=best.end - shift, offset=chunk.start, block=block
+            )
 
 
 def _default_field(entry: tuple[int, int], anchor: Candidate, text: str) -> int | None:
@@ -614,14 +631,28 @@ def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
 # What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a
 # shell command ("$ make check"), an HTML tag, a rule of dashes.
 _NOT_A_NAME = re.compile(r"(?:[#|>*+•`<]|[-$]\s|\d+[.)]\s|[^\w]*$)")
+# A statement of code is no name either, however short: "function f () { cvs diff $@; }",
+# "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)").
+_CODE_STATEMENT = re.compile(r"[{}]|;\s*$")
 
 
-def with_entry_name(c: Candidate, text: str) -> Candidate:
+def with_entry_name(c: Candidate, passages: list[ScoredChunk]) -> Candidate:
     """c with the name of the entry it describes, when c opens the paragraph under a short line
     of its own: a manual sets an option's or a setting's name on one line and what it does
     below ("Ask Password" over "By setting this option wvdial will prompt for your password",
     "PingTimeout = seconds ( 5 )" over "The number of seconds to wait …"), and a question asks
-    for either: the name answers "which setting", its value the default."""
+    for either: the name answers "which setting", its value the default. The name is looked for
+    in every retrieved chunk that holds c: a chunk may open with c, under the name ending the
+    chunk before."""
+    for _, text, placed in _anchors(c, passages, lines_only=False):
+        named = _named_in(placed, text)
+        if named is not placed:
+            return named
+    return c
+
+
+def _named_in(c: Candidate, text: str) -> Candidate:
+    """c with its entry's name from the line above it in text (with_entry_name); c if none."""
     if c.block is not None and c.block[0] != c.start or _name_like(c.text):
         return c  # c is cut from inside a paragraph, or is itself a name (a list's next entry)
     above = text[: c.start].rstrip()
@@ -629,7 +660,10 @@ def with_entry_name(c: Candidate, text: str) -> Candidate:
         return c  # c does not open a line, or a wider gap than one blank line parts it from above
     line_start = above.rfind("\n") + 1
     name = above[line_start:].strip()
-    if not _name_like(name) or _NOT_A_NAME.match(name) or not _opens_paragraph(text, line_start):
+    if (
+        not _name_like(name) or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(name)
+        or not _opens_paragraph(text, line_start)
+    ):
         return c
     start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())
     return replace(c, start=start, text=text[start : c.end], block=(start, c.block[1] if c.block else c.end))
@@ -637,8 +671,9 @@ def with_entry_name(c: Candidate, text: str) -> Candidate:
 
 def _name_like(line: str) -> bool:
     """A few words with no sentence end, and not a section's title in capitals ("EXIT STATUS",
-    "DESCRIPTION": a man page's; a setting's own name in capitals has "_", "=" or digits)."""
-    words = line.split()
+    "DESCRIPTION": a man page's; a setting's own name in capitals has "_", "=" or digits).
+    Marks are not words: "LocalDiscovery = yes | no ( no ) [experimental]" names one setting."""
+    words = [w for w in line.split() if _WORDS.search(w)]
     return (
         0 < len(words) <= ENTRY_NAME_WORDS
         and line.rstrip()[-1] not in ".!?"

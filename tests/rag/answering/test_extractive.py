@@ -180,6 +180,14 @@ def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
 
 
+def test_an_entry_titled_with_its_configuration_section_is_named_by_its_title() -> None:
+    heading = "Configuration reference › [report] › [report] skip_empty"
+    quote = "(boolean, default False) Don't report files that have no executable code."
+    assert extractive.section_answering("Which [report] setting skips empty files?", quote, heading) == "[report] skip_empty"
+    # Only bracketed sections are set aside: a title of plain words is no name.
+    assert extractive.section_answering("Which setting skips empty files?", quote, "Reference › [report] all files") == ""
+
+
 def test_a_sections_own_number_is_not_the_number_or_version_asked_for() -> None:
     ask = "In which bash version was the inherit_errexit option introduced?"
     assert extractive.section_answering(ask, "It sets inherit_errexit.", "Bash › 6.11 Bash POSIX Mode") == ""
@@ -708,6 +716,45 @@ def test_a_runner_up_is_quoted_with_its_entry_name_too() -> None:
     )
     assert "close_low_diskspace = space Close active torrents" in draft.text
     assert "close_untied = Close torrents when" in draft.text
+
+
+def test_each_part_of_a_two_part_question_is_quoted_with_its_entry_name() -> None:
+    # The description opens a chunk; its name ends the chunk before, also retrieved.
+    first_text = "--second-stage\n\nComplete the bootstrapping process.\n\n--keep-debootstrap-dir"
+    second_text = "Don't delete the /debootstrap directory in the target after the installation.\n"
+    at = 100 + len(first_text) + 2
+    chunks = [
+        Chunk(id="c1", source="debootstrap.pdf", title="T", text=first_text, start=100, end=100 + len(first_text), doc_id="d"),
+        Chunk(id="c2", source="debootstrap.pdf", title="T", text=second_text, start=at, end=at + len(second_text), doc_id="d"),
+        Chunk(id="c3", source="abcde.conf", title="T", text="KEEPWAVS=n\n\nKeep the wav files after encoding.\n", start=0, end=45, doc_id="e"),
+    ]
+    joined = Chunk(
+        id="c4", source="debootstrap.pdf", title="T", text=first_text + "\n\n" + second_text,
+        start=100, end=at + len(second_text), doc_id="d",
+    )
+    ps = [ScoredChunk(c, 1.0) for c in chunks]
+    reader = ExtractiveAnswerer(OverlapScorer(), threshold=0.3)  # type: ignore[arg-type]
+    draft = reader.answer(
+        "Which option stops deleting the /debootstrap directory in the target, and which variable keeps the wav files after encoding?",
+        [*ps, ScoredChunk(joined, 0.5)],
+    )
+    assert "--keep-debootstrap-dir Don't delete" in draft.text and "KEEPWAVS=n Keep the wav files" in draft.text
+    # Without a chunk holding both, the description is quoted alone.
+    draft = reader.answer("Which option stops deleting the /debootstrap directory in the target?", ps[1:2])
+    assert draft.text.startswith("Don't delete")
+
+
+def test_an_entry_name_may_give_its_values_with_marks_between() -> None:
+    manual = (
+        "LocalDiscovery = yes | no ( no ) [experimental]\n\n"
+        "When enabled, tinc will try to detect peers that are on the same local network.\n"
+    )
+    draft = answerer().answer("Which option makes tinc detect peers on the same local network?", passages(manual))
+    assert draft.text.startswith("LocalDiscovery = yes | no ( no ) [experimental] When enabled")
+    # Marks between a few words do not make a statement of code a name.
+    shell = "function cvsdiff () { cvs diff $@ | colordiff; }\n\nOr pipe the output through less -R.\n"
+    draft = answerer().answer("How do I pipe the output through less?", passages(shell))
+    assert draft.text.startswith("Or pipe the output")
 
 
 def test_the_setting_a_quoted_description_names_is_quoted_with_it() -> None:
