@@ -26,7 +26,7 @@ _TABLE_ROW = re.compile(r"^\s*\|?[^|\n]*\|[^|\n]*")
 _TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ..."), and
 # reStructuredText's field lists (":Creator: R.A. Fisher").
-_FIELD = re.compile(r"^\s*:?[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
+FIELD = re.compile(r"^\s*:?[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
@@ -161,7 +161,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             flush()
             out.append(_span(text, s, e, "heading"))
             continue
-        if not prose and _FIELD.match(line) and len(line) < 200:
+        if not prose and FIELD.match(line) and len(line) < 200:
             flush()
             key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
             j = _hanging(text, lines, i)
@@ -347,7 +347,7 @@ def _after_question(text: str, c: Span) -> Span:
         name = _subject(text[c.block[0] : c.start])
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text)
-    if c.kind == "field" or (c.kind == "item" and _FIELD.match(text[c.start : c.end])):
+    if c.kind == "field" or (c.kind == "item" and FIELD.match(text[c.start : c.end])):
         # A field of a section that names one setting ("## cognitive-complexity-threshold",
         # its description, "Default Value: 25"), or of an entry set as a PDF sets it (the name
         # alone, its description, "• Default value: 800"): "Default Value" alone does not say
@@ -575,7 +575,7 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
 
 def _describes(about: str) -> bool:
     """`about` is one short description of a name (SECTION_ABOUT_WORDS at most), not a field."""
-    return len(about.split()) <= SECTION_ABOUT_WORDS and not _FIELD.match(about)
+    return len(about.split()) <= SECTION_ABOUT_WORDS and not FIELD.match(about)
 
 
 # Most fields listed under one entry ("• Value type: Integer", "• Default value: 800").
@@ -592,7 +592,7 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
     line_start = text.rfind("\n", 0, start) + 1
     paragraphs = PARAGRAPH_END.split(text[max(0, line_start - ENTRY_REACH) : line_start].rstrip())
     for _ in range(ENTRY_FIELDS):
-        if not paragraphs or not _FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
+        if not paragraphs or not FIELD.match(_BULLET.sub("", paragraphs[-1], count=1)):
             break
         paragraphs.pop()
     # The name may open its description's paragraph, as a definition list comes out of HTML
@@ -669,7 +669,7 @@ def _entry_above(text: str, start: int, lines: int = 40) -> str:
         line = text[prev : pos - 1]
         if line.strip() and len(line) - len(line.lstrip()) < indent:
             name = line.strip()
-            field = _FIELD.match(line) is not None  # "pwcheck_method: (default: auxprop)"
+            field = FIELD.match(line) is not None  # "pwcheck_method: (default: auxprop)"
             named = _term_shaped(name) and not name.endswith("?")
             return name if named and not field and not name.isupper() and not _HEADING.match(line) else ""
         pos = prev
@@ -746,12 +746,12 @@ def _with_fields_above(text: str, c: Span) -> Span:
     fields = text[fields_start:fields_end].split("\n")
     heading = text[:fields_start].rstrip().rsplit("\n", 1)[-1]
     # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
-    if not 2 <= len(fields) <= _MAX_FIELDS or not all(_FIELD.match(f) for f in fields) or not _HEADING.match(heading):
+    if not 2 <= len(fields) <= MAX_FIELDS or not all(FIELD.match(f) for f in fields) or not _HEADING.match(heading):
         return c
     return replace(c, block=(fields_start, block[1]))
 
 
-_MAX_FIELDS = 4  # an entry's fields above its description: type, default, since, …
+MAX_FIELDS = 4  # an entry's fields above its description: type, default, since, …
 
 
 def _with_block(text: str, c: Span) -> Span:
@@ -864,7 +864,7 @@ def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         or _is_table_row(nxt)
         or _BULLET.match(nxt) is not None
         or _HEADING.match(nxt) is not None
-        or _FIELD.match(nxt) is not None
+        or FIELD.match(nxt) is not None
         or nxt[:1].isupper() and text[lines[i][0] : lines[i][1]].rstrip()[-1:] not in "-"
         and not text[lines[i][0] : lines[i][1]].rstrip()[-1:].isalpha()
     )
@@ -903,7 +903,7 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
             not below.strip()
             or (len(line.rstrip()) < 0.75 * width and not _ends_open(line))
             or len(below) - len(below.lstrip()) != indent
-            or _FIELD.match(below)
+            or FIELD.match(below)
             or _BULLET.match(below)
             or not _lazy_continuation(line, below)
         ):

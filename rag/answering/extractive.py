@@ -389,30 +389,49 @@ class ExtractiveAnswerer:
         chosen = [best]
         words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
-        default = _entry_default(best, lambda: self.candidates(passages), passages)
+        pool = _lazy(lambda: self.candidates(passages))
+        default = _entry_default(best, pool, passages)
         if default is not None and words + word_count(default.text) <= self.max_words:
             chosen.append(default)
             words += word_count(default.text)
+        # A default stated alone is read after the sentence opening its entry (_entry_lead).
+        leads: list[tuple[Candidate, Candidate]] = []
+        lead = _entry_lead(best, pool, passages)
+        if lead is not None and words + word_count(lead.text) <= self.max_words:
+            leads.append((lead, best))
+            words += word_count(lead.text)
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
-            if len(chosen) == 1 and _contains(c, best) and word_count(c.text) <= self.max_words:
+            if len(chosen) == 1 and not leads and _contains(c, best) and word_count(c.text) <= self.max_words:
                 # A sentence read with the one it leans on ("He described it as ...") holds the
                 # best one whole: quoting it says the same and what follows.
                 chosen[0] = best = c
                 words = word_count(c.text)
                 continue
+            quoted = [*chosen, *(lead for lead, _ in leads)]
             named = with_entry_name(c, passages)
             if named is not c and words + word_count(named.text) <= self.max_words and not any(
-                _overlaps(named, o) for o in chosen
+                _overlaps(named, o) for o in quoted
             ):
                 c = named
-            if words + word_count(c.text) > self.max_words or any(_overlaps(c, o) for o in chosen):
+            lead = _entry_lead(c, pool, passages)
+            if lead is not None and (
+                any(_overlaps(lead, o) for o in quoted)
+                or words + word_count(c.text) + word_count(lead.text) > self.max_words
+            ):
+                lead = None  # quoted already (before this, or as another's lead), or too long
+            cost = word_count(c.text) + (word_count(lead.text) if lead is not None else 0)
+            if words + cost > self.max_words or any(_overlaps(c, o) for o in quoted):
                 continue
             if c.coverage == 0 and not _may_say_it_otherwise(c, chosen, passages):
                 continue
             chosen.append(c)
-            words += word_count(c.text)
+            words += cost
+            if lead is not None:
+                leads.append((lead, c))
+        for lead, default in leads:
+            chosen.insert(chosen.index(default), lead)
         return _in_list_order(chosen, passages)
 
     def _draft(
@@ -568,6 +587,76 @@ def _entry_default(
     return None
 
 
+# A default stated on its own, naming no entry: "Default: 120", "The default is 1800 seconds."
+# (not "Default: # RefreshActiveChecks=120", which names its setting).
+_BARE_DEFAULT_WORDS = 8
+_NAMES_A_SETTING = re.compile(r"[A-Za-z_][\w.-]*\s*=")
+
+
+def _entry_lead(
+    best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
+) -> Candidate | None:
+    """The sentence opening the entry whose default the best candidate states on its own: a
+    reference sets "Default: 120" under "channel_timeout Maximum seconds to leave an inactive
+    connection open", and "Default: 120 [1] Default: 30 [2]" tells a reader nothing of what
+    each is the default of. The entry is the paragraph the statement ends, or, when the
+    statement is a paragraph of its own, the paragraph right above it (one blank line up); with
+    the entry's name when that stands on a line above the sentence (with_entry_name). None when the best candidate is no such statement or its entry cannot be found."""
+    statement = best.text.strip()
+    if (
+        word_count(statement) > _BARE_DEFAULT_WORDS
+        or not _DEFAULT_STATEMENT.match(statement)
+        or _NAMES_A_SETTING.search(statement)
+    ):
+        return None
+    for p_i, text, anchor in _anchors(best, passages, lines_only=False):
+        opening = _entry_opening(anchor, text)
+        if opening is None:
+            continue
+        at = passages[p_i].chunk.start + opening
+        for c in pool():
+            if c.doc == best.doc and c.in_document[0] == at and not _overlaps(c, best):
+                # With its own entry's name, if that stands above it ("--interval=N" over it).
+                return with_entry_name(c if c.score else replace(c, score=best.score), passages)
+        return None
+    return None
+
+
+def _entry_opening(statement: Candidate, text: str) -> int | None:
+    """Where the entry a default statement closes opens in text: its paragraph's start when the
+    statement ends a paragraph; when it stands alone, the start of the paragraph above it (one
+    blank line up), past the entry's other fields set each as a paragraph of its own
+    ("save save the currently edited event" over "type: list" over "default: meta enter")."""
+    if statement.block is not None and statement.block[0] < statement.start:
+        return statement.block[0]
+    at = text.rfind("\n", 0, statement.start) + 1
+    if text[at : statement.start].strip():
+        return None  # cut from inside a line
+    for _ in range(cands.MAX_FIELDS + 1):
+        above = text[:at].rstrip()
+        if not above or text.count("\n", len(above), at) != 2:
+            return None  # the text's first paragraph, or set apart by more than one blank line
+        gap = list(cands.PARAGRAPH_END.finditer(text, 0, len(above)))
+        opening = gap[-1].end() if gap else 0
+        at = opening + len(text[opening:]) - len(text[opening:].lstrip())
+        paragraph = text[at : len(above)]
+        if "\n" in paragraph or not cands.FIELD.match(paragraph):
+            return at
+    return None
+
+
+def _lazy(make: Callable[[], list[Candidate]]) -> Callable[[], list[Candidate]]:
+    """make, called once and only when first needed."""
+    made: list[list[Candidate]] = []
+
+    def get() -> list[Candidate]:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
+
+
 def _passage_context(p: ScoredChunk) -> str:
     """What a passage says with its heading path: the context the scorer and the part ranks read."""
     return f"{p.chunk.heading or ''}\n{p.chunk.text}"
@@ -632,7 +721,8 @@ def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
 # shell command ("$ make check"), an HTML tag, a rule of dashes.
 _NOT_A_NAME = re.compile(r"(?:[#|>*+•`<]|[-$]\s|\d+[.)]\s|[^\w]*$)")
 # A statement of code is no name either, however short: "function f () { cvs diff $@; }",
-# "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)").
+# "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)"); nor is the
+# default closing the entry above ("Default: 100": _DEFAULT_STATEMENT).
 _CODE_STATEMENT = re.compile(r"[{}]|;\s*$")
 
 
@@ -662,7 +752,7 @@ def _named_in(c: Candidate, text: str) -> Candidate:
     name = above[line_start:].strip()
     if (
         not _name_like(name) or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(name)
-        or not _opens_paragraph(text, line_start)
+        or _DEFAULT_STATEMENT.match(name) or not _opens_paragraph(text, line_start)
     ):
         return c
     start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())

@@ -757,6 +757,42 @@ def test_an_entry_name_may_give_its_values_with_marks_between() -> None:
     assert draft.text.startswith("Or pipe the output")
 
 
+ARGUMENTS = (
+    "connection_limit Stop creating new channels if too many are already active (integer).\n\n"
+    "Default: 100\n\n"
+    "cleanup_interval Minimum seconds between cleaning up inactive channels (integer).\n"
+    "See also channel_timeout.\n\n"
+    "Default: 30\n\n"
+    "channel_timeout Maximum seconds to leave an inactive connection open (integer).\n\n"
+    "Default: 120\n"
+)
+
+
+def test_a_default_stated_alone_is_quoted_after_the_sentence_opening_its_entry() -> None:
+    draft = answerer(runner_up_ratio=0.0).answer("What is the default?", passages(ARGUMENTS))
+    assert draft.text == (
+        "connection_limit Stop creating new channels if too many are already active (integer). [1] Default: 100 [2] "
+        "cleanup_interval Minimum seconds between cleaning up inactive channels (integer). [3] Default: 30 [4] "
+        "channel_timeout Maximum seconds to leave an inactive connection open (integer). [5] Default: 120 [6]"
+    )
+    for c in draft.citations:
+        assert ARGUMENTS[c.start - 100 : c.end - 100] == c.text
+    # An entry's sentence quoted for its own sake already is not quoted twice, and stays before its default.
+    draft = answerer(runner_up_ratio=0.0).answer("What is the cleanup_interval default?", passages(ARGUMENTS))
+    text = draft.text
+    assert text.count("cleanup_interval Minimum seconds") == 1
+    assert text.index("cleanup_interval Minimum seconds") < text.index("Default: 30")
+
+
+def test_an_entrys_lead_is_looked_for_past_its_other_fields() -> None:
+    keys = "save save the currently edited event and leave the editor\n\ntype: list\n\ndefault: meta enter\n"
+    draft = answerer().answer("What is the save default?", passages(keys))
+    assert draft.text.startswith("save save the currently edited event and leave the editor [1] default: meta enter [2]")
+    # A default far from any entry (two blank lines up) is quoted alone.
+    alone = answerer().answer("What is the save default?", passages("save the event\n\n\ndefault: meta enter\n"))
+    assert alone.text.startswith("default: meta enter [1]")
+
+
 def test_the_setting_a_quoted_description_names_is_quoted_with_it() -> None:
     # A sample configuration: the description, then the setting it names with its value.
     sample = (
