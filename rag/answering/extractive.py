@@ -386,30 +386,33 @@ class ExtractiveAnswerer:
         (evals/refusal.py), and the ratio was chosen on such runs."""
         text = passages[ranked[0].passage].chunk.text
         best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), passages)
-        chosen = [best]
-        words = word_count(best.text)
         floor = self.runner_up_ratio * best.score
         pool = _lazy(lambda: self.candidates(passages))
-        default = _entry_default(best, pool, passages)
-        if default is not None and words + word_count(default.text) <= self.max_words:
-            chosen.append(default)
-            words += word_count(default.text)
-        # A default stated alone is read after the sentence opening its entry (_entry_lead).
+        # What completes the best candidate's entry: the default it states further on, or the
+        # setting line closing its comment block; and, for a default stated alone, the sentence
+        # opening its entry (_entry_lead), read before it.
+        completion = _entry_default(best, pool, passages) or _commented_setting(best, passages)
+        extras = [completion] if completion is not None else []
+        if word_count(best.text) + sum(word_count(e.text) for e in extras) > self.max_words:
+            extras = []
         leads: list[tuple[Candidate, Candidate]] = []
         lead = _entry_lead(best, pool, passages)
+        words = word_count(best.text) + sum(word_count(e.text) for e in extras)
         if lead is not None and words + word_count(lead.text) <= self.max_words:
             leads.append((lead, best))
             words += word_count(lead.text)
+        chosen = [best]
         for c in ranked[1:]:
+            # What completes the best candidate's entry is part of it, not a sentence more.
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
             if len(chosen) == 1 and not leads and _contains(c, best) and word_count(c.text) <= self.max_words:
                 # A sentence read with the one it leans on ("He described it as ...") holds the
                 # best one whole: quoting it says the same and what follows.
+                words += word_count(c.text) - word_count(best.text)
                 chosen[0] = best = c
-                words = word_count(c.text)
                 continue
-            quoted = [*chosen, *(lead for lead, _ in leads)]
+            quoted = [*chosen, *extras, *(lead for lead, _ in leads)]
             named = with_entry_name(c, passages)
             if named is not c and words + word_count(named.text) <= self.max_words and not any(
                 _overlaps(named, o) for o in quoted
@@ -424,12 +427,13 @@ class ExtractiveAnswerer:
             cost = word_count(c.text) + (word_count(lead.text) if lead is not None else 0)
             if words + cost > self.max_words or any(_overlaps(c, o) for o in quoted):
                 continue
-            if c.coverage == 0 and not _may_say_it_otherwise(c, chosen, passages):
+            if c.coverage == 0 and not _may_say_it_otherwise(c, [*chosen, *extras], passages):
                 continue
             chosen.append(c)
             words += cost
             if lead is not None:
                 leads.append((lead, c))
+        chosen[1:1] = [e for e in extras if not _overlaps(e, best)]
         for lead, default in leads:
             chosen.insert(chosen.index(default), lead)
         return _in_list_order(chosen, passages)
@@ -655,6 +659,93 @@ def _lazy(make: Callable[[], list[Candidate]]) -> Callable[[], list[Candidate]]:
         return made[0]
 
     return get
+
+
+# A sample configuration's comment line, and what it holds past its "#" marks.
+_COMMENT = re.compile(r"^[ \t]*(?P<marks>#+)(?P<body>.*)$")
+# What a setting's name looks like: "KEEPWAVS", "socktimeout", "ssl-privatekey", "set".
+_SETTING_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+# The most words a setting line has ("set alert foo@example.com not on { instance, action }":
+# seven; marks are no words). A line of wrapped prose has more.
+_SETTING_WORDS = 8
+
+
+def _commented_setting(best: Candidate, passages: list[ScoredChunk]) -> Candidate | None:
+    """The setting line that closes the comment block the best candidate is cut from: a sample
+    configuration describes a setting in comments and sets it (or leaves it commented out) on
+    the block's last line ("# TAG: delegate / # Delegates the allocation of client IP addresses
+    … / #delegate"), so the description alone never names what to set. The line is below the
+    best candidate in its comment block (a block ends at a blank line or two empty comment
+    lines), or right under it; it reads as a setting (_reads_as_setting) and is marked apart from
+    the prose as the sample marks its settings. Of several, the one the quote names
+    ("PingTimeOut" of "… received for PingTimeOut seconds"), else the first: a sample gives its
+    own setting before the alternatives ("#SOCKSPort 9050" over "#SOCKSPort 192.168.0.1:9100").
+    Looked for in every retrieved chunk that holds the best candidate. None otherwise."""
+    for _, text, placed in _anchors(best, passages, lines_only=False):
+        found = _setting_below(placed, text)
+        if found is not None:
+            return found
+    return None
+
+
+def _setting_below(best: Candidate, text: str) -> Candidate | None:
+    """_commented_setting in one chunk's text."""
+    line_start = text.rfind("\n", 0, best.start) + 1
+    described = _COMMENT.match(text[line_start : best.end].split("\n", 1)[0])
+    if described is None:
+        return None
+    prose_marks = len(described["marks"])
+    settings: list[tuple[int, str]] = []
+    gap = 0  # empty comment lines in a row: two end a block as a blank line does
+    at = text.find("\n", best.end) + 1
+    for line in text[at:].split("\n") if at else []:
+        comment = _COMMENT.match(line)
+        if not line.strip() or gap >= 2:
+            break
+        if comment is not None and not comment["body"].strip():
+            gap += 1
+        else:
+            gap = 0
+            # A sample marks its settings apart from its prose: fewer "#" ("##" prose over
+            # "# set alert …"), none after a space (prose "# Keep the …" over "#KEEPWAVS=n"),
+            # or none at all, right under the block.
+            marked_apart = comment is None or len(comment["marks"]) < prose_marks or (
+                len(comment["marks"]) == prose_marks and described["body"][:1].isspace() and not comment["body"][:1].isspace()
+            )
+            if marked_apart and _reads_as_setting(line):
+                settings.append((at, line))
+            if comment is None:
+                break
+        at += len(line) + 1
+    if not settings:
+        return None
+    # The setting the description names, else the first (a sample's own before its alternatives).
+    quoted = best.text.lower()
+    where, line = next((t for t in settings if _setting_name(t[1]).lower() in quoted), settings[0])
+    start = where + len(line) - len(line.lstrip())
+    end = start + len(line.strip())
+    model_text = line.strip().lstrip("#").strip()
+    return replace(best, start=start, end=end, text=text[start:end], model_text=model_text, kind="line", key="", block=None)
+
+
+def _setting_name(line: str) -> str:
+    """The name a setting line sets: its first word, up to "=" ("#KEEPWAVS=n" -> "KEEPWAVS")."""
+    first = (line.strip().lstrip("#").split() or [""])[0]
+    return first.split("=", 1)[0]
+
+
+def _reads_as_setting(line: str) -> bool:
+    """A few words opening with a name (no "Default:" label, no "1)" or "See also"), with no
+    sentence's end; its own trailing comment ("SOCKSPort 9050 # Default: …") not counted."""
+    body = line.strip().lstrip("#").split(" # ", 1)[0].strip()
+    words = [w for w in body.split() if _WORDS.search(w)]
+    name = _setting_name(line)
+    return (
+        0 < len(words) <= _SETTING_WORDS
+        and body[-1:] not in ".!?:,"
+        and _SETTING_NAME.fullmatch(name) is not None
+        and not body[len(name) :].startswith(":")
+    )
 
 
 def _passage_context(p: ScoredChunk) -> str:

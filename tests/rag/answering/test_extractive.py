@@ -793,6 +793,75 @@ def test_an_entrys_lead_is_looked_for_past_its_other_fields() -> None:
     assert alone.text.startswith("default: meta enter [1]")
 
 
+def test_a_commented_description_is_quoted_with_the_setting_line_closing_its_block() -> None:
+    sample = (
+        "# TAG: delegate\n"
+        "#\tDelegates the allocation of client IP addresses to pppd.\n"
+        "#\n"
+        "#       With this option, pptpd does not pass an address, and so pppd may use\n"
+        "#       radius or chap-secrets to allocate an address.\n"
+        "#\n"
+        "#delegate\n\n"
+        "# TAG: connections\n#       Limits the number of client connections.\n#connections 100\n"
+    )
+    draft = answerer().answer("Which option lets radius or chap-secrets allocate an address?", passages(sample))
+    assert "allocate an address. [1] #delegate [2]" in draft.text
+    assert sample[draft.citations[1].start - 100 : draft.citations[1].end - 100] == "#delegate"
+    # Two empty comment lines end a block too; a setting may follow a space after its "#".
+    monit = (
+        "## Do not alert when Monit starts, stops or performs a user initiated action.\n"
+        "#\n"
+        "# set alert your-name@your.domain not on { instance, action }\n"
+        "#\n#\n"
+        "## Monit has an embedded HTTP interface.\n"
+    )
+    draft = answerer().answer("How do I stop alerts when Monit starts or stops?", passages(monit))
+    assert "action. [1] # set alert your-name@your.domain not on { instance, action } [2]" in draft.text
+    # The first setting below is the sample's own, before its alternatives.
+    torrc = (
+        "## Tor opens a SOCKS proxy on port 9050 by default -- even if you don't\n"
+        "## configure one below. Set SOCKSPort 0 if you plan to run Tor only as a relay, and not\n"
+        "## make any local application connections yourself. Tor listens on the loopback\n"
+        "## interface unless it is told to bind to another address below.\n"
+        "#SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections.\n"
+        "#SOCKSPort 192.168.0.1:9100 # Bind to this address:port too.\n"
+    )
+    draft = answerer().answer("On which port does Tor open a SOCKS proxy by default?", passages(torrc))
+    assert "[1] #SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections. [2]" in draft.text
+    # Of two settings, the one the quote names.
+    pings = (
+        "## PING requests are sent every PingInterval seconds to every client that is connected to\n"
+        "## the server, so that a client which went away without saying so is found out in time and\n"
+        "## its resources are given back to the others. If no PONG reply has\n"
+        "## been received for PingTimeOut seconds, the server aborts the connection.\n"
+        "##\n# PingInterval = 180\n# PingTimeOut = 300\n"
+    )
+    draft = answerer().answer("When does the server abort the connection?", passages(pings))
+    assert "the connection. [1] # PingTimeOut = 300 [2]" in draft.text
+
+
+def test_a_comment_line_marked_as_the_prose_is_is_no_setting() -> None:
+    # A field of the description ("# Mandatory: no"), a reference, a table's header, each
+    # marked as the prose is.
+    for below in ("# Mandatory: no", "# See also offlineimapui(7)", "# UPSTYPE DEVICE Description"):
+        sample = f"# List of IP addresses the agent should listen on.\n#\n{below}\n"
+        draft = answerer().answer("Which IP addresses should the agent listen on?", passages(sample))
+        assert below.lstrip("# ") not in draft.text, below
+
+
+def test_a_comment_block_of_prose_adds_no_setting() -> None:
+    # Its last line ends a sentence; a blank line parts the block from what follows; a wrapped
+    # sentence's next line goes on with it.
+    for sample, never in (
+        ("# The server starts one worker per core.\n#\n# See the manual for details.\n", "See the manual"),
+        ("# The server starts one worker per core.\n\nnice 4\n", "nice 4"),
+        ("# The server starts one worker per core\n#   when asked\n", "when asked ["),
+        ("```sh\n# The server starts one worker per core.\n```\n", "[2]"),
+    ):
+        draft = answerer().answer("How many workers does the server start?", passages(sample))
+        assert draft.citations and never not in draft.text, sample
+
+
 def test_the_setting_a_quoted_description_names_is_quoted_with_it() -> None:
     # A sample configuration: the description, then the setting it names with its value.
     sample = (
