@@ -18,8 +18,10 @@ from typing import Any
 
 import numpy as np
 
+from rag.answering.extractive import ExtractiveAnswerer
 from rag.progress import Observers
 from rag.text import content_terms
+from rag.types import Chunk, ScoredChunk
 
 DIM = 384
 
@@ -114,3 +116,31 @@ def fake_assistant(store: Path, **settings: Any) -> Any:
         embedder=FakeEmbedder(),
         chroma_client=ephemeral_client(),
     )
+
+
+class OverlapScorer:
+    """A stand-in for the cross-encoder: probability = share of the question's content terms in
+    the candidate. A weak but honest reader, so tests exercise the answerer's logic, not a
+    model's knowledge."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def probabilities(self, question: str, candidates: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(candidates))
+        q = set(content_terms(question, drop_question_words=True))
+        return np.array(
+            [len(q & set(content_terms(c))) / (len(q) or 1) for c in candidates], dtype=np.float32
+        )
+
+
+def passages_of(text: str, start: int = 100, n: int = 1) -> list[ScoredChunk]:
+    """text as the one retrieved passage of document f"{n}.txt", standing at `start` in it."""
+    chunk = Chunk(id=f"c{n}", source=f"{n}.txt", title="T", text=text, start=start, end=start + len(text))
+    return [ScoredChunk(chunk, 1.0)]
+
+
+def overlap_answerer(**kw: Any) -> ExtractiveAnswerer:
+    """The extractive answerer reading with OverlapScorer (threshold 0.5 unless given)."""
+    kw.setdefault("threshold", 0.5)
+    return ExtractiveAnswerer(OverlapScorer(), **kw)

@@ -6,7 +6,8 @@ Pipeline per question: refuse a question off the passages' topic (off_topic) -> 
 the retrieved chunks (rag.answering.candidates, cached per chunk, non-answers dropped) -> a cheap
 lexical prefilter to the best `prefilter` -> the cross-encoder (rag.answering.crossencoder) on
 those -> the combined scorer -> refuse when the confidence (`confidence`) is below
-`threshold`, else the best candidates.
+`threshold`, else the best candidates, each with what completes its entry of a reference
+(rag.answering.entries: its name, its default, its setting line).
 The threshold is chosen on dev data (evals/README.md), never on the reported benchmark.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
@@ -25,6 +26,8 @@ from rag import markers
 from rag.answering import candidates as cands
 from rag.answering import compound
 from rag.answering.base import Draft
+from rag.answering.candidate import Candidate, contains, document_of, overlaps
+from rag.answering.entries import commented_setting, entry_default, entry_lead, with_entry_name
 from rag.answering.scorer import CombinedScorer, asks_version, covered, expected_type, own_terms
 from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
@@ -124,33 +127,6 @@ def prefilter_key(coverage: float, passage: int, named: bool = False) -> float:
     return -(coverage + 0.15 / (1 + passage) + (1.0 if named else 0.0))
 
 
-@dataclass
-class Candidate:
-    passage: int  # index into the ranked passages
-    start: int  # offsets within the chunk text
-    end: int
-    text: str  # verbatim
-    model_text: str  # what the model reads
-    kind: str
-    key: str = ""  # a row's first cell, a field's name (candidates.Span.key)
-    coverage: float = 0.0
-    probability: float = 0.0  # the cross-encoder's
-    score: float = 0.0  # the combined scorer's: ranks, refuses and is the confidence
-    block: tuple[int, int] | None = None  # candidates.Span.block
-    # Where the chunk stands in its document: overlapping chunks hold the same text, and a
-    # quote must not repeat what another one, cut from the neighbouring chunk, already says.
-    doc: str = ""
-    offset: int = 0
-    # The title of an item's or a row's section: "PostgreSQL 15" under "## Requirements" is a
-    # requirement, and counts the question's "requirements" as its own word (rank, features).
-    title: str = ""
-
-    @property
-    def in_document(self) -> tuple[int, int]:
-        """Where the candidate stands in its document: (start, end) past the chunk's offset."""
-        return self.offset + self.start, self.offset + self.end
-
-
 def confidence(ranked: list[Candidate]) -> float:
     """How sure the answerer is of its best candidate (ranked best first): its combined score,
     or the model's own probability for it times MODEL_WEIGHT when that is higher."""
@@ -234,11 +210,11 @@ class ExtractiveAnswerer:
             best = max(best, confidence(ranked))
             # A part's best candidate may be the one an earlier part chose (both parts share
             # most words): its best other one answers it.
-            fresh = (c for c in ranked if not any(_overlaps(c, o) for o in chosen))
+            fresh = (c for c in ranked if not any(overlaps(c, o) for o in chosen))
             pick = next(fresh, None)
             if pick is not None:
                 pick = with_entry_name(whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS), passages)
-            if pick is not None and not any(_overlaps(pick, o) for o in chosen):
+            if pick is not None and not any(overlaps(pick, o) for o in chosen):
                 chosen.append(pick)
         if not chosen or best < self.threshold:
             draft = Draft.refusal()
@@ -339,7 +315,7 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for p_i, p in enumerate(passages):
             chunk = p.chunk
-            doc = _document_of(chunk)
+            doc = document_of(chunk)
             for s, title in self._chunk_spans(chunk):
                 key = (doc, chunk.start + s.start, chunk.start + s.end)
                 # Overlapping chunks repeat sentences; score each once. (Candidates of one chunk
@@ -390,13 +366,13 @@ class ExtractiveAnswerer:
         pool = _lazy(lambda: self.candidates(passages))
         # What completes the best candidate's entry: the default it states further on, or the
         # setting line closing its comment block; and, for a default stated alone, the sentence
-        # opening its entry (_entry_lead), read before it.
-        completion = _entry_default(best, pool, passages) or _commented_setting(best, passages)
+        # opening its entry (entries.entry_lead), read before it.
+        completion = entry_default(best, pool, passages) or commented_setting(best, passages)
         extras = [completion] if completion is not None else []
         if word_count(best.text) + sum(word_count(e.text) for e in extras) > self.max_words:
             extras = []
         leads: list[tuple[Candidate, Candidate]] = []
-        lead = _entry_lead(best, pool, passages)
+        lead = entry_lead(best, pool, passages)
         words = word_count(best.text) + sum(word_count(e.text) for e in extras)
         if lead is not None and words + word_count(lead.text) <= self.max_words:
             leads.append((lead, best))
@@ -406,7 +382,7 @@ class ExtractiveAnswerer:
             # What completes the best candidate's entry is part of it, not a sentence more.
             if len(chosen) >= self.max_sentences or c.score < floor:
                 break
-            if len(chosen) == 1 and not leads and _contains(c, best) and word_count(c.text) <= self.max_words:
+            if len(chosen) == 1 and not leads and contains(c, best) and word_count(c.text) <= self.max_words:
                 # A sentence read with the one it leans on ("He described it as ...") holds the
                 # best one whole: quoting it says the same and what follows.
                 words += word_count(c.text) - word_count(best.text)
@@ -415,17 +391,17 @@ class ExtractiveAnswerer:
             quoted = [*chosen, *extras, *(lead for lead, _ in leads)]
             named = with_entry_name(c, passages)
             if named is not c and words + word_count(named.text) <= self.max_words and not any(
-                _overlaps(named, o) for o in quoted
+                overlaps(named, o) for o in quoted
             ):
                 c = named
-            lead = _entry_lead(c, pool, passages)
+            lead = entry_lead(c, pool, passages)
             if lead is not None and (
-                any(_overlaps(lead, o) for o in quoted)
+                any(overlaps(lead, o) for o in quoted)
                 or words + word_count(c.text) + word_count(lead.text) > self.max_words
             ):
                 lead = None  # quoted already (before this, or as another's lead), or too long
             cost = word_count(c.text) + (word_count(lead.text) if lead is not None else 0)
-            if words + cost > self.max_words or any(_overlaps(c, o) for o in quoted):
+            if words + cost > self.max_words or any(overlaps(c, o) for o in quoted):
                 continue
             if c.coverage == 0 and not _may_say_it_otherwise(c, [*chosen, *extras], passages):
                 continue
@@ -433,7 +409,7 @@ class ExtractiveAnswerer:
             words += cost
             if lead is not None:
                 leads.append((lead, c))
-        chosen[1:1] = [e for e in extras if not _overlaps(e, best)]
+        chosen[1:1] = [e for e in extras if not overlaps(e, best)]
         for lead, default in leads:
             chosen.insert(chosen.index(default), lead)
         return _in_list_order(chosen, passages)
@@ -547,108 +523,6 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
     return name not in quote.lower() and name not in question.lower()
 
 
-# Where an entry states its default: a line or a sentence opening "Default: 15", "Defaults to
-# random." or "The default is .75 seconds."
-_DEFAULT_STATEMENT = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:defaults?|the default(?: value)? is)\b", re.IGNORECASE
-)
-# The start of the next paragraph, at most one blank line down (a paragraph ends at
-# cands.PARAGRAPH_END).
-_NEXT_PARAGRAPH = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\S)")
-# The most words an entry's name on a line of its own has ("-q n, --quality=n").
-ENTRY_NAME_WORDS = 6
-# How far back the blank line above a line is looked for (cands.AFTER_BLANK).
-_GAP = 40
-
-
-def _entry_default(
-    best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
-) -> Candidate | None:
-    """The candidate stating the default of the best candidate's entry, when the best one stops
-    short of it: a reference's entry says what a setting does, then its default ("max_upload_attempts
-    When uploading a changed file fails … Default: 15", "… Possible values are normal, random and
-    sequential. Defaults to random."), and a question after the setting asks for either. The entry
-    is the best candidate's paragraph, too long to quote whole, or, when the best candidate is an
-    entry's name on a line of its own ("bitrate_average_damping=N"), that line and the paragraph
-    under it, read in whichever retrieved chunk holds it (a name can end one chunk and its
-    description open the next). pool: every candidate of the passages, one per place in a
-    document, made only when an entry states a default (most answers quote none). None when the
-    entry states no default or the best candidate holds it."""
-    for p_i, text, anchor in _anchors(best, passages):
-        entry = _entry_of(anchor, text)
-        if entry is None:
-            continue
-        field = _default_field(entry, anchor, text)
-        if field is None:
-            return None
-        offset = passages[p_i].chunk.start
-        for c in pool():
-            first, last = c.in_document
-            if c.doc == best.doc and first <= offset + field < last <= offset + entry[1] and not _overlaps(c, best):
-                # Quoted for the best candidate's sake, with its score if the model did not read it.
-                return c if c.score else replace(c, score=best.score)
-        return None
-    return None
-
-
-# A default stated on its own, naming no entry: "Default: 120", "The default is 1800 seconds."
-# (not "Default: # RefreshActiveChecks=120", which names its setting).
-_BARE_DEFAULT_WORDS = 8
-_NAMES_A_SETTING = re.compile(r"[A-Za-z_][\w.-]*\s*=")
-
-
-def _entry_lead(
-    best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
-) -> Candidate | None:
-    """The sentence opening the entry whose default the best candidate states on its own: a
-    reference sets "Default: 120" under "channel_timeout Maximum seconds to leave an inactive
-    connection open", and "Default: 120 [1] Default: 30 [2]" tells a reader nothing of what
-    each is the default of. The entry is the paragraph the statement ends, or, when the
-    statement is a paragraph of its own, the paragraph right above it (one blank line up); with
-    the entry's name when that stands on a line above the sentence (with_entry_name). None when the best candidate is no such statement or its entry cannot be found."""
-    statement = best.text.strip()
-    if (
-        word_count(statement) > _BARE_DEFAULT_WORDS
-        or not _DEFAULT_STATEMENT.match(statement)
-        or _NAMES_A_SETTING.search(statement)
-    ):
-        return None
-    for p_i, text, anchor in _anchors(best, passages, lines_only=False):
-        opening = _entry_opening(anchor, text)
-        if opening is None:
-            continue
-        at = passages[p_i].chunk.start + opening
-        for c in pool():
-            if c.doc == best.doc and c.in_document[0] == at and not _overlaps(c, best):
-                # With its own entry's name, if that stands above it ("--interval=N" over it).
-                return with_entry_name(c if c.score else replace(c, score=best.score), passages)
-        return None
-    return None
-
-
-def _entry_opening(statement: Candidate, text: str) -> int | None:
-    """Where the entry a default statement closes opens in text: its paragraph's start when the
-    statement ends a paragraph; when it stands alone, the start of the paragraph above it (one
-    blank line up), past the entry's other fields set each as a paragraph of its own
-    ("save save the currently edited event" over "type: list" over "default: meta enter")."""
-    if statement.block is not None and statement.block[0] < statement.start:
-        return statement.block[0]
-    at = text.rfind("\n", 0, statement.start) + 1
-    if text[at : statement.start].strip():
-        return None  # cut from inside a line
-    for _ in range(cands.MAX_FIELDS + 1):
-        above = text[:at].rstrip()
-        if not above or text.count("\n", len(above), at) != 2:
-            return None  # the text's first paragraph, or set apart by more than one blank line
-        gap = list(cands.PARAGRAPH_END.finditer(text, 0, len(above)))
-        opening = gap[-1].end() if gap else 0
-        at = opening + len(text[opening:]) - len(text[opening:].lstrip())
-        paragraph = text[at : len(above)]
-        if "\n" in paragraph or not cands.FIELD.match(paragraph):
-            return at
-    return None
-
-
 def _lazy(make: Callable[[], list[Candidate]]) -> Callable[[], list[Candidate]]:
     """make, called once and only when first needed."""
     made: list[list[Candidate]] = []
@@ -661,210 +535,9 @@ def _lazy(make: Callable[[], list[Candidate]]) -> Callable[[], list[Candidate]]:
     return get
 
 
-# A sample configuration's comment line, and what it holds past its "#" marks.
-_COMMENT = re.compile(r"^[ \t]*(?P<marks>#+)(?P<body>.*)$")
-# What a setting's name looks like: "KEEPWAVS", "socktimeout", "ssl-privatekey", "set".
-_SETTING_NAME = re.compile(r"[A-Za-z_][\w.-]*")
-# The most words a setting line has ("set alert foo@example.com not on { instance, action }":
-# seven; marks are no words). A line of wrapped prose has more.
-_SETTING_WORDS = 8
-
-
-def _commented_setting(best: Candidate, passages: list[ScoredChunk]) -> Candidate | None:
-    """The setting line that closes the comment block the best candidate is cut from: a sample
-    configuration describes a setting in comments and sets it (or leaves it commented out) on
-    the block's last line ("# TAG: delegate / # Delegates the allocation of client IP addresses
-    … / #delegate"), so the description alone never names what to set. The line is below the
-    best candidate in its comment block (a block ends at a blank line or two empty comment
-    lines), or right under it; it reads as a setting (_reads_as_setting) and is marked apart from
-    the prose as the sample marks its settings. Of several, the one the quote names
-    ("PingTimeOut" of "… received for PingTimeOut seconds"), else the first: a sample gives its
-    own setting before the alternatives ("#SOCKSPort 9050" over "#SOCKSPort 192.168.0.1:9100").
-    Looked for in every retrieved chunk that holds the best candidate. None otherwise."""
-    for _, text, placed in _anchors(best, passages, lines_only=False):
-        found = _setting_below(placed, text)
-        if found is not None:
-            return found
-    return None
-
-
-def _setting_below(best: Candidate, text: str) -> Candidate | None:
-    """_commented_setting in one chunk's text."""
-    line_start = text.rfind("\n", 0, best.start) + 1
-    described = _COMMENT.match(text[line_start : best.end].split("\n", 1)[0])
-    if described is None:
-        return None
-    prose_marks = len(described["marks"])
-    settings: list[tuple[int, str]] = []
-    gap = 0  # empty comment lines in a row: two end a block as a blank line does
-    at = text.find("\n", best.end) + 1
-    for line in text[at:].split("\n") if at else []:
-        comment = _COMMENT.match(line)
-        if not line.strip() or gap >= 2:
-            break
-        if comment is not None and not comment["body"].strip():
-            gap += 1
-        else:
-            gap = 0
-            # A sample marks its settings apart from its prose: fewer "#" ("##" prose over
-            # "# set alert …"), none after a space (prose "# Keep the …" over "#KEEPWAVS=n"),
-            # or none at all, right under the block.
-            marked_apart = comment is None or len(comment["marks"]) < prose_marks or (
-                len(comment["marks"]) == prose_marks and described["body"][:1].isspace() and not comment["body"][:1].isspace()
-            )
-            if marked_apart and _reads_as_setting(line):
-                settings.append((at, line))
-            if comment is None:
-                break
-        at += len(line) + 1
-    if not settings:
-        return None
-    # The setting the description names, else the first (a sample's own before its alternatives).
-    quoted = best.text.lower()
-    where, line = next((t for t in settings if _setting_name(t[1]).lower() in quoted), settings[0])
-    start = where + len(line) - len(line.lstrip())
-    end = start + len(line.strip())
-    model_text = line.strip().lstrip("#").strip()
-    return replace(best, start=start, end=end, text=text[start:end], model_text=model_text, kind="line", key="", block=None)
-
-
-def _setting_name(line: str) -> str:
-    """The name a setting line sets: its first word, up to "=" ("#KEEPWAVS=n" -> "KEEPWAVS")."""
-    first = (line.strip().lstrip("#").split() or [""])[0]
-    return first.split("=", 1)[0]
-
-
-def _reads_as_setting(line: str) -> bool:
-    """A few words opening with a name (no "Default:" label, no "1)" or "See also"), with no
-    sentence's end; its own trailing comment ("SOCKSPort 9050 # Default: …") not counted."""
-    body = line.strip().lstrip("#").split(" # ", 1)[0].strip()
-    words = [w for w in body.split() if _WORDS.search(w)]
-    name = _setting_name(line)
-    return (
-        0 < len(words) <= _SETTING_WORDS
-        and body[-1:] not in ".!?:,"
-        and _SETTING_NAME.fullmatch(name) is not None
-        and not body[len(name) :].startswith(":")
-    )
-
-
 def _passage_context(p: ScoredChunk) -> str:
     """What a passage says with its heading path: the context the scorer and the part ranks read."""
     return f"{p.chunk.heading or ''}\n{p.chunk.text}"
-
-
-def _document_of(chunk: Chunk) -> str:
-    """The document a chunk is cut from, as Candidate.doc names it."""
-    return chunk.doc_id or chunk.doc_key or chunk.source
-
-
-def _anchors(
-    best: Candidate, passages: list[ScoredChunk], lines_only: bool = True
-) -> Iterator[tuple[int, str, Candidate]]:
-    """best in its own passage, then in every other retrieved chunk of its document that holds
-    it (with its paragraph, if it has one; lines_only: only when it is a line of its own):
-    (passage index, that chunk's text, best placed in it)."""
-    yield best.passage, passages[best.passage].chunk.text, best
-    if best.block is not None and lines_only:
-        return
-    first, last = best.in_document
-    if best.block is not None:
-        first, last = min(first, best.offset + best.block[0]), max(last, best.offset + best.block[1])
-    for p_i, p in enumerate(passages):
-        chunk = p.chunk
-        if p_i == best.passage or _document_of(chunk) != best.doc:
-            continue
-        if chunk.start <= first and last <= chunk.start + len(chunk.text):
-            shift = chunk.start - best.offset
-            block = (best.block[0] - shift, best.block[1] - shift) if best.block else None
-            yield p_i, chunk.text, replace(
-                best, passage=p_i, start=best.start - shift, end=best.end - shift, offset=chunk.start, block=block
-            )
-
-
-def _default_field(entry: tuple[int, int], anchor: Candidate, text: str) -> int | None:
-    """Where the entry's first default statement stands ("Default", "The default is"); None
-    when it has none or anchor holds it."""
-    statement = _DEFAULT_STATEMENT.search(text, *entry)
-    if statement is None:
-        return None
-    field = statement.end() - len(statement.group().lstrip())
-    return None if anchor.start <= field < anchor.end else field
-
-
-def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
-    """The paragraph or list item the best candidate was cut from; for a short line of its own
-    over a paragraph (a name over its description, as man pages set options, with or without a
-    blank line between), the line and that paragraph."""
-    if best.block is not None:
-        return best.block
-    line = text[best.start : best.end]
-    if best.kind != "line" or len(line.split()) > ENTRY_NAME_WORDS or line.rstrip()[-1:] in ".!?":
-        return None
-    below = _NEXT_PARAGRAPH.match(text, best.end)
-    if below is None:
-        return None
-    stop = cands.PARAGRAPH_END.search(text, below.end())
-    return best.start, stop.start() if stop else len(text)
-
-
-# What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a
-# shell command ("$ make check"), an HTML tag, a rule of dashes.
-_NOT_A_NAME = re.compile(r"(?:[#|>*+•`<]|[-$]\s|\d+[.)]\s|[^\w]*$)")
-# A statement of code is no name either, however short: "function f () { cvs diff $@; }",
-# "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)"); nor is the
-# default closing the entry above ("Default: 100": _DEFAULT_STATEMENT).
-_CODE_STATEMENT = re.compile(r"[{}]|;\s*$")
-
-
-def with_entry_name(c: Candidate, passages: list[ScoredChunk]) -> Candidate:
-    """c with the name of the entry it describes, when c opens the paragraph under a short line
-    of its own: a manual sets an option's or a setting's name on one line and what it does
-    below ("Ask Password" over "By setting this option wvdial will prompt for your password",
-    "PingTimeout = seconds ( 5 )" over "The number of seconds to wait …"), and a question asks
-    for either: the name answers "which setting", its value the default. The name is looked for
-    in every retrieved chunk that holds c: a chunk may open with c, under the name ending the
-    chunk before."""
-    for _, text, placed in _anchors(c, passages, lines_only=False):
-        named = _named_in(placed, text)
-        if named is not placed:
-            return named
-    return c
-
-
-def _named_in(c: Candidate, text: str) -> Candidate:
-    """c with its entry's name from the line above it in text (with_entry_name); c if none."""
-    if c.block is not None and c.block[0] != c.start or _name_like(c.text):
-        return c  # c is cut from inside a paragraph, or is itself a name (a list's next entry)
-    above = text[: c.start].rstrip()
-    if not 1 <= text.count("\n", len(above), c.start) <= 2:
-        return c  # c does not open a line, or a wider gap than one blank line parts it from above
-    line_start = above.rfind("\n") + 1
-    name = above[line_start:].strip()
-    if (
-        not _name_like(name) or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(name)
-        or _DEFAULT_STATEMENT.match(name) or not _opens_paragraph(text, line_start)
-    ):
-        return c
-    start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())
-    return replace(c, start=start, text=text[start : c.end], block=(start, c.block[1] if c.block else c.end))
-
-
-def _name_like(line: str) -> bool:
-    """A few words with no sentence end, and not a section's title in capitals ("EXIT STATUS",
-    "DESCRIPTION": a man page's; a setting's own name in capitals has "_", "=" or digits).
-    Marks are not words: "LocalDiscovery = yes | no ( no ) [experimental]" names one setting."""
-    words = [w for w in line.split() if _WORDS.search(w)]
-    return (
-        0 < len(words) <= ENTRY_NAME_WORDS
-        and line.rstrip()[-1] not in ".!?"
-        and not all(w.isalpha() and w.isupper() for w in words)
-    )
-
-
-def _opens_paragraph(text: str, at: int) -> bool:
-    """Whether the line starting at `at` has a blank line (or the text's start) above it."""
-    return at == 0 or cands.AFTER_BLANK.search(text, max(0, at - _GAP), at) is not None
 
 
 def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
@@ -975,20 +648,3 @@ def _next_to(a: Candidate, b: Candidate, passages: Sequence[ScoredChunk]) -> boo
     first, second = sorted((a, b), key=lambda c: c.start)
     gap = passages[a.passage].chunk.text[first.end : second.start]
     return not any(ch.isalpha() for ch in gap)
-
-
-def _same_text(a: Candidate, b: Candidate) -> bool:
-    """Both are cut from one chunk, or from two chunks of one document (offsets then compare)."""
-    return a.passage == b.passage or (bool(a.doc) and a.doc == b.doc)
-
-
-def _contains(a: Candidate, b: Candidate) -> bool:
-    (a0, a1), (b0, b1) = a.in_document, b.in_document
-    return _same_text(a, b) and a0 <= b0 and b1 <= a1 and a1 - a0 > b1 - b0
-
-
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    """Candidates may share text (a sentence, and that sentence with the one it leans on, or one
-    sentence in two overlapping chunks): quote it once."""
-    (a0, a1), (b0, b1) = a.in_document, b.in_document
-    return _same_text(a, b) and a0 < b1 and b0 < a1
