@@ -93,7 +93,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.12 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.11 chosen on seeds_dev +
 # docs_dev; weighted fusion 0.75 over 60 candidates, top_k 5), checked by
 # tests/evals/test_regression_gate.py: measured values minus about two questions, so real
 # breakage fails and run-to-run noise does not.
@@ -120,7 +120,8 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # unnamed-officer form that fresh dev questions had shown, and it had been seen by accident
     # in a search over all benchmark files before the measurement (README); floors not moved.
     # Twenty-eighth round (entries' names and defaults quoted, scorer refit, 0.12 by the dev
-    # rule): 0.833 / 0.083 / 0.722, the same at 0.11.
+    # rule): 0.833 / 0.083 / 0.722, the same at 0.11. Twenty-ninth round (what completes a
+    # quoted entry, 0.11 by the dev rule): 0.833 / 0.083 / 0.722, the same at 0.12.
     Gate("answer_accuracy", ">=", 0.81),  # measured 0.850 (51 of 60); 0.833 (50) in the 23rd
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.083 (5 of 60)
     Gate("abstention_recall", ">=", 0.6),  # measured 0.667 (12 of 18)
@@ -139,7 +140,7 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # (answer model retrained with train_docs, scorer refit, 0.09): 0.826 / 0.043 / 0.500.
     # Twenty-second round (retrained again, scorer refit, 0.10): 0.826 / 0.022 / 0.625.
     # Twenty-third round (0.09): the same. Twenty-sixth round (0.11): the same. Twenty-eighth
-    # round (0.12): the same.
+    # round (0.12): the same. Twenty-ninth round (0.11): the same.
     Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46)
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.022 (1 of 46)
     Gate("abstention_recall", ">=", 0.25),  # measured 0.625 (5 of 8)
