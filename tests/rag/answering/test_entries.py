@@ -4,6 +4,7 @@ answerer on hand-made passages, with OverlapScorer standing in for the cross-enc
 
 from __future__ import annotations
 
+import pytest
 from fakes import OverlapScorer
 from fakes import overlap_answerer as answerer
 from fakes import passages_of as passages
@@ -183,58 +184,66 @@ def test_a_default_stated_alone_is_quoted_after_the_sentence_opening_its_entry()
 
 def test_an_entrys_lead_is_looked_for_past_its_other_fields() -> None:
     keys = "save save the currently edited event and leave the editor\n\ntype: list\n\ndefault: meta enter\n"
-    draft = answerer().answer("What is the save default?", passages(keys))
+    draft = answerer().answer("What is the default?", passages(keys))
     assert draft.text.startswith("save save the currently edited event and leave the editor [1] default: meta enter [2]")
     # A default far from any entry (two blank lines up) is quoted alone.
-    alone = answerer().answer("What is the save default?", passages("save the event\n\n\ndefault: meta enter\n"))
+    alone = answerer().answer("What is the default?", passages("save the event\n\n\ndefault: meta enter\n"))
     assert alone.text.startswith("default: meta enter [1]")
 
 
-def test_a_commented_description_is_quoted_with_the_setting_line_closing_its_block() -> None:
-    sample = (
-        "# TAG: delegate\n"
-        "#\tDelegates the allocation of client IP addresses to pppd.\n"
-        "#\n"
-        "#       With this option, pptpd does not pass an address, and so pppd may use\n"
-        "#       radius or chap-secrets to allocate an address.\n"
-        "#\n"
-        "#delegate\n\n"
-        "# TAG: connections\n#       Limits the number of client connections.\n#connections 100\n"
-    )
-    draft = answerer().answer("Which option lets radius or chap-secrets allocate an address?", passages(sample))
-    assert "allocate an address. [1] #delegate [2]" in draft.text
-    assert sample[draft.citations[1].start - 100 : draft.citations[1].end - 100] == "#delegate"
-    # Two empty comment lines end a block too; a setting may follow a space after its "#".
-    monit = (
-        "## Do not alert when Monit starts, stops or performs a user initiated action.\n"
-        "#\n"
-        "# set alert your-name@your.domain not on { instance, action }\n"
-        "#\n#\n"
-        "## Monit has an embedded HTTP interface.\n"
-    )
-    draft = answerer().answer("How do I stop alerts when Monit starts or stops?", passages(monit))
-    assert "action. [1] # set alert your-name@your.domain not on { instance, action } [2]" in draft.text
-    # The first setting below is the sample's own, before its alternatives.
-    torrc = (
-        "## Tor opens a SOCKS proxy on port 9050 by default -- even if you don't\n"
-        "## configure one below. Set SOCKSPort 0 if you plan to run Tor only as a relay, and not\n"
-        "## make any local application connections yourself. Tor listens on the loopback\n"
-        "## interface unless it is told to bind to another address below.\n"
-        "#SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections.\n"
-        "#SOCKSPort 192.168.0.1:9100 # Bind to this address:port too.\n"
-    )
-    draft = answerer().answer("On which port does Tor open a SOCKS proxy by default?", passages(torrc))
-    assert "[1] #SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections. [2]" in draft.text
-    # Of two settings, the one the quote names.
-    pings = (
-        "## PING requests are sent every PingInterval seconds to every client that is connected to\n"
-        "## the server, so that a client which went away without saying so is found out in time and\n"
-        "## its resources are given back to the others. If no PONG reply has\n"
-        "## been received for PingTimeOut seconds, the server aborts the connection.\n"
-        "##\n# PingInterval = 180\n# PingTimeOut = 300\n"
-    )
-    draft = answerer().answer("When does the server abort the connection?", passages(pings))
-    assert "the connection. [1] # PingTimeOut = 300 [2]" in draft.text
+PPTPD = (
+    "# TAG: delegate\n"
+    "#\tDelegates the allocation of client IP addresses to pppd.\n"
+    "#\n"
+    "#       With this option, pptpd does not pass an address, and so pppd may use\n"
+    "#       radius or chap-secrets to allocate an address.\n"
+    "#\n"
+    "#delegate\n\n"
+    "# TAG: connections\n#       Limits the number of client connections.\n#connections 100\n"
+)
+# Two empty comment lines end a block too; a setting may follow a space after its "#".
+MONIT = (
+    "## Do not alert when Monit starts, stops or performs a user initiated action.\n"
+    "#\n"
+    "# set alert your-name@your.domain not on { instance, action }\n"
+    "#\n#\n"
+    "## Monit has an embedded HTTP interface.\n"
+)
+# The first setting below is the sample's own, before its alternatives.
+TORRC = (
+    "## Tor opens a SOCKS proxy on port 9050 by default -- even if you don't\n"
+    "## configure one below. Set SOCKSPort 0 if you plan to run Tor only as a relay, and not\n"
+    "## make any local application connections yourself. Tor listens on the loopback\n"
+    "## interface unless it is told to bind to another address below.\n"
+    "#SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections.\n"
+    "#SOCKSPort 192.168.0.1:9100 # Bind to this address:port too.\n"
+)
+# Of two settings, the one the quote names.
+PINGS = (
+    "## PING requests are sent every PingInterval seconds to every client that is connected to\n"
+    "## the server, so that a client which went away without saying so is found out in time and\n"
+    "## its resources are given back to the others. If no PONG reply has\n"
+    "## been received for PingTimeOut seconds, the server aborts the connection.\n"
+    "##\n# PingInterval = 180\n# PingTimeOut = 300\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sample", "question", "setting"),
+    [
+        (PPTPD, "Which option lets radius or chap-secrets allocate an address?", "#delegate"),
+        (MONIT, "How do I stop alerts when Monit starts or stops?", "# set alert your-name@your.domain not on { instance, action }"),
+        (TORRC, "On which port does Tor open a SOCKS proxy by default?", "#SOCKSPort 9050 # Default: Bind to localhost:9050 for local connections."),
+        (PINGS, "When does the server abort the connection?", "# PingTimeOut = 300"),
+    ],
+    ids=["tight", "fewer-marks", "first-of-two", "the-one-named"],
+)
+def test_a_commented_description_is_quoted_with_the_setting_line_closing_its_block(
+    sample: str, question: str, setting: str
+) -> None:
+    draft = answerer().answer(question, passages(sample))
+    assert f"[1] {setting} [2]" in draft.text
+    assert sample[draft.citations[1].start - 100 : draft.citations[1].end - 100] == setting
 
 
 def test_a_comment_line_marked_as_the_prose_is_is_no_setting() -> None:
