@@ -78,7 +78,8 @@ def entry_lead(
     connection open", and "Default: 120 [1] Default: 30 [2]" tells a reader nothing of what
     each is the default of. The entry is the paragraph the statement ends, or, when the
     statement is a paragraph of its own, the paragraph right above it (one blank line up); with
-    the entry's name when that stands on a line above the sentence (with_entry_name). None when the best candidate is no such statement or its entry cannot be found."""
+    the entry's name when that stands on a line above the sentence (with_entry_name). None when
+    the best candidate is no such statement or its entry cannot be found."""
     statement = best.text.strip()
     if (
         word_count(statement) > _BARE_DEFAULT_WORDS
@@ -181,12 +182,16 @@ def _setting_below(best: Candidate, text: str) -> Candidate | None:
     if not settings:
         return None
     # The setting the description names, else the first (a sample's own before its alternatives).
-    quoted = best.text.lower()
-    where, line = next((t for t in settings if _setting_name(t[1]).lower() in quoted), settings[0])
+    where, line = next((t for t in settings if _names(best.text, _setting_name(t[1]))), settings[0])
     start = where + len(line) - len(line.lstrip())
     end = start + len(line.strip())
     model_text = line.strip().lstrip("#").strip()
     return replace(best, start=start, end=end, text=text[start:end], model_text=model_text, kind="line", key="", block=None)
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether text gives the name as a word of its own ("PingTimeOut", not "set" of "settings")."""
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 def _setting_name(line: str) -> str:

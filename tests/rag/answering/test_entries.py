@@ -9,6 +9,7 @@ from fakes import OverlapScorer
 from fakes import overlap_answerer as answerer
 from fakes import passages_of as passages
 
+from rag.answering import entries
 from rag.answering.extractive import ExtractiveAnswerer
 from rag.types import Chunk, ScoredChunk
 
@@ -244,6 +245,12 @@ def test_a_commented_description_is_quoted_with_the_setting_line_closing_its_blo
     draft = answerer().answer(question, passages(sample))
     assert f"[1] {setting} [2]" in draft.text
     assert sample[draft.citations[1].start - 100 : draft.citations[1].end - 100] == setting
+
+
+def test_a_setting_is_named_by_the_quote_only_as_a_word_of_its_own() -> None:
+    assert entries._names("been received for PingTimeOut seconds", "PingTimeOut")
+    assert not entries._names("the settings below", "set")
+    assert not entries._names("see ssl-privatekey-file", "ssl-privatekey")
 
 
 def test_a_comment_line_marked_as_the_prose_is_is_no_setting() -> None:
