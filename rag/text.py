@@ -38,6 +38,8 @@ mentioned mentions describe described tell give show day date year month time
 )
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# A letter or a digit, in any script: what a word has and a mark ("|", "=", "(") has not.
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A number may carry its unit ("128MB", "5min", "8GiB"): up to four letters, then the word ends.
 # A digit inside a word ("sha256", "x86", "utf8") is not a number.
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[A-Za-z]{0,4}(?!\w))")

@@ -14,11 +14,8 @@ from dataclasses import replace
 
 from rag.answering import candidates as cands
 from rag.answering.candidate import Candidate, document_of, overlaps
-from rag.text import word_count
+from rag.text import LETTER_OR_DIGIT, word_count
 from rag.types import ScoredChunk
-
-# A letter or a digit: what a word has that a mark has not.
-_WORDS = re.compile(r"[^\W_]")
 
 # Where an entry states its default: a line or a sentence opening "Default: 15", "Defaults to
 # random." or "The default is .75 seconds."
@@ -67,7 +64,9 @@ def entry_default(
 # A default stated on its own, naming no entry: "Default: 120", "The default is 1800 seconds."
 # (not "Default: # RefreshActiveChecks=120", which names its setting).
 _BARE_DEFAULT_WORDS = 8
-_NAMES_A_SETTING = re.compile(r"[A-Za-z_][\w.-]*\s*=")
+# What a setting's name looks like: "KEEPWAVS", "socktimeout", "ssl-privatekey", "set".
+_SETTING_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+_NAMES_A_SETTING = re.compile(_SETTING_NAME.pattern + r"\s*=")
 
 
 def entry_lead(
@@ -125,8 +124,6 @@ def _entry_opening(statement: Candidate, text: str) -> int | None:
 
 # A sample configuration's comment line, and what it holds past its "#" marks.
 _COMMENT = re.compile(r"^[ \t]*(?P<marks>#+)(?P<body>.*)$")
-# What a setting's name looks like: "KEEPWAVS", "socktimeout", "ssl-privatekey", "set".
-_SETTING_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 # The most words a setting line has ("set alert foo@example.com not on { instance, action }":
 # seven; marks are no words). A line of wrapped prose has more.
 _SETTING_WORDS = 8
@@ -204,7 +201,7 @@ def _reads_as_setting(line: str) -> bool:
     """A few words opening with a name (no "Default:" label, no "1)" or "See also"), with no
     sentence's end; its own trailing comment ("SOCKSPort 9050 # Default: …") not counted."""
     body = line.strip().lstrip("#").split(" # ", 1)[0].strip()
-    words = [w for w in body.split() if _WORDS.search(w)]
+    words = _words(body)
     name = _setting_name(line)
     return (
         0 < len(words) <= _SETTING_WORDS
@@ -311,7 +308,7 @@ def _name_like(line: str) -> bool:
     """A few words with no sentence end, and not a section's title in capitals ("EXIT STATUS",
     "DESCRIPTION": a man page's; a setting's own name in capitals has "_", "=" or digits).
     Marks are not words: "LocalDiscovery = yes | no ( no ) [experimental]" names one setting."""
-    words = [w for w in line.split() if _WORDS.search(w)]
+    words = _words(line)
     return (
         0 < len(words) <= ENTRY_NAME_WORDS
         and line.rstrip()[-1] not in ".!?"
@@ -324,3 +321,6 @@ def _opens_paragraph(text: str, at: int) -> bool:
     return at == 0 or cands.AFTER_BLANK.search(text, max(0, at - _GAP), at) is not None
 
 
+def _words(line: str) -> list[str]:
+    """The line's words; its marks ("=", "|", "(") are not counted as words."""
+    return [w for w in line.split() if LETTER_OR_DIGIT.search(w)]

@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -32,6 +33,7 @@ from rag.answering.scorer import CombinedScorer, asks_version, covered, expected
 from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
 from rag.text import (
+    LETTER_OR_DIGIT,
     content_terms,
     document_name_terms,
     exact_names,
@@ -95,8 +97,6 @@ BLOCK_WORDS = 45
 # contents page shares every heading's words with the questions about them.
 _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
 
-# A letter or a digit: what a quote needs to say anything.
-_WORDS = re.compile(r"[^\W_]")
 
 # An HTML tag other than a link's: <strong>, <b>, <em>, <code>, <kbd>, …
 # Not an address in angle brackets ("John Hawthorn <john@example.org>").
@@ -364,17 +364,18 @@ class ExtractiveAnswerer:
         text = passages[ranked[0].passage].chunk.text
         best = with_entry_name(whole_block(ranked[0], text, BLOCK_WORDS), passages)
         floor = self.runner_up_ratio * best.score
-        pool = _lazy(lambda: self.candidates(passages))
+        # Every candidate of the passages, made once and only if an entry needs them.
+        pool = cache(lambda: self.candidates(passages))
         # What completes the best candidate's entry: the default it states further on, or the
         # setting line closing its comment block; and, for a default stated alone, the sentence
         # opening its entry (entries.entry_lead), read before it.
         completion = entry_default(best, pool, passages) or commented_setting(best, passages)
         extras = [completion] if completion is not None else []
-        if word_count(best.text) + sum(word_count(e.text) for e in extras) > self.max_words:
-            extras = []
+        words = word_count(best.text) + sum(word_count(e.text) for e in extras)
+        if words > self.max_words:
+            extras, words = [], word_count(best.text)
         leads: list[tuple[Candidate, Candidate]] = []
         lead = entry_lead(best, pool, passages)
-        words = word_count(best.text) + sum(word_count(e.text) for e in extras)
         if lead is not None and words + word_count(lead.text) <= self.max_words:
             leads.append((lead, best))
             words += word_count(lead.text)
@@ -524,18 +525,6 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
     return name not in quote.lower() and name not in question.lower()
 
 
-def _lazy(make: Callable[[], list[Candidate]]) -> Callable[[], list[Candidate]]:
-    """make, called once and only when first needed."""
-    made: list[list[Candidate]] = []
-
-    def get() -> list[Candidate]:
-        if not made:
-            made.append(make())
-        return made[0]
-
-    return get
-
-
 def _passage_context(p: ScoredChunk) -> str:
     """What a passage says with its heading path: the context the scorer and the part ranks read."""
     return f"{p.chunk.heading or ''}\n{p.chunk.text}"
@@ -570,7 +559,8 @@ def _states_something(text: str, span: cands.Span) -> bool:
     quoted = text[span.start : span.end].strip()
     if quoted.endswith("?") or _ASKED.match(quoted) or looks_like_instruction(quoted):
         return False
-    if not _WORDS.search(heading_text(quoted)):
+    # A letter or a digit: what a quote needs to say anything.
+    if not LETTER_OR_DIGIT.search(heading_text(quoted)):
         # Only images and links without words: a README's badges.
         return False
     # Read without its emphasis: "<strong>MacPorts</strong>" is a one-word title. A link stays
