@@ -441,15 +441,23 @@ def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
 
 def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     """A short block that introduces the next one: a question ("5. Is zlib thread-safe?"), a
-    lead-in ending in ":", or a line above deeper-indented text (a man page's option name, a
-    FAQ entry, a sub-heading)."""
+    lead-in ending in ":", a line above deeper-indented text (a man page's option name, a FAQ
+    entry, a sub-heading), or an option's tag alone above text that is no other tag (a man page
+    as a PDF sets its entries flat: "-S, --skip <number>" / "Set the number of frames to skip.")."""
     body = text[block.start : block.end].strip()
     if block.table or not body or body.count("\n") > 2 or len(body.split()) > 40:
         return False
     if body.endswith(("?", ":")):
         return True
     below = text[nxt.start : nxt.end].lstrip("\n")
+    if _OPTION_TAG.fullmatch(body) and not _OPTION_TAG.match(below.lstrip()):
+        return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
+
+
+# An option's tag as a manual sets it above its text: "-S, --skip <number>", "--use-strftime",
+# "-b key"; its name opens with "-", then at most three words of its arguments or aliases.
+_OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=.#-]+){0,3}")
 
 
 def _indent(line: str) -> int:

@@ -36,6 +36,9 @@ _OPTION_ENTRY = re.compile(r"[-−][-\w]")
 _OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
+# A line that stops inside a sentence, and the words that go on with it.
+_OPEN_END = re.compile(r"[a-z,]$")
+_PROSE_GOES_ON = re.compile(r"[a-z][a-z’']*,? [a-z][a-z’']*(?:[ ,.;:]|$)")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$|^(?=[ivxlc]{1,6}$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I
 )
@@ -215,7 +218,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
     full = _full_line_width(lines)
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         columned = _COLUMN_GAP.search(line.strip()) is not None
         if current and (
             not line
@@ -231,13 +234,32 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
         if not line:
             continue
         current.append(line)
-        if columned or len(line) < _SHORT_LINE_RATIO * full:
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if columned or (
+            len(line) < _SHORT_LINE_RATIO * full and not _wrapped_mid_sentence(current, following, full)
+        ):
             paragraphs.append(_join_lines(current))
             current = []
     if current:
         paragraphs.append(_join_lines(current))
     last = next((line for line in reversed(lines) if line), "")
     return paragraphs, len(last) >= _PAGE_FOOT_RATIO * full
+
+
+def _wrapped_mid_sentence(current: Sequence[str], following: str, full: int) -> bool:
+    """A short line that breaks a sentence of wrapped prose: a man page's indented description is
+    set narrower than the lines that carry a tag, so its ragged lines can fall under the short
+    line width ("… On most modern systems," / "however, such behavior of ps is disabled …",
+    ccrypt(1)). The paragraph has more than one line, the line is over half full and ends on a
+    word or comma, and the next opens with two words in lower case, as prose goes on (not a
+    command: "powerstat -RDH")."""
+    line = current[-1]
+    return (
+        len(current) > 1
+        and len(line) >= _PAGE_FOOT_RATIO * full
+        and _OPEN_END.search(line) is not None
+        and _PROSE_GOES_ON.match(following) is not None
+    )
 
 
 def _titles_next(previous: str, line: str, full: int) -> bool:

@@ -485,3 +485,16 @@ def test_an_option_name_stays_with_its_deeper_indented_description() -> None:
     assert len(chunks) > 1
     for c in chunks:
         assert not c.text.rstrip().splitlines()[-1].lstrip().startswith("--option"), c.text
+
+
+def test_an_option_tag_alone_stays_with_the_text_below_it() -> None:
+    """fswebcam(1) as a PDF: each tag a paragraph of its own above its text, at one indent.
+    A chunk had ended on "-S, --skip <number>", and the next opened on its text without it."""
+    entries = [f"-{chr(97 + i)}, --opt-{i} <number>\n\nSet thing {i} " + " ".join(["well"] * 10) for i in range(8)]
+    text = "\n\n".join(entries)
+    chunks = _split(text, budget=40)
+    _assert_verbatim(text, chunks)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert c.text.startswith("-"), c.text
+        assert not c.text.rstrip().splitlines()[-1].startswith("-"), c.text

@@ -629,6 +629,26 @@ def test_lines_set_in_columns_are_rows_not_wrapped_prose(tmp_path: Path, office:
     assert doc.text.split("\n\n") == [lines[0], lines[1], f"{lines[2]} {lines[3]}"]
 
 
+def test_a_short_line_inside_a_sentence_does_not_end_its_paragraph(tmp_path: Path, office: Any) -> None:
+    """ccrypt(1) as a PDF: an entry's description is set narrower than the line with its tag,
+    and a ragged line of it fell under the short-line width, which cut the sentence in two
+    ("… On most modern systems," / "however, such behavior …"). A command under a sentence
+    stays a line of its own, and so does a short first line."""
+    lines = [
+        "-E var Read the keyword from the environment variable var. Note that this might be unsafe",
+        "on certain systems, namely where users can use the ps command to see the environment",
+        "of a process owned by another user. On most modern systems,",
+        "however, such behavior of ps is disabled.",
+        "Show the domain power readings and a histogram of the power measurements at the",
+        "end of the run, and do not print repeated headings",
+        "powerstat -RDH",
+        "Field names in this table",
+        "width int 200",
+    ]
+    doc = load_document(office.pdf(tmp_path / "ccrypt.pdf", [lines]), LIMIT)
+    assert doc.text.split("\n\n") == [" ".join(lines[:4]), " ".join(lines[4:6]), *lines[6:]]
+
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
