@@ -306,10 +306,19 @@ def _uncommented(text: str) -> str:
         fence = after
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
-        if is_comment and len(run) >= 2 and not all(_titled(lines[k]) for k in run):
+        below = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else ""
+        if is_comment and (
+            (len(run) >= 2 and not all(_titled(lines[k]) for k in run)) or _ASSIGNMENT.match(below)
+        ):
             for k in run:
                 lines[k] = _without_marker(lines[k])
     return "\n".join(lines)
+
+
+# A setting assigned its value ("LOG_MAXIMUM_ENTRIES=500", "port = 8080"): a "#" line right above
+# it documents it, however short (uptimed's "# Maximum number of entries in logfile. Set to 0
+# for unlimited."); a Markdown heading has no assignment under it.
+_ASSIGNMENT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*\S")
 
 
 def _without_marker(line: str) -> str:
@@ -618,6 +627,22 @@ _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
 _NAME_WITH_PARTS = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+")
 
 
+def name_cut_from_its_entry(text: str, span: Span) -> bool:
+    """The span is an option's or a setting's name alone on the last line of `text` (a chunk):
+    its description opens the next chunk, where it is quoted with the name (entries
+    .with_entry_name). Alone, the name answers nothing, and the model likes a short option for a
+    "which option" question: aplay(1)'s "--use-strftime", cut from its text, had been quoted
+    for "Which option makes aplay quit when the device is busy?".
+    """
+    name = text[span.start : span.end].strip()
+    return (
+        span.kind == "line"
+        and not text[span.end :].strip()
+        and _term_shaped(name)
+        and (_OPTION.match(name) is not None or _SETTING.fullmatch(name) is not None)
+    )
+
+
 def _term_shaped(line: str) -> bool:
     """Short, and not ending as a sentence, a clause or a table row does: a term ("-k --keep",
     "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question; no sentence ends inside
@@ -686,13 +711,21 @@ _CODE = re.compile(r"[-+]?(?:\d{1,5}|0x[0-9A-Fa-f]{1,8})")
 
 def _names_by_heading(title: str) -> bool:
     """A heading's title that is an entry's name, not a section's: a snake_case setting, an
-    option or a key binding ("CSRF_COOKIE_SECURE", "--max-depth", "Ctrl+Shift+t"), where a
-    word in capitals ("NOTES") or a lower-case word ("installation") titles a section."""
+    option, a key binding or a function's signature ("CSRF_COOKIE_SECURE", "--max-depth",
+    "Ctrl+Shift+t", "createError.isHttpError(val)"), where a word in capitals ("NOTES") or a
+    lower-case word ("installation") titles a section."""
     return (
         re.fullmatch(_SNAKE_CASE, title) is not None
         or _OPTION.match(title) is not None
         or _KEY_BINDING.fullmatch(title) is not None
+        or _SIGNATURE.fullmatch(title.strip("`")) is not None
     )
+
+
+# A function's or method's signature as an API reference heads its entry: "isHttpError(val)",
+# "new createError([status], [error])"; the name runs straight into its parenthesis, where a
+# section's title has a space before one ("Usage (advanced)").
+_SIGNATURE = re.compile(r"(?:new\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()]*\)")
 
 
 def _key_name(text: str) -> bool:

@@ -50,6 +50,10 @@ def entry_default(
             continue
         field = _default_field(entry, anchor, text)
         if field is None:
+            # An entry titled by its name states its default anywhere in its section.
+            entry = _named_section(anchor, text) or entry
+            field = _default_field(entry, anchor, text)
+        if field is None:
             return None
         offset = passages[p_i].chunk.start
         for c in pool():
@@ -67,6 +71,14 @@ _BARE_DEFAULT_WORDS = 8
 # What a setting's name looks like: "KEEPWAVS", "socktimeout", "ssl-privatekey", "set".
 _SETTING_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 _NAMES_A_SETTING = re.compile(_SETTING_NAME.pattern + r"\s*=")
+# A comment line that sets a setting however it is marked: a name no prose word has (CamelCase,
+# snake_case, a word with digits: "NetworkTimeout", "max_age", "ipv6only"), then ":" or "=" and
+# a value of a few words, with no sentence end ("# NetworkTimeout: 40", apt-cacher-ng, marks
+# its settings as its prose). A label ("# Mandatory: no", "# Default: 40") is a plain word.
+_ASSIGNS = re.compile(
+    r"[ \t]*#+[ \t]*(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+[0-9]\w*)"
+    r"[ \t]*[:=][ \t]*[^\s.!?][^.!?\n]{0,60}$"
+)
 
 
 def entry_lead(
@@ -171,7 +183,7 @@ def _setting_below(best: Candidate, text: str) -> Candidate | None:
             marked_apart = comment is None or len(comment["marks"]) < prose_marks or (
                 len(comment["marks"]) == prose_marks and described["body"][:1].isspace() and not comment["body"][:1].isspace()
             )
-            if marked_apart and _reads_as_setting(line):
+            if (marked_apart and _reads_as_setting(line)) or _ASSIGNS.match(line):
                 settings.append((at, line))
             if comment is None:
                 break
@@ -244,6 +256,27 @@ def _default_field(entry: tuple[int, int], anchor: Candidate, text: str) -> int 
         return None
     field = statement.end() - len(statement.group().lstrip())
     return None if anchor.start <= field < anchor.end else field
+
+
+# A Markdown heading's line, and a title that is one name ("dotfiles", "`maxAge`", "setHeaders()").
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+_ONE_NAME = re.compile(r"`?[A-Za-z_$][\w$.-]*(?:\(\))?`?")
+# The most words of an entry's section: a reference's entry, not a chapter.
+_SECTION_WORDS = 150
+
+
+def _named_section(best: Candidate, text: str) -> tuple[int, int] | None:
+    """The section best stands in when its heading is one name, as an options reference titles
+    each entry ("##### dotfiles" over what it does, its values as a list, then "The default
+    value is 'ignore'." — serve-static's README): from that heading, in text, to the next one.
+    None when the heading is not in text, is no name, or the section is long."""
+    titles = [m for m in _HEADING_LINE.finditer(text, 0, best.start)]
+    if not titles or not _ONE_NAME.fullmatch(titles[-1].group(1)):
+        return None
+    below = _HEADING_LINE.search(text, best.end)
+    end = below.start() if below else len(text)
+    start = titles[-1].start()
+    return (start, end) if word_count(text[start:end]) <= _SECTION_WORDS else None
 
 
 def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:

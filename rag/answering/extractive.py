@@ -56,8 +56,9 @@ from rag.types import HEADING_SEPARATOR, Chunk, Citation, ScoredChunk
 # with fusion at 0.75 over 60 candidates and the scorer refit: 4 more handled well than at 0.09,
 # docs_dev 4.8% wrong refusals; 0.12 in the twenty-eighth, on docs_dev's 2,120: two more handled
 # well than at 0.11; 0.11 again in the twenty-ninth, on docs_dev's 2,880: as many handled well as
-# at 0.12, and of equals the lowest). The setting `answering.threshold` overrides it.
-DEFAULT_THRESHOLD = 0.11
+# at 0.12, and of equals the lowest; 0.12 in the thirtieth, on docs_dev's 3,032 with the scorer
+# refit: one more handled well than at 0.11). The setting `answering.threshold` overrides it.
+DEFAULT_THRESHOLD = 0.12
 # The answer's confidence is the combined score of the best candidate, or the cross-encoder's own
 # probability for it times this, whichever is higher. The combined score sinks far below the
 # model's when a question is asked in other words and its passage ranks low (libxml2's "All code
@@ -205,6 +206,7 @@ class ExtractiveAnswerer:
         whether to answer, not what is quoted."""
         chosen: list[Candidate] = []
         best = 0.0
+        pool = cache(lambda: self.candidates(passages))
         for part in asked:
             others = [o for o in asked if o != part]
             ranked = self.rank(part, passages, about(part, others, passages), self.part_order(part, passages))
@@ -216,12 +218,37 @@ class ExtractiveAnswerer:
             if pick is not None:
                 pick = with_entry_name(whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS), passages)
             if pick is not None and not any(overlaps(pick, o) for o in chosen):
-                chosen.append(pick)
+                chosen.extend(self._completed(pick, chosen, pool, passages))
         if not chosen or best < self.threshold:
             draft = Draft.refusal()
             draft.confidence = best
             return draft
         return self._draft(chosen, passages, best, question)
+
+    def _completed(
+        self,
+        pick: Candidate,
+        quoted: list[Candidate],
+        pool: Callable[[], list[Candidate]],
+        passages: list[ScoredChunk],
+    ) -> list[Candidate]:
+        """A part's pick with what completes its entry, as _choose completes the best candidate:
+        the sentence opening the entry of a default stated alone, then the pick, then the
+        default it states further on or the setting line closing its comment block (apt-cacher-
+        ng's "Network timeout for outgoing connections, in seconds." + "NetworkTimeout: 40").
+        Each only when not quoted already and within the word budget."""
+        lead = entry_lead(pick, pool, passages)
+        completion = entry_default(pick, pool, passages) or commented_setting(pick, passages)
+        words = sum(word_count(c.text) for c in quoted) + word_count(pick.text)
+        out = [pick]
+        for extra, before in ((lead, True), (completion, False)):
+            if extra is None or any(overlaps(extra, o) for o in [*quoted, *out]):
+                continue
+            if words + word_count(extra.text) > self.max_words:
+                continue
+            words += word_count(extra.text)
+            out = [extra, *out] if before else [*out, extra]
+        return out
 
     def stream(self, question: str, passages: list[ScoredChunk]) -> Iterator[str | Draft]:
         draft = self.answer(question, passages)
@@ -345,7 +372,7 @@ class ExtractiveAnswerer:
             hit = self._spans[key] = [
                 (s, cands.item_title(s.kind, chunk.text, s.start, opens_under))
                 for s in every
-                if _states_something(chunk.text, s)
+                if _states_something(chunk.text, s) and not cands.name_cut_from_its_entry(chunk.text, s)
             ]
             if len(self._spans) > 5000:
                 self._spans.popitem(last=False)

@@ -204,6 +204,17 @@ def test_a_setting_heading_its_entry_is_quoted_with_the_text_but_a_section_title
     assert "The checklist is not exhaustive." in quotes
 
 
+def test_a_signature_heading_its_entry_is_quoted_with_the_text() -> None:
+    # http-errors' README: each function of the API a heading above what it does.
+    text = (
+        "### createError.isHttpError(val)\n\nDetermine if the provided val is an HttpError.\n\n"
+        "### Usage (advanced)\n\nThe module exports one function.\n"
+    )
+    quotes = [text[c.start : c.end] for c in spans(text)]
+    assert "createError.isHttpError(val)\n\nDetermine if the provided val is an HttpError." in quotes
+    assert "The module exports one function." in quotes
+
+
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
     # HTML tables without <th> come out with no rule under their first row.
     tools = "| query | dump the inputs and outputs of a target. |\n| compdb | write a compilation database. |\n"
@@ -752,6 +763,18 @@ def test_a_sample_configurations_setting_reads_with_the_comment_above_it() -> No
     # A Markdown heading is no comment: the text below it keeps its own reading.
     markdown = "# Install\n\nRun make.\n"
     assert all(s.block is None for s in spans(markdown))
+
+
+def test_a_one_line_comment_above_an_assignment_documents_it() -> None:
+    """uptimed.conf: one "#" line above each setting. Read as a Markdown heading, it had been a
+    candidate apart from its setting ("LOG_MAXIMUM_ENTRIES=500" alone, for "What should the
+    entry limit be to keep every record?")."""
+    text = "# Maximum number of entries in logfile. Set to 0 for unlimited.\nLOG_MAXIMUM_ENTRIES=500\n"
+    got = _spans_by_quote(text)
+    setting = got["Set to 0 for unlimited.\nLOG_MAXIMUM_ENTRIES=500"]
+    assert setting.block == (2, len(text) - 1)
+    # A Markdown heading with text right under it stays a heading.
+    assert [s.kind for s in spans("# Install\nRun make.\n")][0] == "heading"
 
 
 def test_a_field_of_an_entry_set_as_a_pdf_sets_it_reads_with_the_name_and_description() -> None:

@@ -273,3 +273,57 @@ def test_a_comment_block_of_prose_adds_no_setting() -> None:
     ):
         draft = answerer().answer("How many workers does the server start?", passages(sample))
         assert draft.citations and never not in draft.text, sample
+
+
+def test_each_part_of_a_two_part_question_is_completed_as_one_question_is() -> None:
+    # apt-cacher-ng's sample sets each setting under its comment, marked as the comment is; a
+    # daemon's long entry closes with its default.
+    acng = "# Network timeout for outgoing connections, in seconds.\n#\n# NetworkTimeout: 40\n"
+    daemon = (
+        "       max_upload_attempts\n"
+        "              When uploading a changed file fails temporarily the daemon will\n"
+        "              retry with increasing intervals, but not more often than this.\n"
+        "              With a bad connection this will cause additional traffic. To\n"
+        "              reduce traffic caused by unsuccessful attempts another option\n"
+        "              can be set. But please test it. Most proxies and some servers\n"
+        "              do not support this header at all, so it may change nothing.\n"
+        "              Default: 15\n"
+    )
+    chunks = [
+        Chunk(id="c1", source="acng.conf", title="T", text=acng, start=0, end=len(acng), doc_id="a"),
+        Chunk(id="c2", source="davfs2.conf.5", title="T", text=daemon, start=0, end=len(daemon), doc_id="d"),
+    ]
+    reader = ExtractiveAnswerer(OverlapScorer(), threshold=0.3)  # type: ignore[arg-type]
+    draft = reader.answer(
+        "What is the network timeout for outgoing connections, and how often will the daemon retry "
+        "uploading a changed file?",
+        [ScoredChunk(c, 1.0) for c in chunks],
+    )
+    assert "in seconds. [1] # NetworkTimeout: 40 [2]" in draft.text
+    assert "retry with increasing intervals" in draft.text and draft.text.endswith("Default: 15 [4]")
+    # A label of the comment is no setting.
+    label = "# Network timeout for outgoing connections, in seconds.\n#\n# Mandatory: no\n"
+    draft = answerer().answer("What is the network timeout for outgoing connections?", passages(label))
+    assert "Mandatory" not in draft.text
+
+
+SERVE_STATIC = (
+    "##### dotfiles\n\n"
+    'Set how "dotfiles" are treated when encountered. A dotfile is a file\n'
+    'or directory that begins with a dot (".").\n\n'
+    "  - `'allow'` No special treatment for dotfiles.\n"
+    "  - `'deny'` Deny a request for a dotfile and 403/`next()`.\n\n"
+    "The default value is `'ignore'`.\n\n"
+    "##### etag\n\nEnable or disable etag generation, defaults to true.\n"
+)
+
+
+def test_an_entry_titled_by_its_name_states_its_default_anywhere_in_its_section() -> None:
+    # serve-static's README: an option's heading, what it does, its values, then its default.
+    draft = answerer().answer("How are dotfiles treated when encountered?", passages(SERVE_STATIC))
+    assert draft.text.startswith('Set how "dotfiles" are treated when encountered.')
+    assert "The default value is `'ignore'`." in draft.text
+    # A section titled in words is a chapter, not an entry: its default stays the paragraph's.
+    chapter = SERVE_STATIC.replace("##### dotfiles", "##### Serving hidden files")
+    draft = answerer().answer("How are dotfiles treated when encountered?", passages(chapter))
+    assert "ignore" not in draft.text

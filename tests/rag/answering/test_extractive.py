@@ -249,7 +249,7 @@ def test_a_title_of_plain_words_is_never_a_candidate_but_one_that_says_more_is()
     text = (
         "# Parking\n\nThe car park has 40 spaces.\n\nCafé menu\n\n== Opening hours\n\n"
         "2.1 ASN.1 syntax\n\n3.3 Invoking asn1Decoding\n\n2.0 (2024-01-02)\n\n"
-        "## 1.4.0 - 2023-05-01\n\n/etc/fonts/fonts.dtd\n\n--rsyncable\n"
+        "## 1.4.0 - 2023-05-01\n\n/etc/fonts/fonts.dtd\n\n--rsyncable\n\n## Notes\n"
     )
     quoted = [c.text for c in answerer().candidates(passages(text))]
     # "== Opening hours" is an AsciiDoc (or wiki) section title.
@@ -611,3 +611,13 @@ def test_the_setting_a_quoted_description_names_is_quoted_with_it() -> None:
     assert extractive._names_key("set max_age first", "max_age")
     assert not extractive._names_key("Clients connect to the port given below.", "port")
     assert not extractive._names_key("the default results in 0o644", "Default")
+
+
+def test_an_option_cut_from_its_text_at_a_chunks_end_is_not_quoted_alone() -> None:
+    # aplay(1) as a PDF: a chunk ends on an option's tag; its text opens the next chunk.
+    cut = "aplay writes its process ID here, so other programs can send signals to it.\n\n--use-strftime"
+    q = "Which aplay option formats the file name with strftime?"
+    assert "--use-strftime" not in answerer(threshold=0.1).answer(q, passages(cut)).text
+    # With its text in the chunk, the option is quoted with it.
+    whole = f"{cut}\n\nWhen recording, interpret %-codes in the file name using strftime."
+    assert "--use-strftime When recording" in answerer(threshold=0.1).answer(q, passages(whole)).text
