@@ -191,16 +191,28 @@ class Assistant:
         ranking missed them: its two halves often stand in two documents."""
         from rag.answering.compound import parts
 
-        passages = self.retriever.retrieve(question, self._top_k(top_k))
         asked = parts(question, self.retriever.names_a_document)
+        # A question in two parts may name a document in one of them only: each part is read
+        # in the documents it names.
+        within = self._named_sources(question) if len(asked) == 1 else None
+        passages = self.retriever.retrieve(question, self._top_k(top_k), within)
         if len(asked) > 1:
             seen = {p.chunk.id for p in passages}
             for part in asked:
-                for p in self.retriever.retrieve(part, PART_PASSAGES):
+                for p in self.retriever.retrieve(part, PART_PASSAGES, self._named_sources(part)):
                     if p.chunk.id not in seen:
                         seen.add(p.chunk.id)
                         passages.append(p)
         return passages
+
+    def _named_sources(self, question: str) -> frozenset[str] | None:
+        """The documents a question names (HybridRetriever.documents_named), whose passages
+        answer it: "What is redir's default log level?" is not answered from loglevel's README.
+        None when it names none, or settings.retrieval.named_documents is off."""
+        if not self.settings.retrieval.named_documents:
+            return None
+        named = self.retriever.documents_named(question)
+        return frozenset().union(*named) if named else None
 
     def _top_k(self, top_k: object) -> int:
         """top_k checked like the setting: a whole number from 1 to 50 (None: the setting)."""

@@ -11,12 +11,24 @@ from index.bm25 import LexicalIndex, normalise
 from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
-from rag.text import document_name_terms, exact_names, file_name_keys, name_key
+from rag.text import (
+    document_name_terms,
+    exact_names,
+    file_name_keys,
+    mention_pattern,
+    name_key,
+    project_name,
+)
 from rag.types import Chunk, ScoredChunk
 
 # A short option with a number attached ("-i1", as exact_names lower-cases "-I1"): the option.
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
 _DIGITS = re.compile(r"\d+")
+# The most documents a name a question gives may be about and still name a document: on docs_dev
+# (twenty-ninth round's answers), answers cited only from documents that never mention the
+# project the question names were 44 unanswerable questions and 15 answerable ones (4 right) at
+# 3 documents; 30 and 14 (3) at 1, 38 and 15 (4) at 2, 46 and 15 (4) at 5.
+NAMED_MAX_DOCUMENTS = 3
 
 
 def _in_a_series(name: str, names: tuple[str, ...]) -> bool:
@@ -55,6 +67,8 @@ class HybridRetriever:
         self._by_id: dict[str, Chunk] = {}
         self._names: frozenset[str] = frozenset()  # document_name_terms of every source
         self._file_names: frozenset[str] = frozenset()  # rag.text.file_name_keys of every source
+        # rag.text.project_name of every source -> the sources named after it, and its pattern.
+        self._projects: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {}
         self._checked_at = 0.0
         self._uncommitted = 0  # chunks in the collection that no committed document owns
         self._has_units = True  # the units collection holds anything (ingest.dense_units)
@@ -102,12 +116,37 @@ class HybridRetriever:
             sources = {c.source for c in lexical.chunks}
             self._names = frozenset(t for src in sources for t in document_name_terms(src))
             self._file_names = frozenset(k for src in sources for k in file_name_keys(src))
+            by_project: dict[str, set[str]] = {}
+            for src in sources:
+                name = project_name(src)
+                if name:
+                    by_project.setdefault(name, set()).add(src)
+            self._projects = {n: (frozenset(srcs), mention_pattern(n)) for n, srcs in by_project.items()}
             self._lexical = lexical
 
     def names_a_document(self, term: str) -> bool:
         """Whether the word (rag.text.content_terms) is one of a document's source's."""
         self.refresh()
         return term in self._names
+
+    def documents_named(self, query: str) -> list[frozenset[str]]:
+        """For each document the query names by the project its file is named after ("redir" of
+        redir-manual.pdf, "serve-static" of serve_static-readme.md), the sources about it: those
+        named after it and those whose text mentions it. Only a name that few documents are
+        about (NAMED_MAX_DOCUMENTS) names one: a word many use ("install" of install.md) does
+        not."""
+        self.refresh()
+        if self._lexical is None:
+            return []
+        asked = query.lower()
+        named: list[frozenset[str]] = []
+        for name, (sources, pattern) in self._projects.items():
+            if pattern.search(asked) is None:
+                continue
+            about = sources | {c.source for c in self._lexical.mentioning(name)}
+            if len(about) <= NAMED_MAX_DOCUMENTS:
+                named.append(frozenset(about))
+        return named
 
     def idf(self, term: str) -> float:
         self.refresh()
@@ -141,14 +180,17 @@ class HybridRetriever:
         self.refresh()
         return self._lexical.search(query, k) if self._lexical else []
 
-    def retrieve(self, query: str, top_k: int) -> list[ScoredChunk]:
-        """The top_k fused passages; then, for each exact name the query gives (an option, a
+    def retrieve(self, query: str, top_k: int, within: frozenset[str] | None = None) -> list[ScoredChunk]:
+        """The top_k fused passages (of the sources `within`, when given and any of them is
+        among the fused candidates); then, for each exact name the query gives (an option, a
         snake_case setting, a version) that none of them mentions, the best-ranked passage that
         does: BM25 reads "--memlimit-compress" as two common words, and a settings table has
         forty rows that look alike to the embedding."""
         dense = self.dense(query, self.candidates)
         lexical = self.lexical(query, self.candidates)
         fused = self._fuse(dense, lexical)
+        if within is not None and any(p.chunk.source in within for p in fused):
+            fused = [p for p in fused if p.chunk.source in within]
         top = fused[:top_k]
         rank = {p.chunk.id: i for i, p in enumerate(fused)}
         # The documents the question is about, by retrieval: of the passages naming it, one of

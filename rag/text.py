@@ -176,6 +176,19 @@ def document_name_terms(source: str) -> frozenset[str]:
     return frozenset(content_terms(_EXTENSION.sub("", source).replace("/", " ")))
 
 
+def project_name(source: str) -> str:
+    """The project a document's file is named after, as a question writes it: the file name's
+    part before its first "-" or ".", with "_" for "-" ("serve_static-readme.md" ->
+    "serve-static", "redir-manual.pdf" -> "redir"); "" when that is no name of three or more
+    letters ("000_1714d7cf.txt", "a.md")."""
+    base = source.replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.split(r"[-.]", base, maxsplit=1)[0].replace("_", "-").lower()
+    return name if _PROJECT.fullmatch(name) else ""
+
+
+_PROJECT = re.compile(r"[a-z][a-z0-9]{2,}(?:-[a-z][a-z0-9]*)*")
+
+
 def name_key(name: str) -> str:
     """A file's name however it is written: "proxychains4.conf", "proxychains4-conf" and
     "Proxychains4_conf" are one name."""

@@ -266,3 +266,30 @@ def test_a_short_option_with_its_number_attached_is_mentioned_by_the_option(
     assert fast_assistant.ask("What does banner write to out.1.txt?").notice == "No document mentions out.1.txt."
     # Names that are no files stay names, numbered alike or not.
     assert fast_assistant.ask("Does banner print MI55 and MI66?").notice == "No document mentions mi55, mi66."
+
+
+def test_a_question_naming_a_document_is_answered_from_the_documents_about_it(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    """"What is redir's default log level?" had been answered from loglevel's README, which
+    never mentions redir: a project a question names is read in the documents about it."""
+    folder = tmp_path / "named"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"loglevel{i}-readme.md").write_text(
+            "# Levels\n\nThe default log level is warn. Set the log level with setLevel. Install it with npm.\n", encoding="utf-8"
+        )
+    (folder / "redir-manual.txt").write_text(
+        "OPTIONS\n\n-l, --loglevel=LEVEL\n    Set log level: none, err, notice, info, debug. Default is notice.\n",
+        encoding="utf-8",
+    )
+    (folder / "install.md").write_text("# Install\n\nRun make install to install it.\n", encoding="utf-8")
+    fast_assistant.ingest([folder])
+
+    question = "What is redir's default log level?"
+    assert fast_assistant.retriever.documents_named(question) == [frozenset({"redir-manual.txt"})]
+    assert {p.chunk.source for p in fast_assistant.retrieve(question, top_k=3)} == {"redir-manual.txt"}
+    # A word many documents use names none of them, though a file is named after it.
+    assert fast_assistant.retriever.documents_named("How do I install the default log level?") == []
+    off = fast_assistant.with_settings(retrieval={"named_documents": False})
+    assert {p.chunk.source for p in off.retrieve(question, top_k=3)} != {"redir-manual.txt"}

@@ -11,6 +11,7 @@ from rag.text import (
     mention_pattern,
     mentions_any,
     numbers,
+    project_name,
     proper_names,
     sentence_spans,
     split_sentences,
@@ -168,3 +169,10 @@ def test_a_documents_name_is_the_words_of_its_path_without_the_extension() -> No
 
     names = document_name_terms("docs/ebooklib-readme.md")
     assert {"doc", "ebooklib"} <= names and "md" not in names and "readme.md" not in names
+
+
+def test_a_document_is_named_after_the_project_its_file_name_opens_with() -> None:
+    assert project_name("docs/serve_static-readme.md") == "serve-static"
+    assert project_name("redir-manual.pdf") == "redir" and project_name("faq.txt") == "faq"
+    # No name: a number, a hash, two letters.
+    assert project_name("000_1714d7cfa7218c5a.txt") == "" and project_name("ab.md") == ""
