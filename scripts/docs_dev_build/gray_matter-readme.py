@@ -95,7 +95,7 @@ def add_table(document, rows: list[list[str]]) -> None:
     table.style = "Table Grid"
     for index, row in enumerate(rows):
         cells = table.add_row().cells
-        for cell, text in zip(cells, row + [""] * (width - len(row))):
+        for cell, text in zip(cells, row + [""] * (width - len(row)), strict=False):
             paragraph = cell.paragraphs[0]
             add_inline(paragraph, text)
             if index == 0:
