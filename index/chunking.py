@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from index.formats.pdf import OPTION_TAG
 from rag.text import FENCE_LINE, code_block_after, heading_text
 from rag.types import HEADING_SEPARATOR, Chunk
 
@@ -450,14 +451,10 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     if body.endswith(("?", ":")):
         return True
     below = text[nxt.start : nxt.end].lstrip("\n")
-    if _OPTION_TAG.fullmatch(body) and not _OPTION_TAG.match(below.lstrip()):
+    if OPTION_TAG.fullmatch(body) and not OPTION_TAG.match(below.lstrip()):
         return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
 
-
-# An option's tag as a manual sets it above its text: "-S, --skip <number>", "--use-strftime",
-# "-b key"; its name opens with "-", then at most three words of its arguments or aliases.
-_OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=.#-]+){0,3}")
 
 
 def _indent(line: str) -> int:

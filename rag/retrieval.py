@@ -25,7 +25,7 @@ from rag.types import Chunk, ScoredChunk
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
 _DIGITS = re.compile(r"\d+")
 # The most documents a name a question gives may be about and still name a document: on docs_dev
-# (twenty-ninth round's answers), answers cited only from documents that never mention the
+# (the thirtieth round's starting code's answers), answers cited only from documents that never mention the
 # project the question names were 44 unanswerable questions and 15 answerable ones (4 right) at
 # 3 documents; 30 and 14 (3) at 1, 38 and 15 (4) at 2, 46 and 15 (4) at 5.
 NAMED_MAX_DOCUMENTS = 3

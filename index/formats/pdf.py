@@ -32,8 +32,9 @@ _OPTION_ENTRY = re.compile(r"[-−][-\w]")
 # An option's tag alone on its line ("-d", "-b key", "-I, --pidfile file"), as groff sets a man
 # page's entries: it opens an entry, never ends the description above it ("… disable file
 # colors" + "-d" had read "… disable file colors -d", and "-d" lost its "detail mode"). Not a
-# sentence's wrapped end: no punctuation after it ("… see the" + "--header option.").
-_OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
+# sentence's wrapped end: no punctuation after it ("… see the" + "--header option."). The
+# chunker keeps such a tag with the text below it (index.chunking._leads_in).
+OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 # A line that stops inside a sentence, and the words that go on with it.
@@ -225,7 +226,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
             or columned
             or line.startswith(_LIST_MARKERS)
             or (_OPTION_ENTRY.match(line) and _OPTION_ENTRY.match(current[0]))
-            or (_OPTION_TAG.fullmatch(line.strip()) and len(line) < _SHORT_LINE_RATIO * full)
+            or (OPTION_TAG.fullmatch(line.strip()) and len(line) < _SHORT_LINE_RATIO * full)
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())
         ):

@@ -548,7 +548,7 @@ SECTION_ABOUT_WORDS = 30
 def section_title(text: str, start: int) -> str:
     """The title of the Markdown section `start` stands in: the last heading line above it."""
     found = None
-    for m in _HEADING_LINE.finditer(text, 0, start):
+    for m in HEADING_LINE.finditer(text, 0, start):
         found = m
     return found.group(1).strip() if found is not None else ""
 
@@ -570,7 +570,7 @@ def _section_name(text: str, start: int) -> tuple[str, str]:
     lines a function or method can have"), else ("", "")."""
     at = max(0, start - SECTION_REACH)
     found = None
-    for m in _HEADING_LINE.finditer(text[at:start]):
+    for m in HEADING_LINE.finditer(text[at:start]):
         found = m
     if found is None:
         return "", ""
@@ -622,7 +622,7 @@ def _entry_head(text: str, start: int) -> tuple[str, str]:
 # A paragraph opening with a lower-case name of joined words and, on its line, its description.
 _NAMED_PARAGRAPH = re.compile(r"([a-z]\w*(?:[._-][\w<>]+)+)[ \t]+([A-Z].*)\Z", re.DOTALL)
 # A Markdown heading's line, its title the group.
-_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
+HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
 # A lower-case name of joined words: "cognitive-complexity-threshold", "http.proxy".
 _NAME_WITH_PARTS = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+")
 

@@ -258,8 +258,7 @@ def _default_field(entry: tuple[int, int], anchor: Candidate, text: str) -> int 
     return None if anchor.start <= field < anchor.end else field
 
 
-# A Markdown heading's line, and a title that is one name ("dotfiles", "`maxAge`", "setHeaders()").
-_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+# A heading's title that is one name ("dotfiles", "`maxAge`", "setHeaders()").
 _ONE_NAME = re.compile(r"`?[A-Za-z_$][\w$.-]*(?:\(\))?`?")
 # The most words of an entry's section: a reference's entry, not a chapter.
 _SECTION_WORDS = 150
@@ -270,10 +269,10 @@ def _named_section(best: Candidate, text: str) -> tuple[int, int] | None:
     each entry ("##### dotfiles" over what it does, its values as a list, then "The default
     value is 'ignore'." — serve-static's README): from that heading, in text, to the next one.
     None when the heading is not in text, is no name, or the section is long."""
-    titles = [m for m in _HEADING_LINE.finditer(text, 0, best.start)]
-    if not titles or not _ONE_NAME.fullmatch(titles[-1].group(1)):
+    titles = list(cands.HEADING_LINE.finditer(text, 0, best.start))
+    if not titles or not _ONE_NAME.fullmatch(titles[-1].group(1).strip()):
         return None
-    below = _HEADING_LINE.search(text, best.end)
+    below = cands.HEADING_LINE.search(text, best.end)
     end = below.start() if below else len(text)
     start = titles[-1].start()
     return (start, end) if word_count(text[start:end]) <= _SECTION_WORDS else None
