@@ -13,20 +13,22 @@ from rag.answering import entries
 from rag.answering.extractive import ExtractiveAnswerer
 from rag.types import Chunk, ScoredChunk
 
+# davfs2.conf(5): a long entry closing with its default.
+DAVFS2_ENTRY = (
+    "       max_upload_attempts\n"
+    "              When uploading a changed file fails temporarily the daemon will\n"
+    "              retry with increasing intervals, but not more often than this.\n"
+    "              With a bad connection this will cause additional traffic. To\n"
+    "              reduce traffic caused by unsuccessful attempts another option\n"
+    "              can be set. But please test it. Most proxies and some servers\n"
+    "              do not support this header at all, so it may change nothing.\n"
+    "              Default: 15\n"
+)
+
 
 def test_the_default_line_ending_a_long_entry_is_quoted_with_its_best_sentence() -> None:
-    entry = (
-        "       max_upload_attempts\n"
-        "              When uploading a changed file fails temporarily the daemon will\n"
-        "              retry with increasing intervals, but not more often than this.\n"
-        "              With a bad connection this will cause additional traffic. To\n"
-        "              reduce traffic caused by unsuccessful attempts another option\n"
-        "              can be set. But please test it. Most proxies and some servers\n"
-        "              do not support this header at all, so it may change nothing.\n"
-        "              Default: 15\n"
-    )
     draft = answerer().answer(
-        "How often will the daemon retry uploading a changed file when uploading fails?", passages(entry)
+        "How often will the daemon retry uploading a changed file when uploading fails?", passages(DAVFS2_ENTRY)
     )
     assert "retry with increasing intervals" in draft.text and "Default: 15" in draft.text
     # A short entry is quoted whole, its default with it, as before.
@@ -279,16 +281,7 @@ def test_each_part_of_a_two_part_question_is_completed_as_one_question_is() -> N
     # apt-cacher-ng's sample sets each setting under its comment, marked as the comment is; a
     # daemon's long entry closes with its default.
     acng = "# Network timeout for outgoing connections, in seconds.\n#\n# NetworkTimeout: 40\n"
-    daemon = (
-        "       max_upload_attempts\n"
-        "              When uploading a changed file fails temporarily the daemon will\n"
-        "              retry with increasing intervals, but not more often than this.\n"
-        "              With a bad connection this will cause additional traffic. To\n"
-        "              reduce traffic caused by unsuccessful attempts another option\n"
-        "              can be set. But please test it. Most proxies and some servers\n"
-        "              do not support this header at all, so it may change nothing.\n"
-        "              Default: 15\n"
-    )
+    daemon = DAVFS2_ENTRY
     chunks = [
         Chunk(id="c1", source="acng.conf", title="T", text=acng, start=0, end=len(acng), doc_id="a"),
         Chunk(id="c2", source="davfs2.conf.5", title="T", text=daemon, start=0, end=len(daemon), doc_id="d"),
