@@ -31,6 +31,14 @@ ENTRY_NAME_WORDS = 6
 _GAP = 40
 
 
+def completion(
+    best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
+) -> Candidate | None:
+    """What completes the best candidate's entry after it: the default the entry states further
+    on (entry_default), else the setting line closing its comment block (commented_setting)."""
+    return entry_default(best, pool, passages) or commented_setting(best, passages)
+
+
 def entry_default(
     best: Candidate, pool: Callable[[], list[Candidate]], passages: list[ScoredChunk]
 ) -> Candidate | None:
@@ -49,10 +57,10 @@ def entry_default(
         if entry is None:
             continue
         field = _default_field(entry, anchor, text)
-        if field is None:
+        section = _named_section(anchor, text) if field is None else None
+        if section is not None:
             # An entry titled by its name states its default anywhere in its section.
-            entry = _named_section(anchor, text) or entry
-            field = _default_field(entry, anchor, text)
+            entry, field = section, _default_field(section, anchor, text)
         if field is None:
             return None
         offset = passages[p_i].chunk.start
@@ -221,7 +229,6 @@ def _reads_as_setting(line: str) -> bool:
         and _SETTING_NAME.fullmatch(name) is not None
         and not body[len(name) :].startswith(":")
     )
-
 
 
 def _anchors(

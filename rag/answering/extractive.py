@@ -28,7 +28,7 @@ from rag.answering import candidates as cands
 from rag.answering import compound
 from rag.answering.base import Draft
 from rag.answering.candidate import Candidate, contains, document_of, overlaps
-from rag.answering.entries import commented_setting, entry_default, entry_lead, with_entry_name
+from rag.answering.entries import completion, entry_lead, with_entry_name
 from rag.answering.scorer import CombinedScorer, asks_version, covered, expected_type, own_terms
 from rag.answering.scorer import features as scorer_features
 from rag.injection import looks_like_instruction
@@ -238,10 +238,10 @@ class ExtractiveAnswerer:
         ng's "Network timeout for outgoing connections, in seconds." + "NetworkTimeout: 40").
         Each only when not quoted already and within the word budget."""
         lead = entry_lead(pick, pool, passages)
-        completion = entry_default(pick, pool, passages) or commented_setting(pick, passages)
+        completed = completion(pick, pool, passages)
         words = sum(word_count(c.text) for c in quoted) + word_count(pick.text)
         out = [pick]
-        for extra, before in ((lead, True), (completion, False)):
+        for extra, before in ((lead, True), (completed, False)):
             if extra is None or any(overlaps(extra, o) for o in [*quoted, *out]):
                 continue
             if words + word_count(extra.text) > self.max_words:
@@ -396,8 +396,8 @@ class ExtractiveAnswerer:
         # What completes the best candidate's entry: the default it states further on, or the
         # setting line closing its comment block; and, for a default stated alone, the sentence
         # opening its entry (entries.entry_lead), read before it.
-        completion = entry_default(best, pool, passages) or commented_setting(best, passages)
-        extras = [completion] if completion is not None else []
+        completed = completion(best, pool, passages)
+        extras = [completed] if completed is not None else []
         words = word_count(best.text) + sum(word_count(e.text) for e in extras)
         if words > self.max_words:
             extras, words = [], word_count(best.text)
