@@ -173,6 +173,7 @@ def explain_lines(raw: str) -> list[LineVerdict]:
     for line in lines:
         if title and line.text == title:
             line.kind, line.reason = Kind.TITLE, "title"
+    _keep_dateline(lines)
     _resolve_short(lines)
     _resolve_near_good(lines)
     return _verdicts(lines, title)
@@ -319,6 +320,17 @@ def _could_be_title(line: _Line) -> bool:
     )
 
 
+def _keep_dateline(lines: Sequence[_Line]) -> None:
+    """A date standing right under the headline is the article's date, which a reader of the
+    page sees as part of it ("When was the report published?"); every other date line is the
+    site's furniture (today's date over the masthead, a related story's stamp)."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if above.kind is Kind.TITLE:
+            if line.kind is Kind.BAD and _is_date_line(line.text):
+                line.kind, line.reason = Kind.GOOD, "the date under the title"
+            return
+
+
 def _nearest(
     lines: Sequence[_Line], skip: frozenset[Kind]
 ) -> tuple[list[Kind | None], list[Kind | None]]:
@@ -422,6 +434,11 @@ SCRAPED_MIN_CUE_LINES = 2  # lines condemned by a sign-up/bio/byline/credit cue
 SCRAPED_MIN_CUE_KINDS = 2  # distinct cue phrases ("newsletter", "copyright", ...)
 SCRAPED_MIN_UNTERMINATED = 0.15  # share of lines without final punctuation (menus, headlines)
 SCRAPED_MAX_MARKUP = 0.2  # from this share of Markdown structure lines on, the text is authored
+# From this share of lines that run on into the next (hard-wrapped text), the text is authored: a
+# page copied out of a browser has one line per paragraph, and the cleaner, reading each line as
+# a paragraph, would take a wrapped sentence's lines for fragments (it kept 71 characters of
+# rkhunter's 26 KB FAQ, whose mailing-list and copyright lines read as sign-up prompts).
+SCRAPED_MAX_WRAPPED = 0.2
 SCRAPED_HEADLINE_RUN = 5  # this many Title Case headlines in a row: a list of other stories
 SCRAPED_HEADLINE_SHARE = 0.1  # share of all lines that are in such runs
 HEADLINE_MIN_WORDS = 4
@@ -452,10 +469,11 @@ class ScrapeSignals:
     headline_share: float  # share of lines in runs of Title Case headlines
     unterminated_share: float
     markup_share: float
+    wrapped_share: float  # share of lines that run on into the next: a sentence wrapped mid-way
 
     @property
     def scraped(self) -> bool:
-        if self.markup_share >= SCRAPED_MAX_MARKUP:
+        if self.markup_share >= SCRAPED_MAX_MARKUP or self.wrapped_share >= SCRAPED_MAX_WRAPPED:
             return False
         prompts = (
             self.cue_lines >= SCRAPED_MIN_CUE_LINES
@@ -477,7 +495,7 @@ def scrape_signals(raw: str) -> ScrapeSignals:
         all_lines = all_lines[:SIGNAL_HEAD_LINES] + all_lines[-SIGNAL_TAIL_LINES:]
     texts = [s for s in (ln.strip() for ln in all_lines) if s]
     if not texts:
-        return ScrapeSignals(0, 0, 0, 0, 0.0, 0.0, 0.0)
+        return ScrapeSignals(0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0)
     cue_lines = web_only = unterminated = run = in_runs = 0
     kinds: set[str] = set()
     for text in texts:
@@ -504,7 +522,17 @@ def scrape_signals(raw: str) -> ScrapeSignals:
     in_runs += run if run >= SCRAPED_HEADLINE_RUN else 0
     n = len(texts)
     return ScrapeSignals(
-        n, cue_lines, len(kinds), web_only, in_runs / n, unterminated / n, markup / n
+        n, cue_lines, len(kinds), web_only, in_runs / n, unterminated / n, markup / n,
+        _runs_on(all_lines) / n,
+    )
+
+
+def _runs_on(lines: Sequence[str]) -> int:
+    """How many lines end mid-sentence with the sentence going on in the next line ("… to
+    keep the" over "database up to date."): no final punctuation, the next line in lower case."""
+    return sum(
+        bool(line.strip()) and line.rstrip(_CLOSERS + " \t")[-1:] not in ".!?…:;" and below.lstrip()[:1].islower()
+        for line, below in zip(lines, lines[1:], strict=False)
     )
 
 

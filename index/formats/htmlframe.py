@@ -37,9 +37,11 @@ def prepare_html(html: str) -> str:
     if body is None or len(body) == 0:
         return html
     _drop_link_bars(body)
+    _drop_empty_frames(body)
     _unmask_sections(body)
     _drop_self_anchors(body)
     _drop_empty_anchors(body)
+    _unwrap_named_anchors(body)
     _unwrap_linked_headings(body)
     _join_definitions(body)
     _lift_tables(body)
@@ -147,20 +149,39 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SECTIONS = ("section", "div", "article")
 
 
+# A heading's section number ("1.2\xa0\xa0\xa0The intention of Lintian", as docutils numbers
+# them): the section's id is named after the title alone ("the-intention-of-lintian").
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+
+
+def _drop_empty_frames(body: Any) -> None:
+    """Containers with nothing to read and no picture (a Bootstrap page's empty <div role="main">
+    under its navbar): trafilatura took the empty one for the page's main content and fell back to a
+    coarser pass, which lost ImageMagick's security advice list."""
+    for frame in list(body.iter(*_FRAMES)):
+        empty = not frame.text_content().strip() and next(frame.iter("img"), None) is None
+        if empty and frame.getparent() is not None:
+            frame.drop_tree()  # keeps the tail text
+
+
+_FRAMES = ("div", "section", "article", "main")
+
+
 def _slug(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _unmask_sections(body: Any) -> None:
     """A section named after its own heading (Sphinx's <section id="menus"><h2>Menus</h2>,
-    "editing-and-navigation") loses that id: trafilatura drops elements whose id says "menu" or
-    "nav" as page chrome, and took with them two thirds of IDLE's manual."""
+    "editing-and-navigation", docutils' "2.3 Lintian Tags" as "lintian-tags") loses that id:
+    trafilatura drops elements whose id says "menu", "nav" or "tags" as page chrome, and took
+    with them two thirds of IDLE's manual and half of Lintian's."""
     for section in body.iter(*_SECTIONS):
         name = section.get("id")
         if not name:
             continue
         heading = next((c for c in list(section)[:3] if c.tag in _HEADINGS), None)
-        if heading is not None and _slug(heading.text_content()) == _slug(name):
+        if heading is not None and _slug(_NUMBERING.sub("", heading.text_content())) == _slug(name):
             del section.attrib["id"]
 
 
@@ -181,6 +202,16 @@ def _drop_empty_anchors(body: Any) -> None:
             a.drop_tree()  # keeps the tail text
 
 
+def _unwrap_named_anchors(body: Any) -> None:
+    """An anchor that links nowhere (<a name="copy_pinerc">, no href) marks a place; what it holds
+    is plain text to a reader. Old pages leave one unclosed, and the parser then puts the rest of
+    the list inside it, which trafilatura dropped as one long link: Alpine's command-line page
+    lost twenty options after "-copy_abook"."""
+    for a in list(body.iter("a")):
+        if a.get("href") is None and (len(a) or (a.text or "").strip()):
+            a.drop_tag()  # keeps the children and the text
+
+
 def _unwrap_linked_headings(body: Any) -> None:
     """A link around a heading (pod2html's <a href="#_podtop_"><h1>OPTIONS</h1></a>, a "back
     to top" link): trafilatura read it as a link and dropped the heading, so stunnel's manual
@@ -195,6 +226,7 @@ def _join_definitions(body: Any) -> None:
     the statistics to file."): trafilatura would make each term and each definition a list item
     of its own, and an option's description would no longer name the option."""
     for dl in list(body.iter("dl")):
+        _unnest_terms(dl)
         terms: list[str] = []
         for child in list(dl):
             if child.tag == "dt":
@@ -217,6 +249,21 @@ def _join_definitions(body: Any) -> None:
                 # "… by <code>-j</code> or its default)" only the words after the code stayed).
                 child.tag = "p" if all(_is_inline(c) for c in child) else "div"
         dl.tag = "div"
+
+
+def _unnest_terms(dl: Any) -> None:
+    """The definitions and terms a term holds go after it, as its list's own: a page that leaves
+    a term's <a name> unclosed has the parser nest the rest of the list in that term, where
+    joining terms to definitions would drop it with the term."""
+    i = 0
+    while i < len(dl):
+        term = dl[i]
+        if term.tag == "dt":
+            first = next((k for k, c in enumerate(term) if c.tag in ("dt", "dd")), None)
+            if first is not None:
+                for offset, nested in enumerate(list(term)[first:], 1):
+                    dl.insert(i + offset, nested)  # moves it, with its tail text
+        i += 1
 
 
 # Inline code elements: markup inside one (Sphinx's <code><span class="pre">…</span></code>,

@@ -112,6 +112,7 @@ EXPECTED: dict[str, Expected] = {
         title="Russia says troops begin to withdraw from key Ukrainian city",
         kept=(
             (1, "Russia says troops begin to withdraw fro"),
+            (3, "November 10, 2022"),  # the article's date, right under its title
             (9, "Russia said its troops began pulling out"),
             (11, "It was difficult to know what was happen"),
             (13, "Ukrainian officials have warned for week"),
@@ -122,7 +123,7 @@ EXPECTED: dict[str, Expected] = {
             (23, "A forced pullout from the city would mar"),
         ),
         repeats=(),
-        dropped=(3, 4, 5, 6, 7),  # date, "2 MIN READ", font-size buttons A / A+ / A-
+        dropped=(4, 5, 6, 7),  # "2 MIN READ", font-size buttons A / A+ / A-
     ),
     "004_2de2fe75480d23cb.txt": Expected(
         title="",  # the page starts straight with body text
@@ -357,6 +358,20 @@ def test_bylines_bios_and_credits_are_removed() -> None:
     assert _paragraphs(clean_text(raw)) == [BODY_1, BODY_2]
 
 
+def test_only_the_date_under_the_title_is_kept() -> None:
+    raw = (
+        "The Daily Record\nTuesday, Mar 04, 2025\n"  # the site's masthead and today's date
+        "Council approves the new bridge over the river\n"
+        "March 3, 2025\n5 min read\n"
+        + "The council voted on Monday to fund a new bridge, which will open to traffic in two years' time. " * 2
+        + "\nRelated: January 2, 2025\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Council approves the new bridge over the river"
+    assert _paragraphs(cleaned)[:2] == [cleaned.title, "March 3, 2025"]
+    assert "Tuesday, Mar 04, 2025" in cleaned.dropped and "5 min read" in cleaned.dropped
+
+
 def test_surrounding_whitespace_is_stripped_but_nothing_else() -> None:
     raw = f"   {BODY_1}  \r\n\t{BODY_2}\r\n"
     result = clean_text(raw)
@@ -449,3 +464,30 @@ def test_a_glossary_with_a_line_introducing_it_is_not_a_page() -> None:
          "", "Other names may be trademarks of their respective owners."]
     )
     assert not looks_scraped(notice), scrape_signals(notice)
+
+
+def test_a_hard_wrapped_faq_with_prompts_is_not_a_page() -> None:
+    # rkhunter's FAQ: wrapped at 72 columns, with a mailing-list line and a copyright notice.
+    faq = """ROOTKIT HUNTER FREQUENTLY ASKED QUESTIONS (FAQ)
+
+1.3) Can I help with the development of this project?
+
+     Yes. Please sign up to the rkhunter-users mailing list, which is
+     where new versions are announced and where problems are discussed
+     before they are fixed in the development version.
+
+3.2) How do I run rkhunter from cron without getting coloured output?
+
+     The solution is to use the '--nocolors' option in your cron job,
+     because the colour codes make the report hard to read in the
+     e-mail that cron sends to the system administrator.
+
+3.3) How can I get only the warnings reported?
+
+     This can be achieved by using the '--rwo' (report warnings only)
+     option on the command line or in the cron job entry.
+
+Subscribe to the announcements list to hear about new releases
+Copyright (c) 2003-2023 the Rootkit Hunter project, all rights reserved
+"""
+    assert not looks_scraped(faq), scrape_signals(faq)

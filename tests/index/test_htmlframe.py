@@ -186,3 +186,73 @@ def test_a_heading_inside_a_link_is_kept() -> None:
     text = read_html(f"<html><body><ul><li><a href='#NAME'>NAME</a></li></ul>{sections}</body></html>", "auto").text
     assert "# DESCRIPTION" in text and "# OPTIONS" in text and "# SIGNALS" in text
     assert text.index("# OPTIONS") < text.index("Options of stunnel") < text.index("# SIGNALS")
+
+def test_an_unclosed_name_anchor_keeps_the_rest_of_its_list() -> None:
+    # Alpine's command-line page leaves "<A NAME=...>" open in a term: the parser nests the
+    # rest of the list inside it.
+    page = """<html><body><h1>Command Line Arguments</h1>
+<p>Alpine and PC-Alpine can accept quite a few command-line arguments.</p>
+<DL>
+<DT> -attach <EM>file</EM>
+<DD> Go directly into composer with given file attached.
+<P>
+<DT>  <A NAME="copy_abook">-copy_abook <EM>&lt;local_abook_file&gt;</EM>
+<DD> Copy an address book file to a remote address book folder.
+<P>
+<DT> -d <EM>debug-level</EM>
+<DD> Debug Level: Sets the level of debugging information written by Alpine.
+<EM>Debug-level</EM> can be set to any integer 0-9.
+<P>
+<DT> -i <EM>keystrokes</EM>
+<DD> Initial keystrokes: Alpine executes this command list upon startup.
+</DL>
+<p>Pico accepts a few more.</p></body></html>"""
+    text = read_html(page, "auto").text
+    assert "-copy_abook <local_abook_file> Copy an address book file" in text
+    assert "-d debug-level Debug Level: Sets the level" in " ".join(text.split())
+    assert "can be set to any integer 0-9." in text
+    assert "-i keystrokes Initial keystrokes" in " ".join(text.split())
+
+
+def test_a_numbered_section_named_after_its_heading_is_kept() -> None:
+    # docutils numbers its headings ("2.3   Lintian Tags") and names each section after the
+    # title alone; trafilatura drops an element whose id says "tags" as a tag cloud.
+    sections = "".join(
+        f'<div class="section" id="{sid}"><h2><a class="toc-backref" href="#toc-{n}">{n}&nbsp;&nbsp;&nbsp;{title}</a></h2>'
+        f"<p>{title} is the part of Lintian's manual that " + "explains what the checker does. " * 5 + "</p></div>"
+        for n, sid, title in (("2.2", "running-lintian", "Running Lintian"), ("2.3", "lintian-tags", "Lintian Tags"), ("2.4", "overrides", "Overrides"))
+    )
+    toc = '<div class="contents topic" id="contents"><p class="topic-title">Contents</p><ul>' + "".join(
+        f'<li><a href="#toc-{n}">{n} {t}</a></li>' for n, t in (("2.2", "Running Lintian"), ("2.3", "Lintian Tags"), ("2.4", "Overrides"))
+    ) + "</ul></div>"
+    page = f'<html><body><div class="document" id="lintian-user-s-manual"><h1 class="title">Lintian User\'s Manual</h1>{toc}{sections}</div></body></html>'
+    text = read_html(page, "auto").text
+    for kept in ("Running Lintian is the part", "Lintian Tags is the part", "Overrides is the part"):
+        assert kept in text, text[:600]
+
+
+def test_an_empty_main_frame_does_not_hide_the_real_one() -> None:
+    # ImageMagick's pages: an empty <div role="main"> under the navbar, the text in <main>.
+    advice = "".join(
+        f"<li>{item}</li>\n" for item in (
+            "keeping ImageMagick up-to-date;",
+            "sanitizing any filenames or command line options you pass to ImageMagick;",
+            "explicitly setting the image file type, as in <code>png:image.png</code> rather than <code>image.png</code>.",
+        )
+    )
+    page = f"""<html><body><nav class="navbar"><ul class="navbar-nav">
+<li class="nav-item"><a class="nav-link" href="../index.html">Home</a></li>
+<li class="nav-item"><a class="nav-link" href="download.html">Download</a></li></ul></nav>
+<div role="main" class="container">
+  </div>
+<main class="container"><div class="magick-template"><h1>Security Policy</h1>
+<p>ImageMagick best practices strongly encourage you to configure a security policy that suits
+your local environment. The policy is open by default.</p>
+<h2>Other Security Considerations</h2>
+<p>In addition to the security policy, you can make ImageMagick safer by ...</p>
+<ul>
+{advice}</ul></div></main>
+<footer><p><a href="news.html">News</a> • <a href="sitemap.html">Sitemap</a></p></footer></body></html>"""
+    text = read_html(page, "auto").text
+    assert "- sanitizing any filenames or command line options you pass to ImageMagick;" in text
+    assert "- keeping ImageMagick up-to-date;" in text
