@@ -42,7 +42,10 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A number may carry its unit ("128MB", "5min", "8GiB"): up to four letters, then the word ends.
 # A digit inside a word ("sha256", "x86", "utf8") is not a number.
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=[A-Za-z]{0,4}(?!\w))")
+# Digits grouped by commas ("2,000") or, as code writes numbers, by underscores ("1_234_567.89").
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[A-Za-z]{0,4}(?!\w))"
+)
 # English cardinal words up to ninety; compounds ("twenty-four") are read part by part.
 CARDINAL_WORDS: dict[str, int] = {
     w: n for n, w in enumerate(
@@ -206,7 +209,7 @@ def file_name_keys(source: str) -> tuple[str, str]:
 def numbers(text: str, *, spelled: bool = True) -> set[str]:
     """Numbers in a text, normalised: '2,000' -> '2000'; number words become digits (unless
     not spelled)."""
-    found = {m.group(1).replace(",", "") for m in _NUMBER.finditer(text)}
+    found = {m.group(1).replace(",", "").replace("_", "") for m in _NUMBER.finditer(text)}
     if not spelled:
         return found
     for w in words(text):
@@ -393,6 +396,8 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
     ("log_file_mode", not "log_file_mode_x"; "--keep", not "--keep-going"), though a name
     without "_" also heads the snake_case names of its family ("float8" in "float8_e4m3fn")."""
     escaped = re.escape(identifier)
+    if _PLAIN_NUMBER.fullmatch(identifier):
+        return re.compile(rf"(?<![\d.]){_grouped(identifier)}(?![\d]|\.\d)")
     if identifier[:1].isdigit():
         return re.compile(rf"(?<![\d.]){escaped}(?![\d]|\.\d)")
     if identifier[:1] == "-":
@@ -408,6 +413,19 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
         joined = escaped.replace(r"\-", "[-_ ]")
         return re.compile(rf"(?<![\w-]){joined}(?![\w]|-\w)")
     return re.compile(rf"(?<![\w-]){escaped}(?![^\W_]|-\w)")
+
+
+_PLAIN_NUMBER = re.compile(r"\d{4,}(?:\.\d+)?")
+
+
+def _grouped(number: str) -> str:
+    """A pattern for a number written with or without its thousands grouped: "1234567.89" is
+    "1,234,567.89" in prose and "1_234_567.89" in code."""
+    whole, dot, fraction = number.partition(".")
+    digits = "".join(
+        ("[,_]?" if i and (len(whole) - i) % 3 == 0 else "") + digit for i, digit in enumerate(whole)
+    )
+    return digits + (r"\." + fraction if dot else "")
 
 
 # A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,

@@ -723,9 +723,12 @@ def _names_by_heading(title: str) -> bool:
 
 
 # A function's or method's signature as an API reference heads its entry: "isHttpError(val)",
-# "new createError([status], [error])"; the name runs straight into its parenthesis, where a
+# "new createError([status], [error])", with what it returns ("queue.drained() => Promise",
+# "hasMagic(pattern: string) => boolean"); the name runs straight into its parenthesis, where a
 # section's title has a space before one ("Usage (advanced)").
-_SIGNATURE = re.compile(r"(?:new\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()]*\)")
+_SIGNATURE = re.compile(
+    r"(?:new\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()]*\)(?:\s*(?:=>|->|:)\s*\S.*)?"
+)
 
 
 def _key_name(text: str) -> bool:
@@ -738,7 +741,7 @@ def _key_name(text: str) -> bool:
 _MAN_SECTIONS = frozenset({
     "NAME", "SYNOPSIS", "CONFIGURATION", "DESCRIPTION", "OPTIONS", "ERRORS", "ENVIRONMENT",
     "FILES", "VERSIONS", "ATTRIBUTES", "STANDARDS", "HISTORY", "NOTES", "CAVEATS", "BUGS",
-    "EXAMPLE", "EXAMPLES", "AUTHOR", "AUTHORS", "COPYRIGHT",
+    "EXAMPLE", "EXAMPLES", "AUTHOR", "AUTHORS", "COPYRIGHT", "DIAGNOSTICS",
 })
 
 
@@ -756,9 +759,24 @@ def _man_section(line: str, text: str, start: int) -> bool:
         # A PDF's "DISPLAY" above "to get default host and display number.": a sentence
         # under a title opens with a capital, the text of a variable's entry runs on from it.
         return False
+    if not indented_below and _title_line(_line_above(text, text.rfind(name, 0, start))):
+        # A section's first entry, right under its title ("SIGNALS", "SIGHUP", "Forces a
+        # rescan …"): a title in capitals heads text, not another title.
+        return False
     word = re.escape(name)
     used = re.search(rf"[^\s][^\S\n]*\b{word}\b|\b{word}\b[^\S\n]*[^\s]", text) is not None
     return (not line[:1].isspace() and indented_below) or not used
+
+
+def _line_above(text: str, at: int) -> str:
+    """The last non-blank line before position at (stripped), or ""."""
+    before = text[:at].rstrip() if at > 0 else ""
+    return before[before.rfind("\n") + 1 :].strip()
+
+
+def _title_line(line: str) -> bool:
+    """A section title in capitals: "SIGNALS", "ENVIRONMENT VARIABLES"."""
+    return bool(line) and line.isupper() and len(line.split()) <= 3 and line[-1:].isalpha()
 
 
 def _with_fields_above(text: str, c: Span) -> Span:

@@ -103,6 +103,15 @@ def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole(
     assert not mentions_any("--update the cache", ["-u"]) and not mentions_any("any text", [])
 
 
+def test_a_number_is_mentioned_with_or_without_its_thousands_grouped() -> None:
+    # humanize's README shows "intcomma(1_234_567.89)"; a question writes 1234567.89.
+    assert mentions_any(">>> humanize.intcomma(1_234_567.89)", ["1234567.89"])
+    assert mentions_any("about 1,234,567.89 records", ["1234567.89"])
+    assert not mentions_any("11234567.89 or 1234567.890", ["1234567.89"])
+    assert mentions_any("ports 8080,8081", ["8081"]) and mentions_any("ports 8080,8081", ["8080"])
+    assert numbers("intcomma(1_234_567.89) of 2,500") == {"1234567.89", "2500"}
+
+
 def test_a_two_character_name_is_not_distinctive_but_an_option_is() -> None:
     # "Q1 2008" in a question, "the first quarter of 2008" in the article: no refusal on it.
     assert not distinctive("q1") and not distinctive("4k") and not distinctive("a4")

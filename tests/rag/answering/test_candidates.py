@@ -136,6 +136,17 @@ def test_a_name_in_capitals_is_quoted_with_its_text_but_not_a_section_title() ->
     assert page[s.start : s.end].startswith("DISPLAY\n\nto get default host")
 
 
+def test_a_name_in_capitals_right_under_a_title_is_the_sections_first_entry() -> None:
+    # irqbalance's PDF: the SIGNALS title, then its one signal above what it does.
+    page = "SIGNALS\n\nSIGHUP\n\nForces a rescan of the available IRQs and system topology.\n"
+    (s,) = [c for c in spans(page) if "Forces a rescan" in c.model_text]
+    assert page[s.start : s.end].startswith("SIGHUP\n\nForces a rescan")
+    # man-pages(7)'s titles stay titles wherever they stand.
+    empty = "ENVIRONMENT\n\nFILES\n\nThe files in /etc/foo are read at start-up.\n"
+    quotes = [empty[c.start : c.end] for c in spans(empty) if "files in" in c.model_text]
+    assert quotes and all(q.startswith("The files in") for q in quotes)
+
+
 def test_an_options_line_alone_goes_when_its_description_is_quoted_with_it() -> None:
     text = (
         "       -i, --interactive\n"
@@ -213,6 +224,10 @@ def test_a_signature_heading_its_entry_is_quoted_with_the_text() -> None:
     quotes = [text[c.start : c.end] for c in spans(text)]
     assert "createError.isHttpError(val)\n\nDetermine if the provided val is an HttpError." in quotes
     assert "The module exports one function." in quotes
+    # What it returns may follow (fastq's README).
+    returning = "#### queue.drained() => Promise\n\nWait for the queue to be drained.\n"
+    quotes = [returning[c.start : c.end] for c in spans(returning)]
+    assert "queue.drained() => Promise\n\nWait for the queue to be drained." in quotes
 
 
 def test_a_tables_first_row_without_a_rule_is_a_row_unless_it_names_columns() -> None:
