@@ -237,6 +237,14 @@ def has_date(text: str) -> bool:
     return bool(_RELATIVE_DATE.search(text))
 
 
+def only_a_date(text: str) -> bool:
+    """The text is a date and nothing else ("November 10, 2022", "Sun 3 March"): words of
+    months and days and numbers only, a month or a day among them."""
+    low = words(text)
+    named = [w for w in low if w in _MONTHS or w in _DAYS]
+    return bool(named) and all(w in _MONTHS or w in _DAYS or w.isdigit() for w in low)
+
+
 _RELATIVE_DATE = re.compile(
     r"\b(yesterday|today|tonight|(last|next|this|earlier this|later this) "
     r"(week|month|year|spring|summer|autumn|fall|winter)|(days?|weeks?|months?|years?) ago|"

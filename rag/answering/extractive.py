@@ -42,6 +42,7 @@ from rag.text import (
     mention_pattern,
     mentions_any,
     numbers,
+    only_a_date,
     versions,
     word_count,
 )
@@ -291,7 +292,13 @@ class ExtractiveAnswerer:
     ) -> list[Candidate]:
         """The candidates the model reads: the `prefilter` best by the lexical prefilter
         (scripts/fit_scorer.py replays the same prefilter_key over its paragraphs)."""
-        pool = [c for c in self.candidates(passages) if among is None or c.passage in among]
+        # A date alone answers only a question after a date: the article's date under its
+        # headline is no answer to "how many children have been detained since 2022?".
+        dated = expected_type(question) == "date"
+        pool = [
+            c for c in self.candidates(passages)
+            if (among is None or c.passage in among) and (dated or not only_a_date(c.text))
+        ]
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
         for c in pool:
             c.coverage = covered(weights, own_terms(c.model_text, c.title))

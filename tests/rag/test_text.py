@@ -11,6 +11,7 @@ from rag.text import (
     mention_pattern,
     mentions_any,
     numbers,
+    only_a_date,
     project_name,
     proper_names,
     sentence_spans,
@@ -110,6 +111,11 @@ def test_a_number_is_mentioned_with_or_without_its_thousands_grouped() -> None:
     assert not mentions_any("11234567.89 or 1234567.890", ["1234567.89"])
     assert mentions_any("ports 8080,8081", ["8081"]) and mentions_any("ports 8080,8081", ["8080"])
     assert numbers("intcomma(1_234_567.89) of 2,500") == {"1234567.89", "2500"}
+
+
+def test_only_a_date_is_a_date_and_nothing_else() -> None:
+    assert only_a_date("November 10, 2022") and only_a_date("Sunday, Jun 01, 2025") and only_a_date("10 May")
+    assert not only_a_date("2022") and not only_a_date("The retreat on Saturday")
 
 
 def test_a_two_character_name_is_not_distinctive_but_an_option_is() -> None:

@@ -87,6 +87,19 @@ def test_an_instruction_to_the_reader_is_never_the_answer() -> None:
         assert answerer().answer("What is the capital?", passages(text)).abstained
 
 
+def test_a_date_alone_answers_only_a_question_after_a_date() -> None:
+    # A news page keeps its date under the headline; it is no count of detained children.
+    text = (
+        "Russia says troops begin to withdraw from key Ukrainian city\n\nNovember 10, 2022\n\n"
+        "Russia said its troops began pulling out of a strategic Ukrainian city on Thursday."
+    )
+    scorer = OverlapScorer()
+    ExtractiveAnswerer(scorer).answer("How many children were detained since 2022?", passages(text))
+    assert "November 10, 2022" not in scorer.calls[0]
+    draft = answerer().answer("On what date in 2022 did the report appear, November 10?", passages(text))
+    assert draft.text.startswith("November 10, 2022")
+
+
 def test_reported_speech_is_not_an_instruction() -> None:
     text = "Officials say that 20 battalion tactical groups were positioned around Kyiv."
     draft = answerer().answer("How many battalion tactical groups were around Kyiv?", passages(text))
