@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from rag.answering import candidates as cands
 from rag.answering.candidate import Candidate, document_of, overlaps
-from rag.text import LETTER_OR_DIGIT, word_count
+from rag.text import LETTER_OR_DIGIT, only_a_date, word_count
 from rag.types import ScoredChunk
 
 # Where an entry states its default: a line or a sentence opening "Default: 15", "Defaults to
@@ -337,6 +337,9 @@ def _named_in(c: Candidate, text: str) -> Candidate:
     if (
         not _name_like(name) or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(name)
         or _DEFAULT_STATEMENT.match(name) or not _opens_paragraph(text, line_start)
+        # A date dates what is below it and names no entry; a news page's date under its
+        # headline may not even stand right above the first paragraph in the page itself.
+        or only_a_date(name)
     ):
         return c
     start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())

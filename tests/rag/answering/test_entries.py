@@ -93,7 +93,11 @@ def test_a_description_is_quoted_with_the_entry_name_on_the_line_above_it() -> N
 
 def test_an_entry_name_is_no_list_item_heading_or_sentence() -> None:
     # Nor a man page's section title in capitals, nor a shell command.
-    for above in ("- Ask Password", "## Ask Password", "It asks.", "PASSWORD HANDLING", "$ make check", "-" * 40, "<p></p>"):
+    # Nor a date, which dates what is below (a news page's date under its headline).
+    for above in (
+        "- Ask Password", "## Ask Password", "It asks.", "PASSWORD HANDLING", "$ make check", "-" * 40, "<p></p>",
+        "November 10, 2022",
+    ):
         text = f"{above}\n\nBy setting this option wvdial will prompt for your password.\n"
         draft = answerer().answer("Which option makes wvdial prompt for your password?", passages(text))
         assert draft.text.startswith("By setting this option"), above
