@@ -238,7 +238,7 @@ def has_date(text: str) -> bool:
 
 
 def only_a_date(text: str) -> bool:
-    """The text is a date and nothing else ("November 10, 2022", "Sun 3 March"): words of
+    """The text is a date and nothing else ("November 10, 2022", "Sunday 3 March"): words of
     months and days and numbers only, a month or a day among them."""
     low = words(text)
     named = [w for w in low if w in _MONTHS or w in _DAYS]

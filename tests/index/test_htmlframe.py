@@ -187,6 +187,7 @@ def test_a_heading_inside_a_link_is_kept() -> None:
     assert "# DESCRIPTION" in text and "# OPTIONS" in text and "# SIGNALS" in text
     assert text.index("# OPTIONS") < text.index("Options of stunnel") < text.index("# SIGNALS")
 
+
 def test_an_unclosed_name_anchor_keeps_the_rest_of_its_list() -> None:
     # Alpine's command-line page leaves "<A NAME=...>" open in a term: the parser nests the
     # rest of the list inside it.
