@@ -759,19 +759,14 @@ def _man_section(line: str, text: str, start: int) -> bool:
         # A PDF's "DISPLAY" above "to get default host and display number.": a sentence
         # under a title opens with a capital, the text of a variable's entry runs on from it.
         return False
-    if not indented_below and _title_line(_line_above(text, text.rfind(name, 0, start))):
+    at = text.rfind(name, 0, start) if not indented_below else -1
+    if at > 0 and _title_line(_last_lines(text[:at].rstrip())[0].strip()):
         # A section's first entry, right under its title ("SIGNALS", "SIGHUP", "Forces a
         # rescan …"): a title in capitals heads text, not another title.
         return False
     word = re.escape(name)
     used = re.search(rf"[^\s][^\S\n]*\b{word}\b|\b{word}\b[^\S\n]*[^\s]", text) is not None
     return (not line[:1].isspace() and indented_below) or not used
-
-
-def _line_above(text: str, at: int) -> str:
-    """The last non-blank line before position at (stripped), or ""."""
-    before = text[:at].rstrip() if at > 0 else ""
-    return before[before.rfind("\n") + 1 :].strip()
 
 
 def _title_line(line: str) -> bool:
