@@ -45,6 +45,7 @@ def prepare_html(html: str) -> str:
     _unwrap_linked_headings(body)
     _join_definitions(body)
     _lift_tables(body)
+    _lift_code(body)
     _flatten_code(body)
     if not _has_content_frame(tree):
         main = lxml_html.Element("main")
@@ -309,6 +310,53 @@ def _lift_tables(body: Any) -> None:
             table.addnext(after)
         else:
             table.tail, top.tail = top.tail, None
+
+
+def _lift_code(body: Any) -> None:
+    """A code block inside an item of a list (not itself inside a list) is set after the list's
+    items up to it, as a reader sees it below the item's text: trafilatura reads an item as one
+    line, and Sphinx's "Download a collection of files." + "$ davix-get -r20 dav://… mydir" +
+    "davix-get will crawl …" had run into one sentence. What follows the block in its item
+    comes next as plain text, then the list's other items. Not in a numbered list: trafilatura
+    would number the items after the block from 1 again."""
+    from lxml import etree
+
+    for pre in list(body.iter("pre")):
+        lists = [a for a in pre.iterancestors() if a.tag in ("ul", "ol")]
+        if len(lists) != 1 or lists[0].tag != "ul" or any(a.tag in ("blockquote", "table") for a in pre.iterancestors()):
+            continue
+        listed = lists[0]
+        item = next((a for a in pre.iterancestors() if a.getparent() is listed and a.tag == "li"), None)
+        if item is None:
+            continue
+        # The block with the frames that hold only it (Sphinx's <div class="highlight">): set
+        # out of a list, trafilatura fences such a block as code.
+        block, code = pre, pre.text_content().strip()
+        while block.getparent() is not item and block.getparent().text_content().strip() == code:
+            block = block.getparent()
+        later = list(item.itersiblings())
+        rest = _split_after(item, block)
+        block.getparent().remove(block)
+        tail, listed.tail, block.tail = listed.tail, None, None
+        listed.addnext(block)
+        last = block
+        if rest is not None and (rest.text_content().strip() or len(rest)):
+            rest.tag = "div"  # the item's text after the block: no item of its own
+            rest.attrib.clear()
+            last.addnext(rest)
+            last = rest
+        if later:
+            more = listed.makeelement(listed.tag, dict(listed.attrib))
+            more.extend(later)
+            last.addnext(more)
+            last = more
+        last.tail = tail
+        for part in (rest, last):
+            # Cut off from the list's text, a short part that links to the page's sections
+            # would read to trafilatura as a navigation bar ("Be careful … an And expression",
+            # two of its words links); its links are words of the text.
+            if part is not None:
+                etree.strip_tags(part, "a")
 
 
 def _split_after(top: Any, node: Any) -> Any:

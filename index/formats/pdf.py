@@ -29,6 +29,13 @@ _COLUMN_GAP = re.compile(r"[^\s.:;] {3,}\S")
 # patterns to ignore"): after another entry it opens a paragraph of its own, however long the
 # line above it (a wrapped sentence seldom goes on with an option right after another option).
 _OPTION_ENTRY = re.compile(r"[-−][-\w]")
+# An option's entry opening with its text, after a line that ends a sentence: "…must be a base
+# dictionary." + "-G Print only correct words or lines." (hunspell(1)) is a new entry, not the
+# last sentence of the text above, whatever that text opened with. The option, an alias, a
+# placeholder in lower case ("-i enc"), then a capital.
+_OPTION_WITH_TEXT = re.compile(
+    r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:,\s*[-−]{1,2}[\w-]+)?(?:\s+[a-z<\[][\w<>\[\]|=-]*)?\s+[A-Z]"
+)
 # An option's tag alone on its line ("-d", "-b key", "-I, --pidfile file"), as groff sets a man
 # page's entries: it opens an entry, never ends the description above it ("… disable file
 # colors" + "-d" had read "… disable file colors -d", and "-d" lost its "detail mode"). Not a
@@ -226,6 +233,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
             or columned
             or line.startswith(_LIST_MARKERS)
             or (_OPTION_ENTRY.match(line) and _OPTION_ENTRY.match(current[0]))
+            or (current[-1].endswith(tuple(_SENTENCE_END)) and _OPTION_WITH_TEXT.match(line))
             or (OPTION_TAG.fullmatch(line.strip()) and len(line) < _SHORT_LINE_RATIO * full)
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())

@@ -164,7 +164,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         if not prose and FIELD.match(line) and len(line) < 200:
             flush()
             key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
-            j = _hanging(text, lines, i)
+            j = _hanging(text, lines, i, original)
             if j == i:
                 j = _runs_on(text, lines, i, width)
             if j == i:
@@ -187,9 +187,9 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         _with_fields_above(text, piece)
         for c in out
         if c.model_text
-        for piece in _pieces(text, _with_block(text, _after_question(text, c)))
+        for piece in _pieces(text, _with_block(text, _after_question(text, c, original)))
     ]
-    return [_as_documented(original, text, c) for c in _without_bare_names(text, read)]
+    return [_in_section(original, text, _as_documented(original, text, c)) for c in _without_bare_names(text, read)]
 
 
 # How much of a comment block above a setting is read with it.
@@ -220,6 +220,49 @@ def _as_documented(original: str, text: str, c: Span) -> Span:
         return c
     comment = text[above:line_start].strip()
     return replace(c, model_text=model_view(comment) + " " + model_view(text[c.start : c.end]), block=(above, c.end))
+
+
+# The line that opens a section of an INI-style configuration file: "[urgency_critical]",
+# "[remote "origin"]", TOML's "[tool.ruff]" and "[[servers]]".
+_CONFIG_SECTION = re.compile(r"[ \t]*(\[{1,2}[A-Za-z][^\[\]\n]{0,60}\]{1,2})[ \t]*")
+# How many lines above a setting its section's line may stand: the section's other settings and
+# their comments.
+SECTION_LINES = 80
+
+
+def _in_section(original: str, text: str, c: Span) -> Span:
+    """A setting of an INI-style file reads with its section: dunstrc sets "timeout = 0" under
+    "[urgency_critical]" and "timeout = 10" under "[urgency_low]", and only the section says
+    which is which. The section's line is the nearest above across settings, comments and
+    blank lines only: a title or a sentence between ends the section."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.start)
+    if text[line_start : c.start].strip() or not FIELD.match(text[line_start : line_end if line_end >= 0 else len(text)]):
+        return c
+    end = line_start - 1
+    for _ in range(SECTION_LINES):
+        if end < 0:
+            return c
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        section = _CONFIG_SECTION.fullmatch(line)
+        if section:
+            name = section.group(1)
+            return c if c.model_text.startswith(name) else replace(c, model_text=f"{name} {c.model_text}")
+        comment = _commented(original, text, start) or original[start:end].lstrip().startswith(";")
+        if line.strip() and not comment and not FIELD.match(line):
+            return c
+        end = start - 1
+    return c
+
+
+def _comment_under_text(original: str, text: str, start: int) -> bool:
+    """The line at `start` is a comment and the line above it is text, not a comment."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _commented(original, text, line_start):
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    return bool(text[above : line_start - 1].strip()) and not _commented(original, text, above)
 
 
 def _commented(original: str, text: str, line_start: int) -> bool:
@@ -331,10 +374,10 @@ def _titled(line: str) -> bool:
     return _HEADING.match(line) is not None and len(line.split()) <= 9 and not line.rstrip().endswith((".", ",", ";", ":"))
 
 
-def _after_question(text: str, c: Span) -> Span:
+def _after_question(text: str, c: Span, original: str = "") -> Span:
     """A span read with what it is about: the question or term above it (_with_line_above), or
     else the option or setting whose entry it continues."""
-    read = _with_line_above(text, c)
+    read = _with_line_above(text, c, original)
     if read is not c or c.model_text.endswith("?"):
         return read
     if c.block is not None and c.block[0] < c.start:
@@ -344,6 +387,17 @@ def _after_question(text: str, c: Span) -> Span:
         # … Possible values are all, none, or root."): read with it, and the name is its key.
         entry = _entry_name(text, c.block[0])
         name = entry or (_leading_name(text, c.block[0]) if c.kind == "item" else "")
+        tag = "" if name else _option_tag(text, c.block[0])
+        if tag:
+            # A man page sets an option's text beside it ("-d     Sets the program into
+            # desperate mode. It will then offer you to decode incomplete files."): a later
+            # sentence is the option's too, and is quoted from the option on when that is short,
+            # since "It will then offer you …" does not say which option does.
+            near = len(text[c.block[0] : c.end].split()) <= TAG_REACH_WORDS
+            return replace(
+                c, start=c.block[0] if near else c.start, key=c.key or tag,
+                model_text=model_view(tag) + " " + c.model_text,
+            )
         if name:
             # Its paragraph is quoted with the entry's name, as the first sentence's is
             # (_with_line_above): "Keeps picking a random file" does not say which option.
@@ -379,10 +433,14 @@ def _after_question(text: str, c: Span) -> Span:
     return c
 
 
-def _with_line_above(text: str, c: Span) -> Span:
+def _with_line_above(text: str, c: Span, original: str = "") -> Span:
     """A span that opens a block reads with the line above it when that line is a question
     (FAQ: "A: Yes." means nothing alone) or a term (man page option, definition list, heading:
-    "-k --keep" above "Keep input files.")."""
+    "-k --keep" above "Keep input files."). Not a configuration file's section line, nor a
+    comment (in `original`, the text before _uncommented) below a line that is none: a comment
+    documents the setting below it, never the one above."""
+    if _CONFIG_SECTION.fullmatch(text[c.start : c.end]) or (original and _comment_under_text(original, text, c.start)):
+        return c
     before = text[: c.start]
     if c.start and not before.rstrip(" \t").endswith("\n"):
         # A later sentence of an answer line still answers the question above that line.
@@ -416,7 +474,11 @@ def _with_line_above(text: str, c: Span) -> Span:
     # Nor is a list item's ("• Default value: 15" above the next entry's name).
     # Nor is the row above in a list of numbered rows ("16 Unimplemented function error" above
     # "17 Configuration error": two exit codes, not a term and its text).
-    siblings = _NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None
+    # Nor is the setting above another ("frame_color = …" above "timeout = 0": two settings of
+    # one section, not a term and its text).
+    siblings = (
+        _NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None
+    ) or (FIELD.match(prev) is not None and FIELD.match(text[c.start : c.end]) is not None)
     # Nor is the entry above's last field ("Default: 1800" above "lock_refresh That many
     # seconds …": the default is lock_timeout's).
     term = (
@@ -517,6 +579,19 @@ _LEADING_NAME = re.compile(
     rf"`?([a-z]+[A-Z][A-Za-z0-9]*|{_SNAKE_CASE}|--?[\w][\w-]*|(?<=`)[^`\s]+)`?:?\s+[A-Z]"
     r"|([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s+[-–—]\s+\w"
 )
+
+
+# An option set beside its text, as a man page rendered to text sets it: "-d     Sets …",
+# "-o file   Write …", "--color=WHEN  Colour …" (its argument, then two spaces or more).
+_OPTION_TAG = re.compile(r"([-+][\w][\w-]*(?:,? [-+][\w][\w-]*)?(?:[ =][^\s]+)?)(?: {2,}|\t)(?=\S)")
+# How many words a later sentence of an option's text may end after the option for the quote to
+# open at the option.
+TAG_REACH_WORDS = 45
+
+
+def _option_tag(text: str, start: int) -> str:
+    m = _OPTION_TAG.match(text, start)
+    return m.group(1) if m else ""
 
 
 def _leading_name(text: str, start: int) -> str:
@@ -816,18 +891,29 @@ def _with_block(text: str, c: Span) -> Span:
     unended = c.kind == "sentence" and quoted[-1:].isalpha() and len(quoted.split()) > 3
     if not announces and not (unended and _code_below(text, c.end, start, fence is not None)):
         return _with_announced_list(text, c)
-    if rest[:gap].count("\n") > 2 or gap == len(rest):
-        return c
-    if fence:
-        close = text.find(fence.group(1), start + fence.end())
-        end = len(text) if close < 0 else close + len(fence.group(1))
-    else:
-        end = _block_end(text, start)
-    if end <= start or end - c.start > MAX_CHARS:
+    end = introduced_end(text, c.end)
+    if end is None or end - c.start > MAX_CHARS:
         return c
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
+
+
+def introduced_end(text: str, end: int) -> int | None:
+    """Where what a text ending at `end` introduces ends ("Create the database:" above
+    "$ createdb mydb"): a fenced code block, or the next few lines (_block_end), when it opens
+    at most two blank lines below; None when nothing follows."""
+    rest = text[end:]
+    gap = len(rest) - len(rest.lstrip())
+    start = end + gap
+    if rest[:gap].count("\n") > 2 or gap == len(rest):
+        return None
+    fence = re.match(r"(```|~~~)[^\n]*\n", text[start:])
+    if fence:
+        close = text.find(fence.group(1), start + fence.end())
+        return len(text) if close < 0 else close + len(fence.group(1))
+    stop = _block_end(text, start)
+    return stop if stop > start else None
 
 
 def _code_below(text: str, end: int, start: int, fenced: bool) -> bool:
@@ -916,17 +1002,23 @@ def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     )
 
 
-def _hanging(text: str, lines: list[tuple[int, int]], i: int) -> int:
+def _hanging(text: str, lines: list[tuple[int, int]], i: int, original: str = "") -> int:
     """The last line of line i's hanging indent: the lines below indented deeper than it, up to
-    a blank line, a list item or a table row (i itself when there are none)."""
+    a blank line, a list item, a table row, or (in `original`, the text before _uncommented) a
+    comment below a setting or a setting below a comment (i itself when there are none)."""
     line = text[lines[i][0] : lines[i][1]]
     indent = len(line) - len(line.lstrip())
+    commented = bool(original) and _commented(original, text, lines[i][0])
     j = i
     while j + 1 < len(lines):
         below = text[lines[j + 1][0] : lines[j + 1][1]]
         if not below.strip() or len(below) - len(below.lstrip()) <= indent:
             break
         if _BULLET.match(below) or _is_table_row(below):
+            break
+        if original and _commented(original, text, lines[j + 1][0]) != commented:
+            # "timeout = 0" above "# Icon for notifications …": its marker made the comment
+            # look indented deeper, yet it documents the next setting, not this one's value.
             break
         j += 1
     return j

@@ -576,6 +576,13 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
     label = c.key if c.key and text.startswith(c.key, start) else ""
     if not (start <= c.start and c.end <= end) or word_count(text[start:end]) - word_count(label) > max_words:
         return c
+    if text[start:end].rstrip().endswith(":") and c.end < end:
+        # The paragraph ends by introducing what follows ("For example, to disable the libc
+        # subscriber you would set:" above "libc=NO"): quoted whole, it is quoted with that too,
+        # as its last sentence alone would be (candidates._with_block).
+        below = cands.introduced_end(text, end)
+        if below is not None and word_count(text[start:below]) - word_count(label) <= max_words:
+            end = below
     return replace(c, start=start, end=end, text=text[start:end])
 
 

@@ -257,3 +257,30 @@ your local environment. The policy is open by default.</p>
     text = read_html(page, "auto").text
     assert "- sanitizing any filenames or command line options you pass to ImageMagick;" in text
     assert "- keeping ImageMagick up-to-date;" in text
+
+
+def test_a_code_block_inside_a_list_item_keeps_its_lines_and_the_items_after_it() -> None:
+    """Sphinx sets an example's command inside its item: trafilatura read the item as one line,
+    "Download a collection of files. $ davix-get -r20 dav://… mydir davix-get will crawl …".
+    Set out after the item's text, the command is a block of its own lines; the item's text
+    after it and the next item (whose links had made it look like a link bar once cut off
+    from the list) follow in order. A numbered list is left whole: trafilatura would number
+    the items after the block from 1 again."""
+    intro = "<p>" + "davix-get allows you to download files using any of the supported protocols. " * 3 + "</p>"
+    code = '<div class="highlight"><pre><span></span>$ davix-get -r20 dav://example.org/dir mydir\n$ ls mydir\n</pre></div>'
+    page = (
+        f"<html><body><main>{intro}<ul><li><p>Save a remote file locally.</p></li>"
+        f"<li><p>Download a collection (directory) of files.</p>{code}"
+        "<p>davix-get will crawl through the directory tree with 20 threads.</p></li>"
+        '<li><p>Be careful with <a href="#and">And</a> and <a href="#or">Or</a>.</p></li></ul>'
+        f"<ol><li><p>Install it:</p>{code}</li><li><p>Run it.</p></li></ol></main></body></html>"
+    )
+    lines = read_html(page, "auto").text.splitlines()
+    at = lines.index("$ davix-get -r20 dav://example.org/dir mydir")
+    assert lines[at + 1] == "$ ls mydir"
+    order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in (
+        "- Save a remote file", "- Download a collection", "$ davix-get", "davix-get will crawl", "- Be careful with And and Or.",
+    )]
+    assert order == sorted(order)
+    assert "1. Install it: $ davix-get -r20 dav://example.org/dir mydir $ ls mydir" in lines
+    assert "2. Run it." in lines

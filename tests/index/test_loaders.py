@@ -544,6 +544,24 @@ def test_an_option_tag_alone_on_its_line_opens_the_next_entry(tmp_path: Path, of
     assert paragraphs[5] == f"{lines[5]} {lines[6]}"
 
 
+def test_an_option_entry_after_a_sentences_end_opens_a_paragraph(tmp_path: Path, office: Any) -> None:
+    """hunspell(1) as a PDF: "-G Print only correct words or lines." under the last full line of
+    -d's text had been read as that text's last sentence, and no search found it."""
+    lines = [
+        "dictionaries without affix file will be an extension of the preceding base dictionary, as",
+        "the order of the list matters for good suggestions. The first item must be a base dictionary.",
+        "-G Print only correct words or lines.",
+        "-i enc Set input encoding.",
+        "Some prose that wraps over the full width of the page ends a sentence at the end of a line.",
+        "-v may be given twice for more output, and then it prints each step that it takes in full.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "hunspell.pdf", [lines]), LIMIT)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
+    # An option in a sentence that goes on in lower case is no entry.
+    assert f"{lines[4]} {lines[5]}" in paragraphs
+
+
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
     tmp_path: Path, office: Any
 ) -> None:

@@ -931,3 +931,42 @@ def test_a_setext_underline_names_no_entry() -> None:
     later = _span_opening(text, "The rest")
     assert "---" not in later.model_text
     assert later.block is None or not text[later.block[0] : later.block[1]].startswith("-")
+
+
+def test_a_setting_of_an_ini_file_reads_with_its_section_not_the_setting_above() -> None:
+    """dunstrc sets "timeout" under each urgency's section, and only the section says which.
+    The setting above is no term of the next one, and a comment below a setting documents the
+    setting below it: it is no part of the value above."""
+    text = (
+        "[urgency_critical]\n"
+        '    background = "#900000"\n'
+        "    timeout = 0\n"
+        "    # Icon for notifications with critical urgency, uncomment to enable\n"
+        "    #default_icon = /path/to/icon\n"
+        "\n"
+        "[urgency_low]\n"
+        "    timeout = 10\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["timeout = 0"].model_text == "[urgency_critical] timeout = 0"
+    assert got["timeout = 10"].model_text == "[urgency_low] timeout = 10"
+    comment = _span_opening(text, "Icon for notifications")
+    assert comment.key != "timeout" and comment.model_text.startswith("Icon for notifications")
+    assert got["[urgency_low]"].model_text == "[urgency_low]"
+    # A sentence between a section's line and a setting ends the section.
+    prose = "[core]\n\nThe settings below are read by every tool.\n\nport = 80\n"
+    assert _spans_by_quote(prose)["port = 80"].model_text == "port = 80"
+
+
+def test_a_later_sentence_of_an_option_set_beside_its_text_is_the_options() -> None:
+    """uudeview(1) as text: "-d     Sets the program into desperate mode. It will then offer you
+    to decode incomplete files." The later sentence had been quoted without "-d", which it is
+    the text of."""
+    text = (
+        "       -d     Sets the program into desperate mode. It will then offer you to\n"
+        "              decode incomplete files. This is useful if you are missing the\n"
+        "              last part of a posting.\n"
+    )
+    later = next(s for s in spans(text) if s.model_text.startswith("-d It will then offer you"))
+    assert text[later.start : later.end] == text.strip()
+    assert later.key == "-d"

@@ -634,3 +634,16 @@ def test_an_option_cut_from_its_text_at_a_chunks_end_is_not_quoted_alone() -> No
     # With its text in the chunk, the option is quoted with it.
     whole = f"{cut}\n\nWhen recording, interpret %-codes in the file name using strftime."
     assert "--use-strftime When recording" in answerer(threshold=0.1).answer(q, passages(whole)).text
+
+
+def test_a_whole_paragraph_ending_in_a_colon_is_quoted_with_what_it_introduces() -> None:
+    """resolvconf.conf(5): "… to disable the libc subscriber you would set:" above "libc=NO".
+    Quoted whole for its first sentence, the paragraph had stopped at the colon."""
+    text = (
+        "To disable a subscriber, simply set its name to NO. For example, to disable the libc "
+        "subscriber you would set:\n\nlibc=NO\n\ndnsmasq_conf\n"
+    )
+    end = text.index("NO.") + 3
+    block_end = text.index("set:") + 4
+    c = extractive.Candidate(0, 0, end, text[:end], text[:end], "sentence", block=(0, block_end))
+    assert extractive.whole_block(c, text, extractive.BLOCK_WORDS).text == text[: text.index("libc=NO") + 7]
