@@ -339,24 +339,24 @@ def _lift_code(body: Any) -> None:
         block.getparent().remove(block)
         tail, listed.tail, block.tail = listed.tail, None, None
         listed.addnext(block)
-        last = block
+        parts = []  # what follows the block, cut off from the list
         if rest is not None and (rest.text_content().strip() or len(rest)):
             rest.tag = "div"  # the item's text after the block: no item of its own
             rest.attrib.clear()
-            last.addnext(rest)
-            last = rest
+            parts.append(rest)
         if later:
             more = listed.makeelement(listed.tag, dict(listed.attrib))
             more.extend(later)
-            last.addnext(more)
-            last = more
-        last.tail = tail
-        for part in (rest, last):
+            parts.append(more)
+        last = block
+        for part in parts:
             # Cut off from the list's text, a short part that links to the page's sections
             # would read to trafilatura as a navigation bar ("Be careful … an And expression",
             # two of its words links); its links are words of the text.
-            if part is not None:
-                etree.strip_tags(part, "a")
+            etree.strip_tags(part, "a")
+            last.addnext(part)
+            last = part
+        last.tail = tail
 
 
 def _split_after(top: Any, node: Any) -> Any:
