@@ -10,8 +10,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from index.formats import Extracted, FormatError, visible_chars
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 _PDF_HEADER_WINDOW = 1024  # the PDF spec tolerates junk before "%PDF-"
 _SHORT_LINE_RATIO = 0.75  # a line this much shorter than a full line ends its paragraph
@@ -86,6 +90,8 @@ def _read(data: bytes) -> tuple[list[str], str]:
             raise FormatError("unreadable PDF: it is password-protected; remove the password first")
         if len(reader.pages) == 0:
             raise FormatError("unreadable PDF: it has no pages")
+        for page in reader.pages:
+            _narrow_monospace_spaces(page)
         pages = [page.extract_text() or "" for page in reader.pages]
         meta = reader.metadata
         title = str(meta.title or "").strip() if meta is not None else ""
@@ -96,6 +102,38 @@ def _read(data: bytes) -> tuple[list[str], str]:
         message = lines[0] if lines else type(exc).__name__
         raise FormatError(f"unreadable PDF: {message[:120]}") from exc
     return pages, title
+
+
+# pypdf reads a gap in a TJ array as a space only when it is near half the current font's own
+# space; a monospace font's space is 600 units, so the proportional word space groff sets
+# after a monospace word (250: "(limit) -250" then "kilobytes" in Times) was lost and the two
+# words ran together ("limitkilobytes", "moldis"): 18 of the 125 docs_dev PDFs, 370 gaps.
+_MONOSPACE_SPACE = 500  # a space this wide (of 1000) is a monospace font's
+_PROPORTIONAL_SPACE = 250  # Times' word space, what groff sets between words of any font
+
+
+def _narrow_monospace_spaces(page: PageObject) -> None:
+    """Give each monospace font on the page a proportional font's space width, in memory, so
+    that pypdf's half-a-space test finds the word gaps typeset beside it. Only the space's width
+    changes; no glyph is read differently. A font dictionary that cannot be read so is left as
+    it is: pypdf reads it as before."""
+    from pypdf.generic import NumberObject  # imported on first use
+
+    try:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        fonts = fonts.get_object() if fonts is not None else {}
+        for name in fonts:
+            font = fonts[name].get_object()
+            widths, first = font.get("/Widths"), font.get("/FirstChar")
+            if widths is None or first is None:
+                continue
+            widths = widths.get_object()
+            at = ord(" ") - int(first)
+            if 0 <= at < len(widths) and float(widths[at]) >= _MONOSPACE_SPACE:
+                widths[at] = NumberObject(_PROPORTIONAL_SPACE)
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return
 
 
 # --- running headers, footers, page numbers -------------------------------------------------

@@ -31,6 +31,27 @@ def write_pdf(path: Path, pages: Sequence[Sequence[str]], title: str = "") -> Pa
     if title:
         objects.append(f"<< /Title ({_pdf_string(title)}) >>".encode("latin-1"))
         info = f" /Info {len(objects)} 0 R"
+    return _assemble(path, objects, info)
+
+
+def write_pdf_page(path: Path, content: str, fonts: Sequence[str]) -> Path:
+    """A one-page PDF of a content stream as given, with fonts /F1, /F2 … as given (each a font
+    dictionary's source): what a typesetter such as groff writes, font changes and gaps."""
+    n = len(fonts)
+    names = " ".join(f"/F{i + 1} {3 + i} 0 R" for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{3 + n} 0 R] /Count 1 >>".encode(),
+        *(font.encode("latin-1") for font in fonts),
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << {names} >> >> "
+        f"/Contents {4 + n} 0 R >>".encode(),
+    ]
+    stream = content.encode("latin-1")
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    return _assemble(path, objects, "")
+
+
+def _assemble(path: Path, objects: Sequence[bytes], info: str) -> Path:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -51,6 +72,7 @@ def _pdf_string(text: str) -> str:
 
 class OfficeFiles:
     pdf = staticmethod(write_pdf)
+    pdf_page = staticmethod(write_pdf_page)
 
     @staticmethod
     def docx(path: Path) -> Path:

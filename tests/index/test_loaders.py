@@ -667,6 +667,27 @@ def test_a_short_line_inside_a_sentence_does_not_end_its_paragraph(tmp_path: Pat
     assert doc.text.split("\n\n") == [" ".join(lines[:4]), " ".join(lines[4:6]), *lines[6:]]
 
 
+def _font(base: str, space: int) -> str:
+    """A simple font with its widths given, as groff writes them: every glyph 500 wide but the
+    space."""
+    widths = " ".join([str(space)] + ["500"] * 94)
+    return f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"
+
+
+def test_a_word_gap_after_a_monospace_word_is_a_space(tmp_path: Path, office: Any) -> None:
+    """transmission-remote(1) typeset by groff: an argument set in Courier-Oblique, then a
+    Times word space as a TJ gap of 250 units, half a Courier space; pypdf had read "Set the
+    usernameand passwordfor authentication". A gap narrower than a Times space joins."""
+    content = (
+        "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(Set the )] TJ /F2 10 Tf [(username) -250] TJ "
+        "/F1 10 Tf [(and )] TJ /F2 10 Tf [(password) -250] TJ /F1 10 Tf [(for authentication.)] TJ "
+        "1 0 0 1 72 680 Tm /F2 10 Tf [(tinc) -60] TJ /F1 10 Tf [(d starts.)] TJ ET"
+    )
+    path = office.pdf_page(tmp_path / "transmission.pdf", content, [_font("Times-Roman", 250), _font("Courier-Oblique", 600)])
+    doc = load_document(path, LIMIT)
+    assert doc.text == "Set the username and password for authentication. tincd starts."
+
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
