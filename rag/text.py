@@ -403,6 +403,10 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
     ("v1.8.0", "152th") but not more digits ("3.4.10" is not "3.4.1"); a name must stand whole
     ("log_file_mode", not "log_file_mode_x"; "--keep", not "--keep-going"), though a name
     without "_" also heads the snake_case names of its family ("float8" in "float8_e4m3fn")."""
+    if _V_VERSION.fullmatch(identifier):
+        # "Bus Pirate v3.0" is the "hardware version 3.0" of the text: the "v" is how the
+        # question writes it, not part of the version.
+        return re.compile(rf"(?<![\w.])v?{re.escape(identifier[1:])}(?![\d]|\.\d)")
     escaped = re.escape(identifier)
     if _PLAIN_NUMBER.fullmatch(identifier):
         return re.compile(rf"(?<![\d.]){_grouped(identifier)}(?![\d]|\.\d)")
@@ -424,6 +428,7 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
 
 
 _PLAIN_NUMBER = re.compile(r"\d{4,}(?:\.\d+)?")
+_V_VERSION = re.compile(r"v\d+(?:\.\d+)+")
 
 
 def _grouped(number: str) -> str:

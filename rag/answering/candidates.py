@@ -257,12 +257,18 @@ def _in_section(original: str, text: str, c: Span) -> Span:
 
 
 def _comment_under_text(original: str, text: str, start: int) -> bool:
-    """The line at `start` is a comment and the line above it is text, not a comment."""
+    """The line at `start` is a comment and the nearest line above it that holds anything is
+    text, not a comment: nrpe.cfg's "# COMMAND TIMEOUT" block, blank lines below
+    "max_commands=0", documents the setting below it, not that one."""
     line_start = text.rfind("\n", 0, start) + 1
     if not line_start or not _commented(original, text, line_start):
         return False
-    above = text.rfind("\n", 0, line_start - 1) + 1
-    return bool(text[above : line_start - 1].strip()) and not _commented(original, text, above)
+    above = line_start
+    while above > 0:
+        above = text.rfind("\n", 0, above - 1) + 1
+        if text[above : text.find("\n", above)].strip():
+            return not _commented(original, text, above)
+    return False
 
 
 def _commented(original: str, text: str, line_start: int) -> bool:
@@ -271,10 +277,35 @@ def _commented(original: str, text: str, line_start: int) -> bool:
     return _COMMENT.match(original, line_start) is not None and _COMMENT.match(text, line_start) is None
 
 
+def _line_at(original: str, start: int) -> tuple[str, int]:
+    """The line starting at `start` and where it ends (the text's end for the last line)."""
+    end = original.find("\n", start)
+    end = end if end >= 0 else len(original)
+    return original[start:end], end
+
+
+def _setting_apart(original: str, start: int) -> int | None:
+    """Where a setting ends that stands alone one blank line below a comment block, as nrpe.cfg
+    and Nagios write them ("# COMMAND TIMEOUT" / "# This specifies …", a blank line,
+    "command_timeout=60", a blank line): the line at `start` is blank, the next assigns a value
+    and nothing but a blank line or the end follows it. None otherwise: a block's comment over
+    a group of settings documents none of them alone."""
+    blank, blank_end = _line_at(original, start)
+    if blank.strip() or blank_end >= len(original):
+        return None
+    setting, end = _line_at(original, blank_end + 1)
+    # A default left commented out ("# command_prefix=/usr/bin/sudo") is the setting too.
+    if not _ASSIGNMENT.match(_without_marker(setting)):
+        return None
+    after, _ = _line_at(original, min(end + 1, len(original)))
+    return end if end >= len(original) or not after.strip() else None
+
+
 def _setting_below(original: str, text: str, line_end: int) -> int | None:
     """Where the setting line right below a comment block ends, the comment line ending at
     line_end being one of the block's (up to 8 more comment lines, a bare "#" among them, may
-    follow it), or None when a blank line, a heading or the end comes first."""
+    follow it), or None when a heading or the end comes first, or a blank line does that is
+    not followed by a setting standing alone (_setting_apart)."""
     pos = line_end
     for _ in range(8):
         if pos < 0:
@@ -282,7 +313,7 @@ def _setting_below(original: str, text: str, line_end: int) -> int | None:
         nxt_end = original.find("\n", pos + 1)
         nxt = original[pos + 1 : nxt_end if nxt_end >= 0 else len(original)]
         if not nxt.strip():
-            return None
+            return _setting_apart(original, pos + 1) if pos + 1 < len(original) else None
         if not _commented(original, text, pos + 1):
             if _COMMENT.match(nxt):
                 return None  # a "#" line read as a heading: no setting
@@ -293,7 +324,14 @@ def _setting_below(original: str, text: str, line_end: int) -> int | None:
 
 def _comment_above(original: str, text: str, line_start: int) -> int | None:
     """Where the comment block right above a line begins (its last lines at most COMMENT_CHARS),
-    or None when the line above is no comment."""
+    or None when the line above is no comment. One blank line may stand between when the line
+    is a setting standing alone below it (_setting_apart)."""
+    if line_start:
+        blank_start = original.rfind("\n", 0, line_start - 1) + 1
+        if not original[blank_start : line_start - 1].strip():
+            if _setting_apart(original, blank_start) is None:
+                return None
+            line_start = blank_start
     start = line_start
     while start > 0:
         prev_start = original.rfind("\n", 0, start - 1) + 1
@@ -376,7 +414,8 @@ def _titled(line: str) -> bool:
 
 def _after_question(text: str, c: Span, original: str = "") -> Span:
     """A span read with what it is about: the question or term above it (_with_line_above), or
-    else the option or setting whose entry it continues."""
+    else the option or setting whose entry it continues. A comment continues no entry above
+    it: it documents the setting below."""
     read = _with_line_above(text, c, original)
     if read is not c or c.model_text.endswith("?"):
         return read
@@ -420,7 +459,7 @@ def _after_question(text: str, c: Span, original: str = "") -> Span:
             name, about = _entry_head(text, c.start)
         if name:
             return replace(c, model_text=model_view(f"{name} {about}") + " " + c.model_text)
-    if c.start and (
+    if c.start and not (original and _commented(original, text, text.rfind("\n", 0, c.start) + 1)) and (
         AFTER_BLANK.search(text, max(0, c.start - 200), c.start)
         or _NEW_INDENTED_LINE.search(text, max(0, c.start - 200), c.start)
     ):

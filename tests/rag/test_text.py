@@ -132,6 +132,9 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     assert mentions("152", 'e.g. "4.6.0.152-fe9c" is the 152th commit')
     assert not mentions("3.4.1", "libffi 3.4.10 and 13.4.1")
     assert not mentions("3.3", "changes from 3.3.1")
+    # A question's "v3.0" is the text's "version 3.0", but not a longer version or another name's.
+    assert mentions("v3.0", "for Bus Pirate hardware version 3.0 and greater") and mentions("v3.0", "since v3.0")
+    assert not mentions("v3.0", "version 3.0.1") and not mentions("v3.0", "libv3.0 and 13.0")
     assert mentions("log_file_mode", "| `log_file_mode` | 0600 |")
     assert not mentions("log_file", "log_file_mode") and not mentions("--keep", "--keep-going")
     assert mentions("--memlimit-compress", "XZ_DEFAULTS=--memlimit-compress=150MiB")

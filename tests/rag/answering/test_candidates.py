@@ -970,3 +970,53 @@ def test_a_later_sentence_of_an_option_set_beside_its_text_is_the_options() -> N
     later = next(s for s in spans(text) if s.model_text.startswith("-d It will then offer you"))
     assert text[later.start : later.end] == text.strip()
     assert later.key == "-d"
+
+
+def test_a_comment_block_documents_the_setting_standing_alone_a_blank_line_below_it() -> None:
+    """nrpe.cfg writes each setting's comment block, a blank line, the setting, blank lines: the
+    block is that setting's, read with it and quoted with it, never the text of the setting
+    above. A header over a group of settings documents none of them alone."""
+    text = (
+        "max_commands=0\n"
+        "\n"
+        "\n"
+        "\n"
+        "# COMMAND TIMEOUT\n"
+        "# This specifies the maximum number of seconds that the NRPE daemon will\n"
+        "# allow plugins to finish executing before killing them off.\n"
+        "\n"
+        "command_timeout=60\n"
+        "\n"
+        "\n"
+        "# The database link: where and\n"
+        "# on which port.\n"
+        "\n"
+        "host=localhost\n"
+        "port=5432\n"
+    )
+    setting = _spans_by_quote(text)["command_timeout=60"]
+    assert setting.model_text.startswith("COMMAND TIMEOUT This specifies the maximum number of seconds")
+    assert setting.model_text.endswith("command_timeout=60")
+    comment = _span_opening(text, "COMMAND TIMEOUT\n# This specifies")
+    assert "max_commands" not in comment.model_text
+    assert comment.block is not None and text[comment.block[0] : comment.block[1]].endswith("command_timeout=60")
+    assert _spans_by_quote(text)["host=localhost\nport=5432"].model_text == "host=localhost port=5432"
+
+
+def test_a_comment_block_continues_no_entry_above_it_and_may_document_a_default_left_commented() -> None:
+    """nrpe.cfg again: a long comment block under "nrpe_group=nagios" (blank lines between) had
+    been read as a later paragraph of that setting's entry and answered as "nrpe_group=nagios —
+    ALLOWED HOST ADDRESSES …". A block above a default left commented out documents it."""
+    long_block = "".join(f"# Line {n} of what the setting below does, and why.\n" for n in range(10))
+    text = (
+        "nrpe_group=nagios\n\n\n\n"
+        f"# ALLOWED HOST ADDRESSES\n{long_block}\n"
+        "allowed_hosts=127.0.0.1,::1\n\n\n"
+        "# COMMAND PREFIX\n# This option allows you to prefix all commands with a user-defined string.\n\n"
+        "# command_prefix=/usr/bin/sudo\n\n"
+    )
+    for s in spans(text):
+        if "ALLOWED HOST" in text[s.start : s.end] or "Line 3" in text[s.start : s.end]:
+            assert s.key != "nrpe_group=nagios" and "nrpe_group" not in s.model_text
+    prefix = _span_opening(text, "COMMAND PREFIX\n# This option")
+    assert prefix.block is not None and text[prefix.block[0] : prefix.block[1]].endswith("# command_prefix=/usr/bin/sudo")
