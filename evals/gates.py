@@ -128,13 +128,15 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # answers quoting the date line with the paragraph below (citation validity 0.967), then the
     # same figures with every citation valid once a date named no entry. One wrong
     # refusal more than before (6 of 60): the wrong-refusal ceiling moved from 0.09 to 0.10 to
-    # match, and the change behind it was not looked for on this file (README).
-    Gate("answer_accuracy", ">=", 0.81),  # measured 0.850 (51 of 60); 0.833 (50) in the 23rd
-    Gate("wrong_refusal_rate", "<=", 0.10),  # measured 0.100 (6 of 60); 0.083 (5) before
-    Gate("abstention_recall", ">=", 0.6),  # measured 0.667 (12 of 18)
+    # match, and the change behind it was not looked for on this file (README). Thirty-third
+    # round (answer model retrained with 1,968 more train_docs questions, scorer refit, 0.13 by
+    # the dev rule): 0.867 / 0.017 / 0.722; floors not moved.
+    Gate("answer_accuracy", ">=", 0.81),  # measured 0.867 (52 of 60); 0.833 (50) before
+    Gate("wrong_refusal_rate", "<=", 0.10),  # measured 0.017 (1 of 60); 0.100 (6) before
+    Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18); 0.667 (12) before
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
-    Gate("mrr", ">=", 0.85),  # measured 0.889
+    Gate("mrr", ">=", 0.85),  # measured 0.885
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]
@@ -147,13 +149,16 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # (answer model retrained with train_docs, scorer refit, 0.09): 0.826 / 0.043 / 0.500.
     # Twenty-second round (retrained again, scorer refit, 0.10): 0.826 / 0.022 / 0.625.
     # Twenty-third round (0.09): the same. Twenty-sixth round (0.11): the same. Twenty-eighth
-    # round (0.12): the same. Twenty-ninth round (0.11): the same.
-    Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46)
-    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.022 (1 of 46)
+    # round (0.12): the same. Twenty-ninth round (0.11): the same. Thirty-third round (answer
+    # model retrained with 1,968 more train_docs questions, scorer refit, 0.13 by the dev rule):
+    # 0.783 / 0.087 / 0.625, two right answers fewer and three wrong refusals more than before;
+    # not looked into (a test file), floors not moved (README).
+    Gate("answer_accuracy", ">=", 0.74),  # measured 0.783 (36 of 46); 0.826 (38) before
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.087 (4 of 46); 0.022 (1) before
     Gate("abstention_recall", ">=", 0.25),  # measured 0.625 (5 of 8)
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.76),  # measured 0.806
+    Gate("mrr", ">=", 0.76),  # measured 0.795
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]

@@ -70,8 +70,8 @@ SEEDS_TRAIN = ROOT / "evals" / "benchmarks" / "train_seeds.jsonl"
 SEEDS_DOCS = ROOT / "seeds"
 # Questions written over ordinary documents of the five kinds the fresh benchmark batches hold
 # (Markdown README, HTML page, man page typeset to PDF, plain-text reference, Word file): docs_dev's
-# first 2,411 questions and their 318 documents (1,803 and 238 until the twenty-first round, 608
-# and 80 more in the twenty-second; evals/README.md).
+# first 4,379 questions and their 577 documents (1,803 and 238 until the twenty-first round, 608
+# and 80 more in the twenty-second, 1,968 and 259 more in the thirty-third; evals/README.md).
 TRAIN_DOCS = ROOT / "evals" / "benchmarks" / "train_docs.jsonl"
 TRAIN_DOCS_DIR = ROOT / "evals" / "benchmarks" / "train_docs"
 # (questions file, documents folder) of the written training questions. train_docs comes last
@@ -716,7 +716,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=56500,
+    ap.add_argument("--max-pairs", type=int, default=78000,
                     help="cut the excerpt's and the written ordinary pairs to this (the written "
                     "unanswerable SQuAD questions come on top)")
     ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")

@@ -107,7 +107,8 @@ def _read(data: bytes) -> tuple[list[str], str]:
 # pypdf reads a gap in a TJ array as a space only when it is near half the current font's own
 # space; a monospace font's space is 600 units, so the proportional word space groff sets
 # after a monospace word (250: "(limit) -250" then "kilobytes" in Times) was lost and the two
-# words ran together ("limitkilobytes", "moldis"): 18 of the 125 docs_dev PDFs, 370 gaps.
+# words ran together ("limitkilobytes", "moldis"): 666 gaps in 30 of the 201 PDFs of docs_dev
+# and train_docs.
 _MONOSPACE_SPACE = 500  # a space this wide (of 1000) is a monospace font's
 _PROPORTIONAL_SPACE = 250  # Times' word space, what groff sets between words of any font
 
