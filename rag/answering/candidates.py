@@ -308,16 +308,15 @@ def _setting_below(original: str, text: str, line_end: int) -> int | None:
     not followed by a setting standing alone (_setting_apart)."""
     pos = line_end
     for _ in range(8):
-        if pos < 0:
+        if pos < 0 or pos >= len(original):
             return None
-        nxt_end = original.find("\n", pos + 1)
-        nxt = original[pos + 1 : nxt_end if nxt_end >= 0 else len(original)]
+        nxt, nxt_end = _line_at(original, pos + 1)
         if not nxt.strip():
-            return _setting_apart(original, pos + 1) if pos + 1 < len(original) else None
+            return _setting_apart(original, pos + 1)
         if not _commented(original, text, pos + 1):
             if _COMMENT.match(nxt):
                 return None  # a "#" line read as a heading: no setting
-            return nxt_end if nxt_end >= 0 else len(original)
+            return nxt_end
         pos = nxt_end
     return None
 
