@@ -69,8 +69,10 @@ def _main_content(html: str, *, web: bool) -> tuple[str, str]:
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
 # Spans may run across the line breaks of a paragraph (the page's source wrapped inside an <em>
 # or a <pre><b>), never across a blank line: markup is removed paragraph by paragraph.
+# trafilatura writes each <code> between single backticks, adjacent ones too ("`a``b`"), and
+# escapes nothing inside. Strong and emphasis markers stand at word edges: "2**53" is a power.
 _CODE = re.compile(r"`([^`]+)`")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
@@ -84,9 +86,7 @@ def as_read(markdown: str) -> str:
 
     def flush() -> None:
         if paragraph:
-            text = "\n".join(paragraph)
-            text = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", _CODE.sub(r"\1", text)))
-            out.extend(_ESCAPE.sub(r"\1", text).split("\n"))
+            out.extend(_without_inline_markup("\n".join(paragraph)).split("\n"))
             paragraph.clear()
 
     for line in markdown.split("\n"):
@@ -103,3 +103,31 @@ def as_read(markdown: str) -> str:
             paragraph.append(line)
     flush()
     return "\n".join(out)
+
+
+def _without_inline_markup(text: str) -> str:
+    """A paragraph's text without its inline markup. Code is code: "**" and "\\" in
+    "`f(*args, **kwargs)`" or "`acme\\.org`" are the page's own characters, not emphasis or
+    escapes; each code span stands as one placeholder while the markup around it goes, since
+    emphasis may hold code ("*see `x` here*")."""
+    codes: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return _TICK_HELD
+        codes.append(m.group(1))
+        return _CODE_HELD
+
+    marked = _CODE_OR_TICK.sub(hold, text.replace(_CODE_HELD, "").replace(_TICK_HELD, ""))
+    read = _ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", marked)))
+    pieces = read.split(_CODE_HELD)
+    read = pieces[0] + "".join(code + rest for code, rest in zip(codes, pieces[1:], strict=True))
+    return read.replace(_TICK_HELD, "`")
+
+
+# A backtick the page's text shows ("``PYRO_``") comes escaped, and opens no code; inside code
+# nothing is escaped ("`\\`" is a backslash).
+_CODE_OR_TICK = re.compile(r"\\`|" + _CODE.pattern)
+# Private-use characters: no page's text holds them, and no markup pattern takes one as a space.
+_CODE_HELD = "\ue000"
+_TICK_HELD = "\ue001"

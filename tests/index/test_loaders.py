@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfWriter
 
-from index.formats.html import read_html
+from index.formats.html import as_read, read_html
 from index.loaders import (
     SUPPORTED_SUFFIXES,
     LoadedDocument,
@@ -928,6 +928,25 @@ def test_html_text_is_what_a_reader_sees_without_markdown_markup(tmp_path: Path,
     text = load_document(path, LIMIT).text
     assert "Set work_mem and shared_buffers [1] with care, always; 5 * 3 and *.txt stay." in text.splitlines()
     assert "$ widget --port 8080" in text and "## Defaults" in text and "| port | 8080 |" in text.splitlines()
+
+
+def test_html_code_keeps_its_stars_and_backslashes() -> None:
+    """"**" in code is no strong emphasis, nor "\\" an escape: "`f(*args, **kwargs)`" had read
+    "f(*args, kwargs)", "int 2**53 and higher or lower than -2**53" as "int 253 … -253"."""
+    intro = "<p>" + "The policy says how packages install their modules for every runtime. " * 4 + "</p>"
+    page = (
+        f"<html><body><main>{intro}<p>Call <code>f(*args, **kwargs)</code> or <code>g(**opts)</code>;"
+        " a backslash (<code>\\</code>) escapes; <em>see <code>x_y</code> here</em>.</p></main></body></html>"
+    )
+    text = " ".join(read_html(page, "auto").text.split())
+    assert "Call f(*args, **kwargs) or g(**opts); a backslash (\\) escapes; see x_y here." in text
+    # trafilatura's Markdown as it comes for nested code: the power stays whole.
+    assert as_read("If true, `` int` `` `2**53`\nand higher or lower than `-2**53` are") == (
+        "If true, ` int ` 2**53\nand higher or lower than -2**53` are"
+    )
+    assert as_read("**bold** and *em* and `**kw`") == "bold and em and **kw"
+    # A backtick the page's text shows comes escaped, and opens no code.
+    assert as_read("a \\`\\`PYRO\\_\\`\\` prefix, `x_y`") == "a ``PYRO_`` prefix, x_y"
 
 
 def test_html_markup_that_runs_across_a_line_break_is_removed_too() -> None:
