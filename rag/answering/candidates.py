@@ -465,7 +465,7 @@ def _after_question(text: str, c: Span, original: str = "") -> Span:
         # A later paragraph of an indented entry ("Default: 21" below "listen_port"'s text, a
         # blank line between, or msmtp's "If the mail server rejects …" on the line after
         # set_from_header's first paragraph ends) is about the entry's name too.
-        name = _entry_above(text, c.start)
+        name = _entry_above(text, c.start) or _tag_above(text, c.start)
         if name:
             return replace(c, model_text=model_view(name) + " " + c.model_text, key=name)
     return c
@@ -481,14 +481,20 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
         return c
     before = text[: c.start]
     if c.start and not before.rstrip(" \t").endswith("\n"):
-        # A later sentence of an answer line still answers the question above that line.
+        # A later sentence of an answer line still answers the question above that line, as
+        # one of a labelled answer ("A2: This means … The installation …") does its label's.
         line_start = before.rfind("\n") + 1
         above = before[:line_start].rstrip()
         question = _question_ending(above)
-        if line_start and question.endswith("?") and len(question) <= 300:
+        if not question.endswith("?"):
+            question = _labelled_question(above, text[line_start : c.end])
+        if line_start and question and len(question) <= 300:
             return replace(c, model_text=model_view(question) + " " + c.model_text)
         return c
     before = before.rstrip()
+    labelled = _labelled_question(before, text[c.start : c.end])
+    if labelled:
+        return replace(c, model_text=model_view(labelled) + " " + c.model_text)
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     code = _code_line_above(before)
     if code and not c.model_text.endswith("?"):
@@ -556,6 +562,33 @@ def _code_line_above(before: str) -> str:
 
 
 _CODE_TERM_CHARS = 80  # a setting's line, not a command's or a program's
+
+
+# A FAQ's labels: "Q2: I get the message …" over "A2: This means …", a question that need not
+# end with "?" and its answer.
+_QUESTION_LABEL = re.compile(r"Q(\d*)[ \t]*[:.)][ \t]+\S")
+_ANSWER_LABEL = re.compile(r"A(\d*)[ \t]*[:.)][ \t]+\S")
+# How many lines a labelled question may run to above its answer.
+_LABELLED_LINES = 6
+
+
+def _labelled_question(before: str, answer: str) -> str:
+    """The question labelled "Q:" ("Q2:") in the lines ending `before` (right-stripped) when
+    `answer` opens with the answer's label ("A:", "A2:", the same number), with its wrapped
+    lines; or "". An answer labelled by number answers no other number's question."""
+    label = _ANSWER_LABEL.match(answer)
+    if label is None:
+        return ""
+    lines = [line.strip() for line in before.split("\n")[-_LABELLED_LINES:]]
+    for i in range(len(lines) - 1, -1, -1):
+        asked = _QUESTION_LABEL.match(lines[i])
+        if asked is None:
+            if _ANSWER_LABEL.match(lines[i]):
+                return ""  # another answer stands between
+            continue
+        question = " ".join(line for line in lines[i:] if line)
+        return question if asked.group(1) == label.group(1) and len(question) <= 300 else ""
+    return ""
 
 
 def _question_ending(before: str, last: str = "") -> str:
@@ -811,6 +844,39 @@ def _entry_above(text: str, start: int, lines: int = 40) -> str:
             named = _term_shaped(name) and not name.endswith("?")
             return name if named and not field and not name.isupper() and not _HEADING.match(line) else ""
         pos = prev
+    return ""
+
+
+# An option's name, not a rule ("---") or a cut line ("---- Cut here ----").
+_OPTION_NAME = re.compile(r"(?:--?|\+|−)[A-Za-z0-9?]")
+# How many paragraphs above a later paragraph of an option's entry its tag may stand.
+TAG_PARAGRAPHS = 3
+
+
+def _tag_above(text: str, start: int) -> str:
+    """The option whose entry a paragraph set flush left at `start` goes on, as a PDF sets a man
+    page: the tag on a line of its own ("-d, --device [<prefix>:]<device name>"), a blank line,
+    its text, a blank line, "Default is /dev/video0.", the default of that option and of no
+    other. The nearest paragraph above that is a short line alone ends the walk: the tag, or
+    else a title ("Capture Options"), and then "". No paragraph between may open with an option
+    (another entry's), nor may the paragraph at `start`, which is no title either ("AUTHOR"
+    below the last option's text)."""
+    own = PARAGRAPH_END.search(text, start)
+    own_text = text[start : own.start() if own else len(text)].strip()
+    if text[text.rfind("\n", 0, start) + 1 : start].strip() or _OPTION.match(own_text) or _term_shaped(own_text):
+        return ""
+    end = start
+    for _ in range(TAG_PARAGRAPHS):
+        gaps = list(PARAGRAPH_END.finditer(text, 0, end))
+        if not gaps or gaps[-1].end() != end:
+            return ""
+        opening = gaps[-2].end() if len(gaps) > 1 else 0
+        paragraph = text[opening : gaps[-1].start()].strip()
+        if "\n" not in paragraph and _term_shaped(paragraph):
+            return paragraph if _OPTION_NAME.match(paragraph) else ""
+        if _OPTION.match(paragraph):
+            return ""
+        end = opening
     return ""
 
 

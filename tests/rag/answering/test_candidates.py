@@ -674,6 +674,34 @@ def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
     assert _by_text(field)["pwcheck"][1] == "pwcheck"
 
 
+def test_a_later_paragraph_of_an_option_set_flush_left_reads_with_its_tag() -> None:
+    """A PDF sets a man page's option entries flush left: the tag on a line of its own, its text,
+    and "Default is …" a paragraph of its own: it is that option's default."""
+    text = (
+        "Capture Options\n\n"
+        "-d, --device [<prefix>:]<device name>\n\n"
+        "Set the source or device to use. The source module is selected automatically.\n\n"
+        "Default is /dev/video0.\n\n"
+        "--fps <frames per second>\n\n"
+        "Sets the frame rate of the capture device.\n\n"
+        "This currently only works with certain V4L2 devices.\n\n"
+        'Default is "0", let the device decide.\n\n'
+        "AUTHOR\n\n"
+        "Written by Phil Jensen.\n\n"
+        "---\n\n"
+        "Released under the GPL.\n"
+    )
+    got = _spans_by_quote(text)
+    device = got["Default is /dev/video0."]
+    assert device.model_text == "-d, --device [<prefix>:]<device name> Default is /dev/video0."
+    assert device.key == "-d, --device [<prefix>:]<device name>"
+    assert got['Default is "0", let the device decide.'].model_text.startswith("--fps <frames per second> Default")
+    # A title ends an entry, and is no paragraph of it; a rule is no option.
+    assert got["AUTHOR"].model_text == "AUTHOR"
+    assert got["Written by Phil Jensen."].model_text == "AUTHOR Written by Phil Jensen."
+    assert got["Released under the GPL."].model_text == "Released under the GPL."
+
+
 def test_a_later_sentence_of_an_item_opening_with_a_name_reads_with_the_name() -> None:
     text = (
         "- allowGit Whether or not to allow data to be fetched from a git spec. Possible values"
@@ -904,6 +932,29 @@ def test_a_faq_answer_reads_with_its_whole_wrapped_question() -> None:
     assert got["A: Just double percent sign (%%)."][1].startswith("Q: Vifm expands macros")
     # A question line after an answer that ends a sentence reads alone.
     assert got["A: Yes."][1] == "Q: Another one? A: Yes."
+
+
+def test_a_labelled_faq_answer_reads_with_its_labelled_question() -> None:
+    """A FAQ labels its questions "Q2:" and its answers "A2:"; the question need not end with
+    "?", and every sentence of the answer answers it."""
+    faq = (
+        'Q2: I get the message "I can\'t open your mapping file (xxxx-x.txt)"\n'
+        "A2: This means that the mapping file has not been installed. The installation\n"
+        "    may have to be done manually.\n\n"
+        "Q3: I tried the -m option with a full path, but this doesn't work.\n\n"
+        "A3: The -m option is followed by the name of a mapping file.\n\n"
+        "Q4: Something else.\n"
+        "A5: Answers another question.\n"
+    )
+    got = _by_text(faq)
+    asked = 'Q2: I get the message "I can\'t open your mapping file (xxxx-x.txt)" '
+    assert got["A2: This means that the mapping file has not been installed."][1] == (
+        asked + "A2: This means that the mapping file has not been installed."
+    )
+    assert got["The installation\n    may have to be done manually."][1].startswith(asked)
+    assert got["A3: The -m option is followed by the name of a mapping file."][1].startswith("Q3: I tried")
+    # An answer labelled with another number answers no question above it.
+    assert got["A5: Answers another question."][1] == "A5: Answers another question."
 
 
 def test_an_item_or_a_row_takes_the_title_of_its_section() -> None:
