@@ -108,6 +108,7 @@ _EMPHASIS_TAG = re.compile(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^>\n]*)?>")
 
 # Words and nothing else: no digit, path, option or code.
 _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
@@ -116,7 +117,7 @@ _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
 # A FAQ's question line by its label: "Q: my tar does not recognise .tar.xz files." asks, however
 # it ends.
-_ASKED = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s", re.IGNORECASE)
+_ASKED = re.compile(r"\s*(?:Q|Question)\s*\d*\s*[:.)]\s", re.IGNORECASE)
 
 
 class Scorer(Protocol):
@@ -617,7 +618,22 @@ def _states_something(text: str, span: cands.Span) -> bool:
         # names a section as a plain title does, whatever its words.
         rest = quoted[numbered.end() :]
         return not (len(rest.split()) <= TITLE_WORDS and rest[:1].isupper() and not numbers(rest))
-    return not (len(quoted.split()) <= TITLE_WORDS and _PLAIN_WORDS.fullmatch(quoted) is not None)
+    titled = len(quoted.split()) <= TITLE_WORDS and _PLAIN_WORDS.fullmatch(quoted) is not None
+    return not titled or (span.kind == "line" and _whole_section(text, span))
+
+
+def _whole_section(text: str, span: cands.Span) -> bool:
+    """The line is all its section says, between its title and the next ("AUTHOR" / "Written
+    by Simon Baldwin" / "REPORTING BUGS"; "## License" / "MIT"): a title titles what follows it,
+    and this line is followed by no text."""
+    above = [line.strip() for line in text[: span.start].splitlines() if line.strip()]
+    below = [line.strip() for line in text[span.end :].splitlines() if line.strip()]
+    return bool(above) and _title_line(above[-1]) and (not below or _title_line(below[0]))
+
+
+def _title_line(line: str) -> bool:
+    """A Markdown heading, or a man page's section name in capitals ("SEE ALSO")."""
+    return _MARKDOWN_HEADING.match(line) is not None or (line.isupper() and len(line.split()) <= TITLE_WORDS)
 
 
 def _announced_item(text: str, start: int) -> bool:

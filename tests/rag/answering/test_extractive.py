@@ -275,6 +275,19 @@ def test_a_title_of_plain_words_is_never_a_candidate_but_one_that_says_more_is()
     } <= set(quoted)
 
 
+def test_a_short_line_that_is_all_its_section_says_is_a_candidate() -> None:
+    """A man page's AUTHOR section says only "Written by Simon Baldwin", and a README's License
+    section only "MIT": the line titles nothing below it, so it is what the section states."""
+    text = (
+        "# AUTHOR\n\nWritten by Simon Baldwin\n\nREPORTING BUGS\n\nReport bugs to bug@gnu.org.\n\n"
+        "## License\n\nMIT\n\n## Install\n\nQuick Start\n\nRun make.\n"
+    )
+    quoted = [c.text for c in answerer().candidates(passages(text))]
+    assert "Written by Simon Baldwin" in quoted and "MIT" in quoted
+    # A title over text titles it.
+    assert "Quick Start" not in quoted and "REPORTING BUGS" not in quoted
+
+
 def test_numbered_rows_that_a_colon_announces_are_a_list_not_section_titles() -> None:
     """A man page's exit codes ("17 Configuration error") look like numbered section titles;
     the line announcing them ends in ":", and each row reads alone, not after its neighbour."""
@@ -294,6 +307,12 @@ def test_a_labelled_faq_question_is_never_quoted_as_the_answer() -> None:
         "My tar does not recognise .tar.xz files. What now?", passages(text)
     )
     assert not draft.abstained and draft.text.startswith("A: Run xz")
+
+
+def test_a_faq_question_labelled_with_its_number_is_never_a_candidate() -> None:
+    text = 'Q2: I get the message "I can\'t open your mapping file"\nA2: The mapping file is not installed.'
+    quoted = [c.text for c in answerer().candidates(passages(text))]
+    assert quoted == ["A2: The mapping file is not installed."]
 
 
 class LongerScorer:
