@@ -70,9 +70,10 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
 # Spans may run across the line breaks of a paragraph (the page's source wrapped inside an <em>
 # or a <pre><b>), never across a blank line: markup is removed paragraph by paragraph.
 # trafilatura writes each <code> between single backticks, adjacent ones too ("`a``b`"), and
-# escapes nothing inside. Strong and emphasis markers stand at word edges: "2**53" is a power.
+# escapes nothing inside. Strong markers open at a word's edge: "2**53" is a power, "**^J**s"
+# a bold key with its plural.
 _CODE = re.compile(r"`([^`]+)`")
-_STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])", re.DOTALL)
+_STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 

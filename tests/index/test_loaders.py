@@ -945,6 +945,7 @@ def test_html_code_keeps_its_stars_and_backslashes() -> None:
         "If true, ` int ` 2**53\nand higher or lower than -2**53` are"
     )
     assert as_read("**bold** and *em* and `**kw`") == "bold and em and **kw"
+    assert as_read("linefeeds are **^J**s, and 2**53 is a power") == "linefeeds are ^Js, and 2**53 is a power"
     # A backtick the page's text shows comes escaped, and opens no code.
     assert as_read("a \\`\\`PYRO\\_\\`\\` prefix, `x_y`") == "a ``PYRO_`` prefix, x_y"
 
