@@ -865,18 +865,17 @@ def _tag_above(text: str, start: int) -> str:
     own_text = text[start : own.start() if own else len(text)].strip()
     if text[text.rfind("\n", 0, start) + 1 : start].strip() or _OPTION.match(own_text) or _term_shaped(own_text):
         return ""
-    end = start
-    for _ in range(TAG_PARAGRAPHS):
-        gaps = list(PARAGRAPH_END.finditer(text, 0, end))
-        if not gaps or gaps[-1].end() != end:
-            return ""
-        opening = gaps[-2].end() if len(gaps) > 1 else 0
-        paragraph = text[opening : gaps[-1].start()].strip()
+    gaps = list(PARAGRAPH_END.finditer(text, 0, start))
+    if not gaps or gaps[-1].end() != start:
+        return ""
+    # The paragraphs above, nearest first: each lies between two gaps (the first from the text's start).
+    for i in range(len(gaps) - 1, max(len(gaps) - 1 - TAG_PARAGRAPHS, -1), -1):
+        opening = gaps[i - 1].end() if i else 0
+        paragraph = text[opening : gaps[i].start()].strip()
         if "\n" not in paragraph and _term_shaped(paragraph):
             return paragraph if _OPTION_NAME.match(paragraph) else ""
         if _OPTION.match(paragraph):
             return ""
-        end = opening
     return ""
 
 

@@ -109,7 +109,6 @@ _EMPHASIS_TAG = re.compile(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^>\n]*)?>")
 
 # Words and nothing else: no digit, path, option or code.
 _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
@@ -627,14 +626,17 @@ def _whole_section(text: str, span: cands.Span) -> bool:
     """The line is all its section says, between its title and the next ("AUTHOR" / "Written
     by Simon Baldwin" / "REPORTING BUGS"; "## License" / "MIT"): a title titles what follows it,
     and this line is followed by no text."""
-    above = [line.strip() for line in text[: span.start].splitlines() if line.strip()]
-    below = [line.strip() for line in text[span.end :].splitlines() if line.strip()]
-    return bool(above) and _title_line(above[-1]) and (not below or _title_line(below[0]))
+    above = text[: span.start].rstrip()
+    below = text[span.end :].lstrip()
+    return bool(above) and _title_line(above[above.rfind("\n") + 1 :]) and (
+        not below or _title_line(below.split("\n", 1)[0])
+    )
 
 
 def _title_line(line: str) -> bool:
     """A Markdown heading, or a man page's section name in capitals ("SEE ALSO")."""
-    return _MARKDOWN_HEADING.match(line) is not None or (line.isupper() and len(line.split()) <= TITLE_WORDS)
+    line = line.strip()
+    return cands.HEADING_LINE.match(line) is not None or (line.isupper() and len(line.split()) <= TITLE_WORDS)
 
 
 def _announced_item(text: str, start: int) -> bool:
