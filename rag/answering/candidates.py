@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rag import markers
-from rag.text import FENCE_LINE, STOPWORDS, code_block_after, sentence_spans
+from rag.text import FENCE_LINE, PRE, STOPWORDS, code_block_after, sentence_spans
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 _BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -161,6 +161,8 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             flush()
             out.append(_span(text, s, e, "heading"))
             continue
+        if prose and _commented_out(original, s):
+            flush()  # a default left commented out ends the comment above it
         if not prose and FIELD.match(line) and len(line) < 200:
             flush()
             key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
@@ -205,7 +207,7 @@ def _as_documented(original: str, text: str, c: Span) -> Span:
     line_start = original.rfind("\n", 0, c.start) + 1
     line_end = original.find("\n", c.start)
     line = original[line_start : line_end if line_end >= 0 else len(original)]
-    if _commented(original, text, line_start):
+    if _commented(original, text, line_start) and not _commented_out(original, line_start):
         if text[line_start:c.start].strip():
             return c
         below = _setting_below(original, text, line_end)
@@ -313,6 +315,8 @@ def _setting_below(original: str, text: str, line_end: int) -> int | None:
         nxt, nxt_end = _line_at(original, pos + 1)
         if not nxt.strip():
             return _setting_apart(original, pos + 1)
+        if _commented_out(original, pos + 1):
+            return nxt_end
         if not _commented(original, text, pos + 1):
             if _COMMENT.match(nxt):
                 return None  # a "#" line read as a heading: no setting
@@ -336,6 +340,8 @@ def _comment_above(original: str, text: str, line_start: int) -> int | None:
         prev_start = original.rfind("\n", 0, start - 1) + 1
         if not _commented(original, text, prev_start) or line_start - prev_start > COMMENT_CHARS:
             break
+        if _commented_out(original, prev_start):
+            break  # another setting, not this one's comment
         start = prev_start
     if start == line_start or not _without_marker(original[start:line_start]).strip():
         return None
@@ -399,6 +405,18 @@ def _uncommented(text: str) -> str:
 # it documents it, however short (uptimed's "# Maximum number of entries in logfile. Set to 0
 # for unlimited."); a Markdown heading has no assignment under it.
 _ASSIGNMENT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*\S")
+
+
+# A setting's default left commented out, written as a sample configuration writes it, with no
+# space after the marker as prose never is: "#SoundDriver = JACK:ALSA:OSS", "#CA="letsencrypt"",
+# mcabber's "#set pgp_passphrase_retries = 2", "#webagg.port: 8988", "#HTTPProxy =".
+_COMMENTED_OUT = re.compile(r"[ \t]*#+[A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*(?:=|:[ \t]+\S)")
+
+
+def _commented_out(original: str, line_start: int) -> bool:
+    """The line at line_start is a setting left commented out (_COMMENTED_OUT): the setting its
+    comment documents, not a line of that comment."""
+    return _COMMENTED_OUT.match(original, line_start) is not None
 
 
 def _without_marker(line: str) -> str:
@@ -497,7 +515,9 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
         return replace(c, model_text=model_view(labelled) + " " + c.model_text)
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
     code = _code_line_above(before)
-    if code and not c.model_text.endswith("?"):
+    # (A line ending in ":" introduces the block below it, not the one above: "or, to run it
+    # from a different directory:" between two commands.)
+    if code and not c.model_text.endswith("?") and not text[c.start : c.end].rstrip().endswith(":"):
         # A walk through a configuration file sets each setting in a code block of its own
         # above what it does ("MAX_FDS=1024", then "This allows the operator to control the
         # number of open file descriptors …"): the text is the setting's, which is its key.
@@ -792,8 +812,16 @@ def name_cut_from_its_entry(text: str, span: Span) -> bool:
 def _term_shaped(line: str) -> bool:
     """Short, and not ending as a sentence, a clause or a table row does: a term ("-k --keep",
     "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question; no sentence ends inside
-    it ("Reported by Ann Lee. [CVE-2022-2509]" ends a paragraph)."""
+    it ("Reported by Ann Lee. [CVE-2022-2509]" ends a paragraph). Digits alone make a code
+    ("404", "0x1F", options "-1, -2, ..., -9") and no longer: wcalc's table of constants prints pi's digits on lines of
+    their own above "g Acceleration due to gravity: 9.80665 m/s/s"."""
+    if len(line) > _CODE_CHARS and not _LETTER.search(line) and not _OPTION_NAME.match(line):
+        return False
     return len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":", "|")) and ". " not in line
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CODE_CHARS = 12
 
 
 def _entry_name(text: str, start: int) -> str:
@@ -880,8 +908,13 @@ def _tag_above(text: str, start: int) -> str:
 
 
 # A man page's tag in lower case above its paragraph, as a PDF sets it: "noprefixroute",
-# "label LABEL", "scope SCOPE_VALUE" (a keyword and its argument's placeholders).
-_TAG = re.compile(r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*")
+# "label LABEL", "scope SCOPE_VALUE" (a keyword and its argument's placeholders), or a command
+# with an optional argument in brackets, its other placeholders then in lower case too
+# (cadaver's "chexec [+|-] remote", "propget res [propname]").
+_TAG = re.compile(
+    r"[a-z][\w.-]*(?: [A-Z][A-Z0-9_]*)*"
+    r"|[a-z][\w.-]*(?=.* \[)(?: (?:\[[^\]\n]*\]|[a-z][\w.]*(?:\.\.\.)?)){1,4}"
+)
 # A code alone above its meaning, as an exit status or a level is listed ("4" above "Failed as a
 # file or directory was not found."): the meaning alone does not say which code.
 _CODE = re.compile(r"[-+]?(?:\d{1,5}|0x[0-9A-Fa-f]{1,8})")
@@ -989,7 +1022,14 @@ def _with_block(text: str, c: Span) -> Span:
     gap = len(rest) - len(rest.lstrip())
     start = c.end + gap
     fence = re.match(r"(```|~~~)[^\n]*\n", text[start:])
-    announces = quoted.endswith(":") or (c.kind == "sentence" and quoted.endswith(","))
+    if fence and _in_code_block(text, start):
+        # The fence below closes the block the span is a line of: it introduces nothing.
+        return _with_announced_list(text, c)
+    # A Markdown label in bold ("**Scanning non-git tracked files:**" above its command)
+    # announces what follows as a plain one does.
+    bold = _BOLD_LABEL.search(quoted)
+    label = bold is not None and bold.group(1) in quoted[: bold.start()]
+    announces = quoted.endswith(":") or label or (c.kind == "sentence" and quoted.endswith(","))
     # (A sentence of a few words is a title: "PORTABILITY" above a man page's indented text.)
     unended = c.kind == "sentence" and quoted[-1:].isalpha() and len(quoted.split()) > 3
     if not announces and not (unended and _code_below(text, c.end, start, fence is not None)):
@@ -1000,6 +1040,18 @@ def _with_block(text: str, c: Span) -> Span:
     s, e = _trim(text, c.start, end)
     block = "\n".join(ln for ln in text[s:e].split("\n") if not _NOISE.match(ln))
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
+
+
+# A label's closing emphasis after its colon ("**Note:**"); the same marker must open it.
+_BOLD_LABEL = re.compile(r":(\*\*|__|\*|_)\Z")
+
+
+def _in_code_block(text: str, pos: int) -> bool:
+    """A fenced code block is open at `pos` (a line's start): a fence there closes it."""
+    block = ""
+    for line in text[:pos].split("\n")[:-1]:
+        block = code_block_after(line, block)
+    return bool(block) and block != PRE
 
 
 def introduced_end(text: str, end: int) -> int | None:

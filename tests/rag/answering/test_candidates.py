@@ -1071,3 +1071,98 @@ def test_a_comment_block_continues_no_entry_above_it_and_may_document_a_default_
             assert s.key != "nrpe_group=nagios" and "nrpe_group" not in s.model_text
     prefix = _span_opening(text, "COMMAND PREFIX\n# This option")
     assert prefix.block is not None and text[prefix.block[0] : prefix.block[1]].endswith("# command_prefix=/usr/bin/sudo")
+
+
+def test_a_default_left_commented_out_reads_with_its_comment_and_no_other_setting() -> None:
+    """moc's config leaves every default commented out, with no space after the marker:
+    "#SoundDriver = JACK:ALSA:OSS" had been read as the last words of its comment's sentence and
+    as the term of the comment below it ("SoundDriver = JACK:ALSA:OSS Jack output settings."),
+    never as a setting its comment documents; and a run of commented-out settings had been read
+    as one paragraph ("JackClientName = "moc" JackStartServer = no")."""
+    text = (
+        "# Sound driver - OSS, ALSA, JACK or null.  You can enter more than one driver as a\n"
+        "# colon-separated list.  The first working driver will be used.\n"
+        "#SoundDriver = JACK:ALSA:OSS\n"
+        "\n"
+        "# Jack output settings.\n"
+        '#JackClientName = "moc"\n'
+        "#JackStartServer = no\n"
+        "\n"
+        "# If you don't like the default number of retries (2), you\n"
+        "# can change it here.\n"
+        "#set passphrase_retries = 2\n"
+    )
+    got = _spans_by_quote(text)
+    driver = got["SoundDriver = JACK:ALSA:OSS"]
+    assert driver.kind == "field"
+    assert driver.model_text.startswith("Sound driver - OSS, ALSA, JACK or null.")
+    assert driver.model_text.endswith("The first working driver will be used. SoundDriver = JACK:ALSA:OSS")
+    assert driver.block == (0, text.index("\n\n# Jack"))
+    assert got["Jack output settings."].model_text == "Jack output settings."
+    assert got["JackStartServer = no"].model_text == "JackStartServer = no"
+    assert "JackClientName" not in got["JackStartServer = no"].model_text
+    retries = got["set passphrase_retries = 2"]
+    assert retries.model_text.startswith("If you don't like the default number of retries (2)")
+    # The comment's own sentences read as themselves and are quoted with their setting.
+    comment = got["Sound driver - OSS, ALSA, JACK or null."]
+    assert "SoundDriver" not in comment.model_text
+    assert comment.block is not None and text[comment.block[0] : comment.block[1]].endswith("#SoundDriver = JACK:ALSA:OSS")
+
+
+def test_a_line_of_digits_is_no_term_of_the_line_below_it() -> None:
+    """wcalc's table of constants prints pi's digits on lines of their own: the line below,
+    "g Acceleration due to gravity: 9.80665 m/s/s", had been read as their text (and refused).
+    A short code alone ("404") still names the text below it."""
+    text = (
+        "3.14159265358979323846264338327950288419716939937\n\n"
+        "g Acceleration due to gravity: 9.80665 m/s/s\n\n"
+        "404\n\n"
+        "Not Found\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["g Acceleration due to gravity: 9.80665 m/s/s"].model_text == "g Acceleration due to gravity: 9.80665 m/s/s"
+    assert got["404\n\nNot Found"].model_text == "404 Not Found"
+
+
+def test_a_code_blocks_closing_fence_introduces_nothing() -> None:
+    """detect-secrets' README: the line of a code block, its closing fence right below it, had
+    been read as introducing a block that opened at that fence and ran to the next one, taking
+    the text between ("$ detect-secrets scan > .secrets.baseline or, to run it from a
+    different directory:")."""
+    text = (
+        "Create a baseline.\n\n"
+        "```bash\n$ detect-secrets scan > .secrets.baseline\n```\n\n"
+        "or, to run it from a different directory:\n\n"
+        "```bash\n$ detect-secrets -C /path scan > /path/.secrets.baseline\n```\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["$ detect-secrets scan > .secrets.baseline"].model_text == "$ detect-secrets scan > .secrets.baseline"
+    # The line between introduces the block below it, not the one above.
+    between = _span_opening(text, "or, to run it")
+    assert between.model_text == "or, to run it from a different directory: $ detect-secrets -C /path scan > /path/.secrets.baseline"
+
+
+def test_a_label_in_bold_reads_with_the_block_it_introduces() -> None:
+    """"**Scanning non-git tracked files:**" above its command had been a candidate alone: the
+    colon inside the bold markers was not seen. A value that ends in "*" is no label."""
+    text = (
+        "**Scanning non-git tracked files:**\n\n"
+        "```bash\n$ detect-secrets scan test_data/ --all-files > .secrets.baseline\n```\n"
+    )
+    label = _span_opening(text, "**Scanning")
+    assert label.model_text == "**Scanning non-git tracked files:** $ detect-secrets scan test_data/ --all-files > .secrets.baseline"
+    values = "Windows CMD: set DEBUG=agenda:*\nWindows PowerShell: $env:DEBUG = 'agenda:*'\n"
+    assert _spans_by_quote(values)["Windows CMD: set DEBUG=agenda:*"].model_text == "Windows CMD: set DEBUG=agenda:*"
+
+
+def test_a_command_with_a_bracketed_argument_names_the_text_below_it() -> None:
+    """cadaver's command list as a PDF sets it: "chexec [+|-] remote" above "Change isexecutable
+    property of resource". The text was read with the command but quoted without it, so the
+    answer to "which command …?" did not name one."""
+    text = (
+        "propnames res\n\nNames of properties defined on resource\n\n"
+        "chexec [+|-] remote\n\nChange isexecutable property of resource\n\n"
+        "propget res [propname]\n\nRetrieve properties of resource\n"
+    )
+    change = _spans_by_quote(text)["chexec [+|-] remote\n\nChange isexecutable property of resource"]
+    assert change.model_text == "chexec [+|-] remote Change isexecutable property of resource"
