@@ -177,6 +177,15 @@ def spans(text: str, table_header: str = "") -> list[Span]:
                 skip = j
                 out.extend(_sentences(text, s, lines[j][1], kind="field", width=width, key=key))
             continue
+        if _listing_row(text, lines, i):
+            # A program's help lists its commands as "cleanlogs      [CAREFUL] Deletes all
+            # historical forever log files": each line is an entry of its own, not a wrapped
+            # line of one sentence running through the list.
+            flush()
+            term = _LISTED.match(line)
+            assert term is not None
+            out.append(_span(text, s + len(term.group(1)), e, "line", model_view(f"{term.group(2)} {line[term.end():]}")))
+            continue
         # A short line with no final punctuation is a line of its own (a title, a version
         # heading, a definition term), not the start of a wrapped sentence.
         if not prose and len(line.split()) <= 8 and _stands_alone(text, lines, i):
@@ -540,9 +549,12 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
     # "17 Configuration error": two exit codes, not a term and its text).
     # Nor is the setting above another ("frame_color = …" above "timeout = 0": two settings of
     # one section, not a term and its text).
+    # Nor is the row above in a two-column listing (_listing_row): two commands of a help text.
     siblings = (
-        _NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None
-    ) or (FIELD.match(prev) is not None and FIELD.match(text[c.start : c.end]) is not None)
+        (_NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None)
+        or (FIELD.match(prev) is not None and FIELD.match(text[c.start : c.end]) is not None)
+        or _listed_below(text, c.start)
+    )
     # Nor is the entry above's last field ("Default: 1800" above "lock_refresh That many
     # seconds …": the default is lock_timeout's).
     term = (
@@ -1137,6 +1149,43 @@ def _lines(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+# A line of a two-column listing: its indent, a term of at most four words, two or more spaces,
+# its text.
+_LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)[ \t]{2,}(?=\S)")
+
+
+def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line i is a row of a two-column listing, one line long: a neighbouring line sets a term
+    and its text apart the same way, at the same indent, its text at the same column, and
+    neither goes on in a line below (a man page's entry wraps its text: that reads as prose)."""
+
+    def row(k: int) -> tuple[int, int] | None:
+        if not 0 <= k < len(lines):
+            return None
+        line = text[lines[k][0] : lines[k][1]]
+        m = _LISTED.match(line)
+        if m is None or _is_table_row(line) or _BULLET.match(line):
+            return None
+        below = text[lines[k + 1][0] : lines[k + 1][1]] if k + 1 < len(lines) else ""
+        if below.strip() and len(below) - len(below.lstrip()) > len(m.group(1)) and _LISTED.match(below) is None:
+            return None  # its text goes on below
+        return len(m.group(1)), m.end()
+
+    this = row(i)
+    return this is not None and this in (row(i - 1), row(i + 1))
+
+
+def _listed_below(text: str, start: int) -> bool:
+    """The line at `start` and the line right above it are rows of one two-column listing
+    (_LISTED): the same indent, their texts at the same column."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start:
+        return False
+    above = _LISTED.match(text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
+    this = _LISTED.match(_line_at(text, line_start)[0])
+    return above is not None and this is not None and (len(above.group(1)), above.end()) == (len(this.group(1)), this.end())
 
 
 def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:

@@ -1166,3 +1166,25 @@ def test_a_command_with_a_bracketed_argument_names_the_text_below_it() -> None:
     )
     change = _spans_by_quote(text)["chexec [+|-] remote\n\nChange isexecutable property of resource"]
     assert change.model_text == "chexec [+|-] remote Change isexecutable property of resource"
+
+
+def test_each_line_of_a_programs_help_listing_is_a_candidate_of_its_own() -> None:
+    """forever's README quotes its --help: "cleanlogs           [CAREFUL] Deletes all historical
+    forever log files" had been a wrapped line of one sentence running through the whole list,
+    cut into pieces that named other actions. psad's settings ("HOME_NET      any;") likewise.
+    A man page's entry whose text wraps onto the lines below stays prose."""
+    text = (
+        "  actions:\n"
+        "    start               Start SCRIPT as a daemon\n"
+        "    stopall             Stop all running forever scripts\n"
+        "    cleanlogs           [CAREFUL] Deletes all historical forever log files\n"
+        "\n"
+        "       -d     Sets the program into desperate mode. It will then offer you\n"
+        "              to decode incomplete files.\n"
+        "       -q     Quiet mode.\n"
+    )
+    got = _spans_by_quote(text)
+    clean = got["cleanlogs           [CAREFUL] Deletes all historical forever log files"]
+    assert clean.model_text == "cleanlogs [CAREFUL] Deletes all historical forever log files"
+    assert got["stopall             Stop all running forever scripts"].model_text == "stopall Stop all running forever scripts"
+    assert not any(text[s.start : s.end].startswith("-q") and s.kind == "line" for s in spans(text))
