@@ -821,19 +821,20 @@ def name_cut_from_its_entry(text: str, span: Span) -> bool:
     )
 
 
+# A letter of any script; a line without one longer than a code is a number or a rule.
+_LETTER = re.compile(r"[^\W\d_]")
+_CODE_CHARS = 12
+
+
 def _term_shaped(line: str) -> bool:
     """Short, and not ending as a sentence, a clause or a table row does: a term ("-k --keep",
     "listen_port", "MaxRtrAdvInterval seconds"), a title, or a question; no sentence ends inside
     it ("Reported by Ann Lee. [CVE-2022-2509]" ends a paragraph). Digits alone make a code
-    ("404", "0x1F", options "-1, -2, ..., -9") and no longer: wcalc's table of constants prints pi's digits on lines of
-    their own above "g Acceleration due to gravity: 9.80665 m/s/s"."""
+    ("404", "0x1F", options "-1, -2, ..., -9") and no longer: wcalc's table of constants prints
+    pi's digits on lines of their own above "g Acceleration due to gravity: 9.80665 m/s/s"."""
     if len(line) > _CODE_CHARS and not _LETTER.search(line) and not _OPTION_NAME.match(line):
         return False
     return len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":", "|")) and ". " not in line
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-_CODE_CHARS = 12
 
 
 def _entry_name(text: str, start: int) -> str:
