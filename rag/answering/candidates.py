@@ -1157,6 +1157,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 _LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)[ \t]{2,}(?=\S)")
 
 
+def _listed_columns(line: str) -> tuple[int, int] | None:
+    """Where a listing row (_LISTED) sets its term and its text: its indent and its text's
+    column; None for a line of another shape."""
+    m = _LISTED.match(line)
+    return None if m is None else (len(m.group(1)), m.end())
+
+
 def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Line i is a row of a two-column listing, one line long: a neighbouring line sets a term
     and its text apart the same way, at the same indent, its text at the same column, and
@@ -1166,13 +1173,13 @@ def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         if not 0 <= k < len(lines):
             return None
         line = text[lines[k][0] : lines[k][1]]
-        m = _LISTED.match(line)
-        if m is None or _is_table_row(line) or _BULLET.match(line):
+        columns = _listed_columns(line)
+        if columns is None or _is_table_row(line) or _BULLET.match(line):
             return None
         below = text[lines[k + 1][0] : lines[k + 1][1]] if k + 1 < len(lines) else ""
-        if below.strip() and len(below) - len(below.lstrip()) > len(m.group(1)) and _LISTED.match(below) is None:
+        if below.strip() and len(below) - len(below.lstrip()) > columns[0] and _LISTED.match(below) is None:
             return None  # its text goes on below
-        return len(m.group(1)), m.end()
+        return columns
 
     this = row(i)
     return this is not None and this in (row(i - 1), row(i + 1))
@@ -1184,9 +1191,8 @@ def _listed_below(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not line_start:
         return False
-    above = _LISTED.match(text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
-    this = _LISTED.match(_line_at(text, line_start)[0])
-    return above is not None and this is not None and (len(above.group(1)), above.end()) == (len(this.group(1)), this.end())
+    this = _listed_columns(_line_at(text, line_start)[0])
+    return this is not None and this == _listed_columns(text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
 
 
 def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
