@@ -12,6 +12,7 @@ from index.store import ChunkStore
 from rag.protocols import EmbedOneFn as EmbedQuery
 from rag.settings import RetrievalSettings
 from rag.text import (
+    asking_sentence,
     document_name_terms,
     exact_names,
     file_name_keys,
@@ -23,6 +24,8 @@ from rag.types import Chunk, ScoredChunk
 
 # A short option with a number attached ("-i1", as exact_names lower-cases "-I1"): the option.
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
+# A figure: a number or a version, with its unit at most ("4.7", "1.1.1", "v2.3", "4.75mb").
+_FIGURE = re.compile(r"v?\d+(?:[.,]\d+)*[a-z%]{0,3}")
 _DIGITS = re.compile(r"\d+")
 # The most documents a name a question gives may be about and still name a document: on docs_dev
 # (the thirtieth round's starting code's answers), answers cited only from documents that never mention the
@@ -217,10 +220,14 @@ class HybridRetriever:
         if self._lexical is None or not self._lexical.chunks:
             return []
         names = exact_names(query)
+        # A figure of the asker's own situation, told before the sentence that asks, is an
+        # example ("… turns 4.7 into 4 …. Which option controls this?"), not what is asked after.
+        asked = set(exact_names(asking_sentence(query)))
         return [
             n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
+            and (n in asked or not _FIGURE.fullmatch(n))
         ]
 
     def _option_with_value_mentioned(self, name: str) -> bool:

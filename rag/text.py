@@ -328,6 +328,15 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+def asking_sentence(question: str) -> str:
+    """The sentence that asks: the question's last, when sentences of the asker's own situation
+    come first ("fast-json-stringify turns 4.7 into 4 for my integer field, but I want it
+    rounded up. Which option controls this?"). Their figures are the asker's examples, which the
+    documents need not state; what the asking sentence takes for granted, they must."""
+    sentences = split_sentences(question)
+    return sentences[-1] if sentences else question
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

@@ -740,6 +740,21 @@ def item_title(kind: str, text: str, start: int, fallback: str = "") -> str:
     return section_title(text, start) or fallback
 
 
+def opening_field(text: str, start: int) -> str:
+    """The field name opening the paragraph `start` stands in ("linger_ms (int): The producer
+    groups together …"), for a later sentence of it ("This setting accomplishes this by adding a
+    small amount of artificial delay"): the entry that sentence describes; "" when the
+    paragraph opens otherwise."""
+    opens = max((m.end() for m in _BLANK_LINE.finditer(text, 0, start)), default=0)
+    line = text[opens : text.find("\n", opens) if "\n" in text[opens:start] else start]
+    if not FIELD.match(line):
+        return ""
+    return re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _section_name(text: str, start: int) -> tuple[str, str]:
     """The name a short section is about, and its description: the Markdown heading above
     `start`, within SECTION_REACH characters, when it is one word naming a setting, an option or
@@ -1250,7 +1265,7 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
         below = text[lines[j + 1][0] : lines[j + 1][1]]
         if (
             not below.strip()
-            or (len(line.rstrip()) < 0.75 * width and not _ends_open(line))
+            or (len(line.rstrip()) < 0.75 * width and not _ends_open(line) and not line.rstrip().endswith(","))
             or len(below) - len(below.lstrip()) != indent
             or FIELD.match(below)
             or _BULLET.match(below)

@@ -463,7 +463,8 @@ class ExtractiveAnswerer:
             citations.append(Citation.from_span(n, chunk, c.start, c.end, round(c.score, 4)))
             # Quoted verbatim, but a "[2]" the document itself holds must not read as a citation.
             shown = markers.escape_document_markers(" ".join(c.text.split()))
-            section = section_answering(question, c.text, chunk.heading, c.key)
+            key = c.key or cands.opening_field(chunk.text, c.start)
+            section = section_answering(question, c.text, chunk.heading, key)
             if section:
                 shown = f"{markers.escape_document_markers(section)} — {shown}"
             parts.append(f"{shown} {markers.format_marker(n)}")
@@ -511,8 +512,10 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     if not heading:
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
-    if _names_its_entry(question, quote, title):
-        return title
+    # A title set wholly as code ("### `threshold`") is a name, though an ordinary word.
+    code = _CODE_TITLE.fullmatch(title)
+    if _names_its_entry(question, quote, code[1] if code else title, named=code is not None):
+        return code[1] if code else title
     if expected_type(question) not in ("number", "date"):
         return ""
     # When a version is asked for, the quote's pull-request or issue number is not one.
@@ -535,6 +538,10 @@ _SECTION_NUMBER = re.compile(
     r"(?=[A-Za-z])(?!.*\b(?:release|version|changes)\b)",
     re.IGNORECASE,
 )
+
+
+# A Markdown heading that is one code span: a README's option entry ("### `minRatio`").
+_CODE_TITLE = re.compile(r"`([^`\s]+)`")
 
 
 def _name_in_key(key: str) -> str:

@@ -7,6 +7,9 @@ however well a sentence of theirs matches its other words.
   (swapped_number): "Who tells Bond he has five minutes to escape?" over "… tells him that he
   has three minutes to escape …".
 
+Both number checks read only the sentence that asks (rag.text.asking_sentence): the figures of
+the asker's own situation, told in sentences before it, are examples.
+
 A yes-no question is exempt from the number checks: "Is the default port 8081?" asks whether
 the figure is right, and "No, 8080" answers it.
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from rag.text import CARDINAL_WORDS, STOPWORDS, numbers, split_sentences
+from rag.text import CARDINAL_WORDS, STOPWORDS, asking_sentence, numbers, split_sentences
 
 # The description a question gives of the person whose name it asks for.
 _ASKS_NAME_OF = re.compile(
@@ -121,7 +124,7 @@ def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
         return []
     # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
     # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
-    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", question))
+    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", asking_sentence(question)))
     percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
     asked = {
         n for n in map(_unpadded, numbers(plain, spelled=False))
@@ -170,7 +173,7 @@ def swapped_number(question: str, texts: Iterable[str]) -> tuple[str, str] | Non
     small numbers stand in every text, so only their words place them."""
     if _YES_NO.match(question):
         return None
-    asked = _TOKEN.findall(question)
+    asked = _TOKEN.findall(asking_sentence(question))
     if not any(small_number(t) for t in asked):
         return None  # most questions give no number: the passages need no reading
     sentences = [_TOKEN.findall(s) for text in texts for s in split_sentences(text)]

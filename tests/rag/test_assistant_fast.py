@@ -154,6 +154,9 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     assert not fast_assistant.ask("What is the default value in Q1?").notice
     lenient = fast_assistant.with_settings(answering={"refuse_unmentioned": False})
     assert not lenient.ask("What is the default value of log_option_77?").notice
+    # A figure of the asker's own situation, before the sentence that asks, is an example.
+    assert not fast_assistant.ask("My log grows to 4.75MB a day. Which setting caps it?").notice
+    assert fast_assistant.ask("Which setting is 4.75MB by default?").notice == "No document mentions 4.75mb."
 
 
 def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rag.text import (
     american,
+    asking_sentence,
     content_terms,
     distinctive,
     exact_names,
@@ -194,3 +195,9 @@ def test_a_document_is_named_after_the_project_its_file_name_opens_with() -> Non
     assert project_name("redir-manual.pdf") == "redir" and project_name("faq.txt") == "faq"
     # No name: a number, a hash, two letters.
     assert project_name("000_1714d7cfa7218c5a.txt") == "" and project_name("ab.md") == ""
+
+
+def test_the_asking_sentence_is_the_last_one() -> None:
+    situation = "It turns 4.7 into 4 for my integer field. Which option rounds it up?"
+    assert asking_sentence(situation) == "Which option rounds it up?"
+    assert asking_sentence("Which option rounds 4.7 up?") == "Which option rounds 4.7 up?"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.answering.candidates import MAX_CHARS, Span, spans
+from rag.answering.candidates import MAX_CHARS, Span, opening_field, spans
 
 README = """# Setup
 
@@ -415,6 +415,31 @@ def test_a_field_value_wrapped_at_its_own_indent_goes_on_below() -> None:
     assert got['use-ipv4= Takes a boolean value ("yes" or "no").'][0] == "field"
     assert got['If set to "no" avahi-\n       daemon will not use IPv4 sockets.'][0] == "field"
     assert got["x = 1"][0] == "field" and "print(x)" in got
+
+
+def test_a_field_value_broken_after_a_comma_goes_on_below() -> None:
+    """An HTML page keeps its source's line breaks inside a paragraph: a line ending in a comma,
+    however short, has not ended its field's value ("… as well," / "unless overwritten …")."""
+    page = (
+        "smtp_host: The SMTP host used to send notifications, for email alerts as well,\n"
+        "unless overwritten in the rule config. The default is “localhost”.\n"
+        "\n"
+        "aws_region: This makes ElastAlert sign HTTP requests when using Amazon Elasticsearch Service. It uses instance\n"
+        "role keys to sign the requests, unless a boto profile is given, which takes precedence over the instance role.\n"
+    )
+    assert [(s.kind, s.key) for s in spans(page) if "localhost" in page[s.start : s.end]] == [("field", "smtp_host")]
+
+
+def test_a_later_sentence_of_a_paragraph_knows_the_field_that_opens_it() -> None:
+    text = (
+        "Settings.\n\nlinger_ms (int): The producer groups together any records that arrive\n"
+        "in between requests. This setting adds a small delay.\n\nIt is off by default."
+    )
+    assert opening_field(text, text.index("This setting")) == "linger_ms (int)"
+    # A paragraph that opens with no field, and the field's own first line, name none.
+    assert opening_field(text, text.index("It is off")) == ""
+    assert opening_field(text, text.index("linger_ms")) == ""
+    assert opening_field(text, text.index("Settings")) == ""
 
 
 def test_an_empty_cell_keeps_the_cells_after_it_under_their_own_columns() -> None:

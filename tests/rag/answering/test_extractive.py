@@ -171,6 +171,18 @@ def test_the_section_title_is_left_out_when_the_quote_answers_or_nothing_numeric
     assert extractive.section_answering(ask, "Raise the limit.", heading) == heading
 
 
+def test_a_section_titled_by_one_code_span_is_the_name_a_which_question_asks_for() -> None:
+    """A README's option entry "### `threshold`" names the option, though "threshold" is an
+    ordinary word; a title in words is no name."""
+    ask = "Which option makes it skip assets below a given size?"
+    quote = "Only assets larger than this size (in bytes) are processed."
+    assert extractive.section_answering(ask, quote, "Plugin › Options › `threshold`") == "threshold"
+    assert extractive.section_answering(ask, quote, "Plugin › Options › threshold") == ""
+    assert extractive.section_answering(ask, quote, "Plugin › Options › `two words`") == ""
+    # Not when the quote names it already.
+    assert extractive.section_answering(ask, "The threshold skips small assets.", "Options › `threshold`") == ""
+
+
 def test_an_entry_titled_with_its_configuration_section_is_named_by_its_title() -> None:
     heading = "Configuration reference › [report] › [report] skip_empty"
     quote = "(boolean, default False) Don't report files that have no executable code."

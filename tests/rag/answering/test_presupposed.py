@@ -95,6 +95,16 @@ def test_the_numbers_a_question_gives_that_no_text_states(question: str, unstate
     assert unstated_numbers(question, [FILM]) == unstated
 
 
+def test_the_figures_of_the_askers_situation_before_the_question_are_examples() -> None:
+    """Only the sentence that asks takes its figures for granted: "It turns 4.7 into 4"
+    describes what the asker saw."""
+    asked = "The film's site turns 4.7 stars into 4 for me. Which screening took in $890,000?"
+    assert unstated_numbers(asked, [FILM]) == ["890000"]
+    assert unstated_numbers("My counter shows 4.7 stars, not 5. Which option rounds it?", [FILM]) == []
+    told = "I counted his eighth appearance as James Bond. Who tells him he has three minutes to escape?"
+    assert swapped_number(told, [BOND]) is None
+
+
 def test_a_number_the_text_spells_out_is_stated() -> None:
     assert unstated_numbers("Did it open on 12 screens?", ["It opened on twelve screens."]) == []
 
