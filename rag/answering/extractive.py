@@ -211,6 +211,7 @@ class ExtractiveAnswerer:
         chosen: list[Candidate] = []
         best = 0.0
         pool = cache(lambda: self.candidates(passages))
+        picks: list[tuple[list[Candidate], Candidate, Candidate]] = []
         for part in asked:
             others = [o for o in asked if o != part]
             ranked = self.rank(part, passages, about(part, others, passages), self.part_order(part, passages))
@@ -223,11 +224,39 @@ class ExtractiveAnswerer:
                 pick = with_entry_name(whole_block(pick, passages[pick.passage].chunk.text, BLOCK_WORDS), passages)
             if pick is not None and not any(overlaps(pick, o) for o in chosen):
                 chosen.extend(self._completed(pick, chosen, pool, passages))
+                picks.append((ranked, pick, chosen[-1]))
+        for ranked, pick, last in picks:
+            # After the pick and what completes its entry.
+            runner = self._part_runner_up(ranked, pick, chosen, passages)
+            if runner is not None:
+                chosen.insert(chosen.index(last) + 1, runner)
         if not chosen or best < self.threshold:
             draft = Draft.refusal()
             draft.confidence = best
             return draft
         return self._draft(chosen, passages, best, question)
+
+    def _part_runner_up(
+        self, ranked: list[Candidate], pick: Candidate, quoted: list[Candidate], passages: list[ScoredChunk]
+    ) -> Candidate | None:
+        """A part's next best candidate in its pick's document, quoted after the pick (and what
+        completes its entry) as _choose quotes runners-up after the best: nearly as likely
+        (runner_up_ratio of the pick's score), not quoted yet, within the word budget. A part's best is often a sentence beside its answer (the
+        chkrootkit half of "Both squidGuard and chkrootkit have a -d option. What does it do in
+        each of them?" quoted "What's chkrootkit?")."""
+        words = sum(word_count(c.text) for c in quoted)
+        for c in ranked:
+            if c.score < self.runner_up_ratio * pick.score:
+                return None
+            # From the pick's document: another's is the other part's, or nobody's.
+            if c is pick or c.doc != pick.doc or any(overlaps(c, o) for o in quoted):
+                continue
+            if words + word_count(c.text) > self.max_words:
+                return None
+            if c.coverage == 0 and not _may_say_it_otherwise(c, quoted, passages):
+                continue
+            return c
+        return None
 
     def _completed(
         self,

@@ -297,7 +297,7 @@ def test_each_part_of_a_two_part_question_is_completed_as_one_question_is() -> N
         [ScoredChunk(c, 1.0) for c in chunks],
     )
     assert "in seconds. [1] # NetworkTimeout: 40 [2]" in draft.text
-    assert "retry with increasing intervals" in draft.text and draft.text.endswith("Default: 15 [4]")
+    assert "retry with increasing intervals" in draft.text and "Default: 15 [4]" in draft.text
     # A label of the comment is no setting.
     label = "# Network timeout for outgoing connections, in seconds.\n#\n# Mandatory: no\n"
     draft = answerer().answer("What is the network timeout for outgoing connections?", passages(label))

@@ -377,6 +377,26 @@ def test_a_part_whose_best_candidate_an_earlier_part_took_quotes_its_next_best()
     assert "bug-sed@gnu.org" in draft.text and "bug-time@gnu.org" in draft.text
 
 
+def test_a_part_quotes_its_runner_up_as_a_single_question_does() -> None:
+    """A part's best candidate may only sit beside its answer; its next best follows it when
+    nearly as likely and the word budget has room, as runners-up follow a question's best."""
+    text = (
+        "The server listens on port 5432.\n\n"
+        "Backups go fast.\n\n"
+        "The archive path for backups is /srv/backup."
+    )
+    draft = answerer(threshold=0.3).answer(
+        "On which port does the server listen, and where do backups go?", passages(text)
+    )
+    assert "5432" in draft.text and "Backups go fast. [2]" in draft.text
+    assert "/srv/backup. [3]" in draft.text
+    # Not when the budget has no room for it.
+    short = answerer(threshold=0.3, max_words=10).answer(
+        "On which port does the server listen, and where do backups go?", passages(text)
+    )
+    assert "/srv/backup" not in short.text
+
+
 def test_each_part_is_answered_from_the_document_it_names() -> None:
     # The overlap reader finds "written" in both of cloc's lines for either part; ccrypt's
     # part must quote ccrypt's manual, which names its author without the word "wrote".
