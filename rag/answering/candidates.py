@@ -1257,7 +1257,8 @@ def _runs_on(text: str, lines: list[tuple[int, int]], i: int, width: int) -> int
     another field or a block of their own (i itself when there are none). A short line ends
     its value: "x = 1" above "print(x)" is code, two statements; one ending in a word no
     statement ends with does not ("Default: $NAME variable if set, otherwise read from" /
-    "/etc/passwd.")."""
+    "/etc/passwd."), nor one ending in a comma (an HTML page's source breaks "… for email alerts
+    as well," / "unless overwritten in the rule config.")."""
     first = text[lines[i][0] : lines[i][1]]
     indent = len(first) - len(first.lstrip())
     j, line = i, first

@@ -241,9 +241,10 @@ class ExtractiveAnswerer:
     ) -> Candidate | None:
         """A part's next best candidate in its pick's document, quoted after the pick (and what
         completes its entry) as _choose quotes runners-up after the best: nearly as likely
-        (runner_up_ratio of the pick's score), not quoted yet, within the word budget. A part's best is often a sentence beside its answer (the
-        chkrootkit half of "Both squidGuard and chkrootkit have a -d option. What does it do in
-        each of them?" quoted "What's chkrootkit?")."""
+        (runner_up_ratio of the pick's score), not quoted yet, within the word budget. A part's
+        best is often a sentence beside its answer: node-cache's part of "What licence is
+        node-cron released under, and which licence does node-cache's README give?" picks the
+        README's copyright line, and "MIT License" follows it."""
         words = sum(word_count(c.text) for c in quoted)
         for c in ranked:
             if c.score < self.runner_up_ratio * pick.score:
