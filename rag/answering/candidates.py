@@ -165,7 +165,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             flush()  # a default left commented out ends the comment above it
         if not prose and FIELD.match(line) and len(line) < 200:
             flush()
-            key = re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
+            key = _field_key(line)
             j = _hanging(text, lines, i, original)
             if j == i:
                 j = _runs_on(text, lines, i, width)
@@ -747,8 +747,12 @@ def opening_field(text: str, start: int) -> str:
     paragraph opens otherwise."""
     opens = max((m.end() for m in _BLANK_LINE.finditer(text, 0, start)), default=0)
     line = text[opens : text.find("\n", opens) if "\n" in text[opens:start] else start]
-    if not FIELD.match(line):
-        return ""
+    return _field_key(line) if FIELD.match(line) else ""
+
+
+def _field_key(line: str) -> str:
+    """The name a field line (FIELD) gives before its ":" or "=": "smtp_host" of
+    "smtp_host: The SMTP host …", "linger_ms (int)" of "linger_ms (int): The producer …"."""
     return re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
 
 
