@@ -8,6 +8,7 @@ The metric definitions are listed in evals/README.md.
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -105,9 +106,14 @@ _MARKUP = re.compile(
 )
 
 
+# Raw HTML in a Markdown file is markup as well: evidence copied from the file holds
+# "(default: <code>8</code>)" where the reader, which reads the file's HTML tables, has "(default: 8)".
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
 def reader_view(text: str) -> str:
     """Text as a reader sees it, normalised (evals.format.normalise), for evidence matching."""
-    return normalise(_MARKUP.sub(" ", text))
+    return normalise(_MARKUP.sub(" ", _TAG.sub("", html.unescape(text))))
 
 
 def evidence_rank(

@@ -136,6 +136,10 @@ def _extract(data: bytes, suffix: str, clean: CleanMode, notes: list[str]) -> Ex
         from index.formats.tabular import read_json
 
         return read_json(text)
+    if suffix in _MARKDOWN_SUFFIXES:
+        from index.formats.markdown import read_tables
+
+        text = read_tables(text)
     return _maybe_web_clean(
         Extracted(
             text=_whole(text),

@@ -138,6 +138,13 @@ def test_evidence_matches_a_chunk_as_a_reader_sees_it_without_markdown() -> None
     assert metrics.evidence_rank(question("3", evidence=["ExSys EX-1113HMS 8 3.1"]), answer(retrieved=[table])) is None
 
 
+def test_evidence_copied_from_a_markdown_files_html_matches_the_rows_read_from_it() -> None:
+    row = chunk("ncu-readme.md", "| --concurrency <n> | Max number of concurrent HTTP requests. (default: 8) |")
+    q = question("1", evidence=["<td>--concurrency &lt;n&gt;</td>\n<td>Max number of concurrent HTTP requests. (default: <code>8</code>)"])
+    assert metrics.evidence_rank(q, answer(retrieved=[OTHER, row])) == 2
+    assert metrics.evidence_rank(question("2", evidence=["(default: <code>9</code>)"]), answer(retrieved=[row])) is None
+
+
 def test_any_evidence_snippet_counts() -> None:
     q = question("1", evidence=["not in any chunk", "regional governor"])
     assert metrics.evidence_rank(q, answer(retrieved=[HUB, OTHER])) == 2
