@@ -74,6 +74,9 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
 # a bold key with its plural.
 _CODE = re.compile(r"`([^`]+)`")
 _STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
+# A word's bold ending ("Argon2<strong>id</strong>" → "Argon2**id**"): letters only, so "2**53" and
+# "2**53 and 2**64" stay powers.
+_STRONG_ENDING = re.compile(r"(?<=[A-Za-z0-9])\*\*([A-Za-z]+)\*\*(?![\w*])")
 _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
@@ -120,7 +123,7 @@ def _without_inline_markup(text: str) -> str:
         return _CODE_HELD
 
     marked = _CODE_OR_TICK.sub(hold, text.replace(_CODE_HELD, "").replace(_TICK_HELD, ""))
-    read = _ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", marked)))
+    read = _ESCAPE.sub(r"\1", _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", _STRONG_ENDING.sub(r"\1", marked))))
     pieces = read.split(_CODE_HELD)
     read = pieces[0] + "".join(code + rest for code, rest in zip(codes, pieces[1:], strict=True))
     return read.replace(_TICK_HELD, "`")

@@ -946,6 +946,11 @@ def test_html_code_keeps_its_stars_and_backslashes() -> None:
     )
     assert as_read("**bold** and *em* and `**kw`") == "bold and em and **kw"
     assert as_read("linefeeds are **^J**s, and 2**53 is a power") == "linefeeds are ^Js, and 2**53 is a power"
+    # A word's bold ending is the word ("Argon2<strong>id</strong>"); powers stay powers.
+    assert as_read("Uses Argon2**id** by default; D = 0 Argon2**d** is faster") == (
+        "Uses Argon2id by default; D = 0 Argon2d is faster"
+    )
+    assert as_read("2**53 and 2**64 are powers") == "2**53 and 2**64 are powers"
     # A backtick the page's text shows comes escaped, and opens no code.
     assert as_read("a \\`\\`PYRO\\_\\`\\` prefix, `x_y`") == "a ``PYRO_`` prefix, x_y"
 
