@@ -26,6 +26,8 @@ from rag.types import Chunk, ScoredChunk
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
 # A figure: a number or a version, with its unit at most ("4.7", "1.1.1", "v2.3", "4.75mb").
 _FIGURE = re.compile(r"v?\d+(?:[.,]\d+)*[a-z%]{0,3}")
+# A file's name: a stem, then an extension that starts with a letter ("i2pd.conf", not "8.4.0").
+_FILE_NAME = re.compile(r"(.+)\.[A-Za-z][A-Za-z0-9]{0,4}")
 _DIGITS = re.compile(r"\d+")
 # The most documents a name a question gives may be about and still name a document: on docs_dev
 # (the thirtieth round's starting code's answers), answers cited only from documents that never mention the
@@ -227,8 +229,16 @@ class HybridRetriever:
             n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
+            and not self._a_projects_file(n)
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
+
+    def _a_projects_file(self, name: str) -> bool:
+        """"i2pd.conf" asked of a store holding i2pd's sample configuration under another file
+        name (i2pd-sample-config.txt): a file named after a project the store has a document of
+        may be that document, whose text never says its own name."""
+        file = _FILE_NAME.fullmatch(name)
+        return bool(file and file.group(1).replace("_", "-").lower() in self._projects)
 
     def _option_with_value_mentioned(self, name: str) -> bool:
         """"-I1", "-O3", "-j4": a short option with its number attached is that option set to

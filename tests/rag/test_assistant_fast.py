@@ -176,6 +176,11 @@ def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(
     assert fast_assistant.ask("In ferry3.conf, how long is the read timeout?").notice == (
         "No document mentions ferry3.conf."
     )
+    # Named after its project, not its file: "ferry2.conf" over ferry2-sample-config.txt.
+    (folder / "ferry2-conf.txt").rename(folder / "ferry2-sample-config.txt")
+    fast_assistant.ingest([folder], prune=True)
+    assert not fast_assistant.ask("In the default ferry2.conf, how long is the read timeout?").notice
+    assert fast_assistant.ask("In ferry3.conf, how long is the read timeout?").notice
 
 
 def test_a_named_option_outside_the_top_passages_is_brought_in(fast_assistant: Any, tmp_path: Path) -> None:
