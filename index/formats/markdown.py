@@ -9,32 +9,30 @@ from __future__ import annotations
 import re
 
 from index.formats.htmltext import html_to_markdown
+from rag.text import FENCE_LINE, code_block_after
 
 # A table opens a line (up to three spaces in: four would make it an indented code block).
 _TABLE_OPEN = re.compile(r"^ {0,3}<table\b", re.IGNORECASE)
 _TABLE_TAG = re.compile(r"<(/?)table\b", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def read_tables(text: str) -> str:
-    """The text with each HTML table outside fenced code replaced by its rows; a table that is
+    """The text with each HTML table outside code blocks replaced by its rows; a table that is
     never closed, or holds fenced code, is left as written."""
     lines = text.split("\n")
     out: list[str] = []
-    fence = ""
+    block = ""  # the code block open before the line (rag.text.code_block_after)
     i = 0
     while i < len(lines):
         line = lines[i]
-        marker = _FENCE.match(line)
-        if marker and (not fence or marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)):
-            fence = "" if fence else marker.group(1)
-        elif not fence and _TABLE_OPEN.match(line):
+        if not block and _TABLE_OPEN.match(line):
             end = _table_end(lines, i)
             # Fenced code in a cell (GitHub renders Markdown inside HTML) is kept in its lines.
-            if end is not None and not any(_FENCE.match(row) for row in lines[i : end + 1]):
+            if end is not None and not any(FENCE_LINE.match(row) for row in lines[i : end + 1]):
                 out.extend(_rows("\n".join(lines[i : end + 1])))
                 i = end + 1
                 continue
+        block = code_block_after(line, block)
         out.append(line)
         i += 1
     return "\n".join(out)
