@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from index.formats.pdf import OPTION_TAG
+from index.formats.pdf import OPTION_TAG, SETTING_LINE
 from rag.text import FENCE_LINE, code_block_after, heading_text
 from rag.types import HEADING_SEPARATOR, Chunk
 
@@ -443,8 +443,9 @@ def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
 def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     """A short block that introduces the next one: a question ("5. Is zlib thread-safe?"), a
     lead-in ending in ":", a line above deeper-indented text (a man page's option name, a FAQ
-    entry, a sub-heading), or an option's tag alone above text that is no other tag (a man page
-    as a PDF sets its entries flat: "-S, --skip <number>" / "Set the number of frames to skip.")."""
+    entry, a sub-heading), or an option's tag or a setting with its value alone above text that
+    is no other tag or setting (a man page as a PDF sets its entries flat: "-S, --skip <number>" /
+    "Set the number of frames to skip.")."""
     body = text[block.start : block.end].strip()
     if block.table or not body or body.count("\n") > 2 or len(body.split()) > 40:
         return False
@@ -452,6 +453,16 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
         return True
     below = text[nxt.start : nxt.end].lstrip("\n")
     if OPTION_TAG.fullmatch(body) and not OPTION_TAG.match(below.lstrip()):
+        return True
+    # A setting with its value above its text ("auto_close = 5" / "Close terminal window after
+    # this many seconds.", cssh(1p) as a PDF); not above another setting or a comment, as a
+    # sample configuration file sets them.
+    if (
+        not body.startswith("#")
+        and SETTING_LINE.fullmatch(body)
+        and not SETTING_LINE.fullmatch(below.split("\n", 1)[0].strip())
+        and not below.lstrip().startswith(("#", ";", "//"))
+    ):
         return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
 

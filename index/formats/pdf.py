@@ -46,6 +46,13 @@ _OPTION_WITH_TEXT = re.compile(
 # sentence's wrapped end: no punctuation after it ("… see the" + "--header option."). The
 # chunker keeps such a tag with the text below it (index.chunking._leads_in).
 OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
+# A setting with its value alone on a line ("auto_quit = 1", "#geninfo_adjust_src_path = /tmp/build
+# => /usr/src"), as a configuration file's man page lists its entries: it opens an entry, never goes on
+# with the text above it ("… See also --autoclose and --no-autoclose auto_quit = 1", cssh(1p)). A
+# name in lower case with an underscore, dot or hyphen, or in capitals, then " = ": prose
+# seldom wraps onto such a line. The chunker keeps such a line with the text below it
+# (index.chunking._leads_in).
+SETTING_LINE = re.compile(r"#?\s?(?:[a-z][a-z0-9]*[_.-][\w.-]*|[A-Z][A-Z0-9_]+)\s+=(?:\s.*)?")
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 # A line that stops inside a sentence, and the words that go on with it.
@@ -276,6 +283,7 @@ def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
             or (OPTION_TAG.fullmatch(line.strip()) and len(line) < _SHORT_LINE_RATIO * full)
             or _titles_next(current[-1], line, full)
             or _CAPITALS_TITLE.fullmatch(line.strip())
+            or SETTING_LINE.fullmatch(line.strip()) is not None
         ):
             paragraphs.append(_join_lines(current))
             current = []

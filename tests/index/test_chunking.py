@@ -498,3 +498,38 @@ def test_an_option_tag_alone_stays_with_the_text_below_it() -> None:
     for c in chunks:
         assert c.text.startswith("-"), c.text
         assert not c.text.rstrip().splitlines()[-1].startswith("-"), c.text
+
+
+def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
+    """cssh(1p) as a PDF: "auto_close = 5" a paragraph of its own above its text. A chunk had
+    ended on it, and the next opened on "Close terminal window after this many seconds."
+    without the setting it describes. A sample configuration's settings one after another,
+    each under its comment, stay as they are."""
+    entries = [f"opt_{i} = {i}\n\nSet thing {i} " + " ".join(["well"] * 10) + "." for i in range(8)]
+    text = "\n\n".join(entries)
+    chunks = _split(text, budget=40)
+    _assert_verbatim(text, chunks)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert c.text.startswith("opt_"), c.text
+        assert not c.text.rstrip().splitlines()[-1].startswith("opt_"), c.text
+    # A sample configuration's setting above the next setting's comment, or above the next
+    # setting, introduces neither.
+    from index.chunking import _Block, _leads_in
+
+    sample = "opt_1 = 1\n\n# Thing 2 is well\n\nopt_2 = 2\n\nopt_3 = 3\n\nSet thing 3 well."
+    setting_1, comment_2, setting_2, setting_3, text_3 = (
+        _Block(s, s + len(part), False) for s, part in _parts(sample)
+    )
+    assert not _leads_in(sample, setting_1, comment_2)
+    assert not _leads_in(sample, setting_2, setting_3)
+    assert _leads_in(sample, setting_3, text_3)
+
+
+def _parts(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each blank-line-separated part of text."""
+    out, at = [], 0
+    for part in text.split("\n\n"):
+        out.append((at, part))
+        at += len(part) + 2
+    return out

@@ -562,6 +562,29 @@ def test_an_option_entry_after_a_sentences_end_opens_a_paragraph(tmp_path: Path,
     assert f"{lines[4]} {lines[5]}" in paragraphs
 
 
+def test_a_setting_with_its_value_alone_on_its_line_opens_an_entry(tmp_path: Path, office: Any) -> None:
+    """cssh(1p) as a PDF lists its configuration file's entries as "auto_quit = 1" above their
+    text; after a text whose last line ends in an option, not a full stop, the next entry had
+    been read as that text's last words ("… See also --autoclose and --no-autoclose auto_quit =
+    1"). So had lcovrc(5)'s sample lines under their comments."""
+    lines = [
+        "auto_close = 5",
+        "Close terminal window after this many seconds. If set to 0 will instead wait on input from",
+        "the user in each window before closing. See also --autoclose and --no-autoclose",
+        "auto_quit = 1",
+        "Automatically quit after the last client window closes. Set to 0 to disable.",
+        "# Use gcov intermediate format? Valid values are 0, 1, auto",
+        "geninfo_intermediate = auto",
+        "Prose that wraps over the full width of the page says that for files over 1MB x",
+        "= y holds, which goes on in lower case and is no setting of a configuration file.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "cssh.pdf", [lines]), LIMIT)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[:5] == [lines[0], f"{lines[1]} {lines[2]}", lines[3], lines[4], lines[5]]
+    assert paragraphs[5] == lines[6]
+    assert f"{lines[7]} {lines[8]}" in paragraphs
+
+
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
     tmp_path: Path, office: Any
 ) -> None:
@@ -965,3 +988,4 @@ def test_html_markup_that_runs_across_a_line_break_is_removed_too() -> None:
     text = read_html(page, "auto").text
     assert "This is a phrase\nthat wraps and bold\ntoo." in text
     assert "#if X\n#endif" in text and "*" not in text.replace("*.txt", "").replace("*.md", "")
+
