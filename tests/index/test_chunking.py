@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import Chunker, retrieval_text, with_context
+from index.chunking import Chunker, _Block, _leads_in, retrieval_text, with_context
 from index.embedding import Embedder
 from index.loaders import load_document
 from rag.types import Chunk
@@ -491,13 +491,7 @@ def test_an_option_tag_alone_stays_with_the_text_below_it() -> None:
     """fswebcam(1) as a PDF: each tag a paragraph of its own above its text, at one indent.
     A chunk had ended on "-S, --skip <number>", and the next opened on its text without it."""
     entries = [f"-{chr(97 + i)}, --opt-{i} <number>\n\nSet thing {i} " + " ".join(["well"] * 10) for i in range(8)]
-    text = "\n\n".join(entries)
-    chunks = _split(text, budget=40)
-    _assert_verbatim(text, chunks)
-    assert len(chunks) > 1
-    for c in chunks:
-        assert c.text.startswith("-"), c.text
-        assert not c.text.rstrip().splitlines()[-1].startswith("-"), c.text
+    _assert_each_entry_opens_a_chunk(entries, "-")
 
 
 def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
@@ -506,17 +500,9 @@ def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
     without the setting it describes. A sample configuration's settings one after another,
     each under its comment, stay as they are."""
     entries = [f"opt_{i} = {i}\n\nSet thing {i} " + " ".join(["well"] * 10) + "." for i in range(8)]
-    text = "\n\n".join(entries)
-    chunks = _split(text, budget=40)
-    _assert_verbatim(text, chunks)
-    assert len(chunks) > 1
-    for c in chunks:
-        assert c.text.startswith("opt_"), c.text
-        assert not c.text.rstrip().splitlines()[-1].startswith("opt_"), c.text
+    _assert_each_entry_opens_a_chunk(entries, "opt_")
     # A sample configuration's setting above the next setting's comment, or above the next
     # setting, introduces neither.
-    from index.chunking import _Block, _leads_in
-
     sample = "opt_1 = 1\n\n# Thing 2 is well\n\nopt_2 = 2\n\nopt_3 = 3\n\nSet thing 3 well."
     setting_1, comment_2, setting_2, setting_3, text_3 = (
         _Block(s, s + len(part), False) for s, part in _parts(sample)
@@ -524,6 +510,18 @@ def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
     assert not _leads_in(sample, setting_1, comment_2)
     assert not _leads_in(sample, setting_2, setting_3)
     assert _leads_in(sample, setting_3, text_3)
+
+
+def _assert_each_entry_opens_a_chunk(entries: list[str], lead: str) -> None:
+    """Entries (a name above its text) packed into chunks: each chunk opens with a name and
+    none ends on one."""
+    text = "\n\n".join(entries)
+    chunks = _split(text, budget=40)
+    _assert_verbatim(text, chunks)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert c.text.startswith(lead), c.text
+        assert not c.text.rstrip().splitlines()[-1].startswith(lead), c.text
 
 
 def _parts(text: str) -> list[tuple[int, str]]:
