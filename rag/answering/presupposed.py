@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from rag.text import CARDINAL_WORDS, STOPWORDS, asking_sentence, numbers, split_sentences
+from rag.text import CARDINAL_WORDS, STOPWORDS, asking_sentence, numbers, split_sentences, versions
 
 # The description a question gives of the person whose name it asks for.
 _ASKS_NAME_OF = re.compile(
@@ -135,7 +135,8 @@ def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
         return []
     stated: set[str] = set()
     for text in texts:
-        stated |= {_unpadded(n) for n in numbers(text)}
+        # A version the text writes with its "v" ("Python >= v3.12") states the 3.12 asked.
+        stated |= {_unpadded(n) for n in numbers(text) | versions(text)}
     return sorted(asked - stated)
 
 

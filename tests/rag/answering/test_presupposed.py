@@ -109,6 +109,12 @@ def test_a_number_the_text_spells_out_is_stated() -> None:
     assert unstated_numbers("Did it open on 12 screens?", ["It opened on twelve screens."]) == []
 
 
+def test_a_version_the_text_writes_with_its_v_is_stated() -> None:
+    notice = "> [!Important]\n> Python >= v3.12 requires `node-gyp` >= v10"
+    assert unstated_numbers("Which node-gyp version is required with Python 3.12 or newer?", [notice]) == []
+    assert unstated_numbers("Which node-gyp version is required with Python 3.13?", [notice]) == ["3.13"]
+
+
 def test_what_is_lacking_says_why_in_words() -> None:
     assert lacking("The film took in $890,000 in what country?", [FILM]) == "No passage found states 890,000."
     assert lacking(
