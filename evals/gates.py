@@ -132,9 +132,11 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # round (answer model retrained with 1,968 more train_docs questions, scorer refit, 0.13 by
     # the dev rule): 0.867 / 0.017 / 0.722; floors not moved. Thirty-fourth round (four reading
     # fixes, HTML code kept whole, scorer refit, 0.14 by the dev rule): the same figures.
-    Gate("answer_accuracy", ">=", 0.81),  # measured 0.867 (52 of 60); 0.833 (50) before
-    Gate("wrong_refusal_rate", "<=", 0.10),  # measured 0.017 (1 of 60); 0.100 (6) before
-    Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18); 0.667 (12) before
+    # Thirty-ninth round (answer model retrained with 2,128 more train_docs questions, scorer
+    # refit, 0.11 by the dev rule): 0.883 / 0.017 / 0.667; floors not moved.
+    Gate("answer_accuracy", ">=", 0.81),  # measured 0.883 (53 of 60); 0.867 (52) before
+    Gate("wrong_refusal_rate", "<=", 0.10),  # measured 0.017 (1 of 60), as before
+    Gate("abstention_recall", ">=", 0.6),  # measured 0.667 (12 of 18); 0.722 (13) before
     Gate("evidence_hit_at_k", ">=", 0.93),  # measured 0.967 (58 of 60)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 0.983 (59 of 60)
     Gate("mrr", ">=", 0.85),  # measured 0.885
@@ -155,10 +157,12 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # 0.783 / 0.087 / 0.625, two right answers fewer and three wrong refusals more than before;
     # not looked into (a test file), floors not moved (README). Thirty-fourth round (reading
     # fixes, scorer refit, 0.14 by the dev rule): 0.783 / 0.087 / 0.750, one more unanswerable
-    # question refused.
-    Gate("answer_accuracy", ">=", 0.74),  # measured 0.783 (36 of 46); 0.826 (38) before
-    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.087 (4 of 46); 0.022 (1) before
-    Gate("abstention_recall", ">=", 0.25),  # measured 0.750 (6 of 8); 0.625 (5) before
+    # question refused; 0.761 / 0.087 / 0.750 from the thirty-fifth. Thirty-ninth round (answer
+    # model retrained, scorer refit, 0.11 by the dev rule): 0.804 / 0.065 / 0.625; floors not
+    # moved.
+    Gate("answer_accuracy", ">=", 0.74),  # measured 0.804 (37 of 46); 0.761 (35) before
+    Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.065 (3 of 46); 0.087 (4) before
+    Gate("abstention_recall", ">=", 0.25),  # measured 0.625 (5 of 8); 0.750 (6) before
     Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
     Gate("mrr", ">=", 0.76),  # measured 0.795

@@ -716,7 +716,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-pairs", type=int, default=78000,
+    ap.add_argument("--max-pairs", type=int, default=110000,
                     help="cut the excerpt's and the written ordinary pairs to this (the written "
                     "unanswerable SQuAD questions come on top)")
     ap.add_argument("--epochs", type=int, default=1, help="passes over the pairs")
