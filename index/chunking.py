@@ -180,12 +180,26 @@ class Chunker:
             budget = max(budget - self._count(header), budget // _MIN_BODY_SHARE)
             if len(lines) > 1 and TABLE_RULE.match(text[lines[1][0] : lines[1][1]]):
                 header = f"{header}\n{text[lines[1][0] : lines[1][1]].strip()}"
+        open_lines: list[tuple[int, int]] = []  # (indent, start) of each line still open above
+        fence = ""
         for start, end in lines:
             cost = self._count(text[start:end])
+            # Code is indented by its syntax, not as entries; a blank line opens no entry.
+            inside, fence = bool(fence), code_block_after(text[start:end], fence)
+            entry = None if inside or fence else _entry_start(text[start:end], start, open_lines)
             if current is not None and used + cost <= budget:
                 current.end = end
                 used += cost
                 continue
+            if current is not None and entry is not None and current.start < entry and not block.table:
+                # A wrapped list item or option entry is not cut between its lines: the open
+                # chunk ends before the entry's first line and the next starts there, when the
+                # entry fits in one.
+                so_far = self._count(text[entry:end])
+                if so_far <= budget:
+                    yield _Piece(current.start, len(text[:entry].rstrip()), current.context)
+                    current, used = _Piece(entry, end, current.context), so_far
+                    continue
             if current is not None:
                 yield current
             # Later parts of a table repeat its header in their retrieval text only.
@@ -470,6 +484,21 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
+
+
+def _entry_start(line: str, start: int, open_lines: list[tuple[int, int]]) -> int | None:
+    """Where the entry this line goes on with starts: the nearest line above indented less,
+    when this line is no list item of its own ("- `concat()` - Same as …" / "  into a single
+    Buffer object."; "-v, --verbose" / "Print more."); None for a line that starts one.
+    open_lines, the (indent, start) of the lines above still open, is updated."""
+    if not line.strip():
+        return None
+    indent = _indent(line)
+    while open_lines and open_lines[-1][0] >= indent:
+        open_lines.pop()
+    parent = open_lines[-1][1] if open_lines and not _LIST_ITEM.match(line) else None
+    open_lines.append((indent, start))
+    return parent
 
 
 def _is_prose(text: str, section: _Section) -> bool:

@@ -139,6 +139,41 @@ def test_long_list_is_cut_between_items() -> None:
     assert all(len(c.text.split()) <= 40 for c in chunks)
 
 
+def test_a_long_list_is_not_cut_inside_a_wrapped_item() -> None:
+    """minipass's README wraps its items ("- `concat()` - Same as `collect()`, but concatenates
+    the data" / "  into a single Buffer object. Will reject the returned promise" / "  if the
+    stream is in objectMode …"): a chunk ends before an item, not between its lines."""
+    items = [
+        f"- `method{i}()` - Same as the one above, but does a little more\n"
+        f"  with the data it is given. Will reject the returned promise\n"
+        f"  if the stream is in objectMode, or if it goes into objectMode."
+        for i in range(12)
+    ]
+    text = "# Methods\n\n" + "\n".join(items)
+    chunks = _split(text, budget=70, markdown=True)
+    assert len(chunks) > 3
+    _assert_verbatim(text, chunks)
+    for c in chunks:
+        body = c.text.split("\n\n")[-1]
+        assert body.startswith("- `method"), body[:60]
+        assert body.endswith("into objectMode."), body[-60:]
+
+
+def test_a_long_code_block_is_cut_between_its_lines_as_before() -> None:
+    """Code is indented by its syntax: its lines are no entries, and a blank line in it opens
+    none (a chunk must not open on the blank line above "\t// Element dragging ended")."""
+    body = "\n".join(
+        f"function handler{i}(evt) {{\n\tstart({i});\n\n\t// Element dragging ended number {i}\n\tevt.item.done = true;\n}}"
+        for i in range(12)
+    )
+    text = "# Events\n\n```js\n" + body + "```\n"
+    chunks = _split(text, budget=40, markdown=True)
+    assert len(chunks) > 3
+    _assert_verbatim(text, chunks)
+    assert all(c.text.strip() and not c.text.startswith("\n") for c in chunks)
+    assert sum(c.text.count("evt.item.done") for c in chunks) >= 12
+
+
 def test_table_that_fits_is_not_split() -> None:
     rows = [f"| key{i} | value {i} |" for i in range(6)]
     text = "Some words before the table in a paragraph here.\n\n| name | value |\n|---|---|\n" + "\n".join(rows)
