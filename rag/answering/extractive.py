@@ -701,12 +701,30 @@ def _may_say_it_otherwise(c: Candidate, chosen: list[Candidate], passages: Seque
     steps give."""
     if c.doc != chosen[0].doc:
         return False
+    # A FAQ's answer to another of its questions says nothing of this one ("A link arrives by
+    # email within five minutes." under "How do I reset my password?" for "How long does
+    # shipping take?", answered under "Where do you ship?").
+    asked, best_asked = _asked_above(c, passages), _asked_above(chosen[0], passages)
+    if asked and best_asked and asked != best_asked:
+        return False
     words = sum(any(ch.isalnum() for ch in w) for w in c.text.split())  # a table's "|" is none
     return (
         words >= 5
         or any(_next_to(c, o, passages) for o in chosen)
         or (c.kind == "field" and bool(c.key) and any(_names_key(o.text, c.key) for o in chosen))
     )
+
+
+def _asked_above(c: Candidate, passages: Sequence[ScoredChunk]) -> str:
+    """The question a candidate answers in a FAQ: the nearest line above it in its passage
+    that opens a paragraph and ends with "?" ("How do I reset my password?"); "" if none."""
+    text = passages[c.passage].chunk.text
+    lines = text[: c.start].split("\n")
+    for k in range(len(lines) - 2, -1, -1):  # the last is the candidate's own line so far
+        line = lines[k].strip()
+        if line.endswith("?") and (k == 0 or not lines[k - 1].strip()):
+            return line
+    return ""
 
 
 def _names_key(text: str, key: str) -> bool:

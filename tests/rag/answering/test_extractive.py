@@ -587,6 +587,23 @@ def test_a_runner_up_sharing_no_word_with_the_question_comes_from_the_best_ones_
     assert draft.text.startswith("Shipping takes 3-5 business days") and len(draft.citations) == 1
 
 
+def test_a_faqs_answer_to_another_of_its_questions_is_no_runner_up() -> None:
+    """The model likes a duration for "how long": the password entry's "within five minutes"
+    answers another question of the FAQ, and shares no word with this one."""
+    faq = (
+        "How do I reset my password?\nOpen Settings and click Reset password. A link arrives by "
+        "email within five minutes.\n\nWhere do you ship?\nWe ship to Canada\nShipping takes 3-5 "
+        "business days"
+    )
+    scorer = BySubstring({"Shipping": 0.9, "five minutes": 0.6})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("How long does shipping take?", passages(faq))  # type: ignore[arg-type]
+    assert [c.text for c in draft.citations] == ["Shipping takes 3-5 business days"]
+    # Under the same question it may still answer in other words.
+    scorer = BySubstring({"Shipping": 0.9, "Canada": 0.6})
+    draft = ExtractiveAnswerer(scorer, threshold=0.1).answer("Where does the shop send parcels?", passages(faq))  # type: ignore[arg-type]
+    assert len(draft.citations) == 2
+
+
 def test_a_few_words_sharing_none_with_the_question_are_quoted_only_beside_a_quoted_one() -> None:
     # "PostgreSQL 15" does not say which port the server listens on; beside "2 GB of RAM", the
     # next item of the same list, it may be part of what the list answers.
