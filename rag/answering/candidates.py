@@ -402,8 +402,10 @@ def _uncommented(text: str) -> str:
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         below = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else ""
+        titled = all(_titled(lines[k]) for k in run)
         if is_comment and (
-            (len(run) >= 2 and not all(_titled(lines[k]) for k in run)) or _ASSIGNMENT.match(below)
+            (len(run) >= 2 and not titled) or _ASSIGNMENT.match(below)
+            or (not titled and _SPACED_SETTING.fullmatch(below))
         ):
             for k in run:
                 lines[k] = _without_marker(lines[k])
@@ -414,6 +416,10 @@ def _uncommented(text: str) -> str:
 # it documents it, however short (uptimed's "# Maximum number of entries in logfile. Set to 0
 # for unlimited."); a Markdown heading has no assignment under it.
 _ASSIGNMENT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*\S")
+# A setting and its one value apart by a space, as motion.conf or sshd_config set them
+# ("threshold 1500", "webcontrol_localhost on"): a one-line comment above it that is no
+# Markdown heading's title ("# Restrict webcontrol connections to the localhost.") documents it.
+_SPACED_SETTING = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]+[^\s=#][^\s#]*[ \t]*")
 
 
 # A setting's default left commented out, written as a sample configuration writes it, with no

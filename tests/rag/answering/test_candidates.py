@@ -845,6 +845,21 @@ def test_a_one_line_comment_above_an_assignment_documents_it() -> None:
     assert [s.kind for s in spans("# Install\nRun make.\n")][0] == "heading"
 
 
+def test_a_one_line_comment_above_a_setting_and_its_value_documents_it() -> None:
+    """motion.conf sets "name value" under a one-line comment: read as a Markdown heading, the
+    comment had been a candidate apart from its setting ("webcontrol_localhost on" alone, for
+    "What does the webcontrol_localhost on setting do?")."""
+    text = (
+        "# Port number used for the webcontrol.\nwebcontrol_port 8080\n\n"
+        "# Restrict webcontrol connections to the localhost.\nwebcontrol_localhost on\n"
+    )
+    got = _spans_by_quote(text)
+    assert "Restrict webcontrol connections to the localhost.\nwebcontrol_localhost on" in got
+    assert "webcontrol_localhost on" not in got
+    # A Markdown title above a two-word command stays a heading.
+    assert [s.kind for s in spans("# Usage\nnpm test\n")][0] == "heading"
+
+
 def test_a_field_of_an_entry_set_as_a_pdf_sets_it_reads_with_the_name_and_description() -> None:
     text = (
         "window-height\n\nDefines the window height on startup\n\n• Value type: Integer\n\n"
