@@ -197,7 +197,7 @@ class Chunker:
                 # entry fits in one.
                 so_far = self._count(text[entry:end])
                 if so_far <= budget:
-                    yield _Piece(current.start, len(text[:entry].rstrip()), current.context)
+                    yield _Piece(current.start, current.start + len(text[current.start : entry].rstrip()), current.context)
                     current, used = _Piece(entry, end, current.context), so_far
                     continue
             if current is not None:
