@@ -374,15 +374,16 @@ def _without_bare_names(text: str, read: list[Span]) -> list[Span]:
     return [c for c in read if not bare(c)]
 
 
-# A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988".
-_COMMENT = re.compile(r"^([ \t]*)(#+)(?!!)", re.MULTILINE)
+# A comment line of a configuration file or script: "## The port to use …", "#webagg.port: 8988",
+# and an INI file's ("; Maximum allowed size for uploaded files.", php.ini, smb.conf).
+_COMMENT = re.compile(r"^([ \t]*)(#+|;+)(?!!)", re.MULTILINE)
 # A quotation's markers at a line's start, as Markdown and mail write them ("> ", "> > ").
 _QUOTE_MARK = re.compile(r"^[ ]{0,3}(?!>>>)(?:>[ ]?)+")  # not Python's ">>> " prompt
 
 
 def _uncommented(text: str) -> str:
-    """The text with the "#" markers of its comment blocks made spaces: two or more lines in a
-    row that open with "#" are a sample configuration's documentation ("## 400, and bold is
+    """The text with the "#" (an INI file's ";") markers of its comment blocks made spaces: two
+    or more lines in a row that open with one are a sample configuration's documentation ("## 400, and bold is
     700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
     a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
@@ -424,8 +425,9 @@ _SPACED_SETTING = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]+[^\s=#][^\s#]*[ \t]*"
 
 # A setting's default left commented out, written as a sample configuration writes it, with no
 # space after the marker as prose never is: "#SoundDriver = JACK:ALSA:OSS", "#CA="letsencrypt"",
-# mcabber's "#set pgp_passphrase_retries = 2", "#webagg.port: 8988", "#HTTPProxy =".
-_COMMENTED_OUT = re.compile(r"[ \t]*#+[A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*(?:=|:[ \t]+\S)")
+# mcabber's "#set pgp_passphrase_retries = 2", "#webagg.port: 8988", "#HTTPProxy =", php.ini's
+# ";user_ini.filename = ".user.ini"".
+_COMMENTED_OUT = re.compile(r"[ \t]*(?:#+|;+)[A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*(?:=|:[ \t]+\S)")
 
 
 def _commented_out(original: str, line_start: int) -> bool:

@@ -143,7 +143,7 @@ def _entry_opening(statement: Candidate, text: str) -> int | None:
 
 
 # A sample configuration's comment line, and what it holds past its "#" marks.
-_COMMENT = re.compile(r"^[ \t]*(?P<marks>#+)(?P<body>.*)$")
+_COMMENT = re.compile(r"^[ \t]*(?P<marks>#+|;+)(?P<body>.*)$")
 # The most words a setting line has ("set alert foo@example.com not on { instance, action }":
 # seven; marks are no words). A line of wrapped prose has more.
 _SETTING_WORDS = 8
@@ -202,7 +202,7 @@ def _setting_below(best: Candidate, text: str) -> Candidate | None:
     where, line = next((t for t in settings if _names(best.text, _setting_name(t[1]))), settings[0])
     start = where + len(line) - len(line.lstrip())
     end = start + len(line.strip())
-    model_text = line.strip().lstrip("#").strip()
+    model_text = line.strip().lstrip("#;").strip()
     return replace(best, start=start, end=end, text=text[start:end], model_text=model_text, kind="line", key="", block=None)
 
 
@@ -213,14 +213,14 @@ def _names(text: str, name: str) -> bool:
 
 def _setting_name(line: str) -> str:
     """The name a setting line sets: its first word, up to "=" ("#KEEPWAVS=n" -> "KEEPWAVS")."""
-    first = (line.strip().lstrip("#").split() or [""])[0]
+    first = (line.strip().lstrip("#;").split() or [""])[0]
     return first.split("=", 1)[0]
 
 
 def _reads_as_setting(line: str) -> bool:
     """A few words opening with a name (no "Default:" label, no "1)" or "See also"), with no
     sentence's end; its own trailing comment ("SOCKSPort 9050 # Default: …") not counted."""
-    body = line.strip().lstrip("#").split(" # ", 1)[0].strip()
+    body = line.strip().lstrip("#;").split(" # ", 1)[0].strip()
     words = _words(body)
     name = _setting_name(line)
     return (

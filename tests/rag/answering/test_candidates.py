@@ -1228,3 +1228,28 @@ def test_each_line_of_a_programs_help_listing_is_a_candidate_of_its_own() -> Non
     assert clean.model_text == "cleanlogs [CAREFUL] Deletes all historical forever log files"
     assert got["stopall             Stop all running forever scripts"].model_text == "stopall Stop all running forever scripts"
     assert not any(text[s.start : s.end].startswith("-q") and s.kind == "line" for s in spans(text))
+
+
+def test_an_ini_files_semicolon_comments_are_read_as_comments() -> None:
+    """php.ini and smb.conf comment with ";": read as text, its numbered list had been cut at
+    the markers ("SAPI module specific location. ; 2." a candidate of its own), its setting was
+    read with the ";" of its comment, and a default left commented out (";user_ini.filename")
+    was no setting."""
+    text = (
+        "; The following is a summary of its search order:\n"
+        "; 1. SAPI module specific location.\n"
+        "; 2. The PHPRC environment variable.\n"
+        "\n"
+        "; Maximum allowed size for uploaded files.\n"
+        "upload_max_filesize = 2M\n"
+        "\n"
+        "; Name for user-defined php.ini (.htaccess) files. Default is \".user.ini\"\n"
+        ';user_ini.filename = ".user.ini"\n'
+    )
+    got = _spans_by_quote(text)
+    assert got["The PHPRC environment variable."].kind == "item"
+    assert not any(quote.endswith("; 2.") for quote in got)
+    setting = next(s for q, s in got.items() if q.endswith("upload_max_filesize = 2M"))
+    assert setting.model_text == "Maximum allowed size for uploaded files. upload_max_filesize = 2M"
+    commented = got['user_ini.filename = ".user.ini"']
+    assert commented.model_text.startswith("Name for user-defined php.ini (.htaccess) files.")
