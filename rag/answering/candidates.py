@@ -383,9 +383,9 @@ _QUOTE_MARK = re.compile(r"^[ ]{0,3}(?!>>>)(?:>[ ]?)+")  # not Python's ">>> " p
 
 def _uncommented(text: str) -> str:
     """The text with the "#" (an INI file's ";") markers of its comment blocks made spaces: two
-    or more lines in a row that open with one are a sample configuration's documentation ("## 400, and bold is
-    700." read as a Markdown heading) and its commented-out defaults ("#webagg.port: 8988",
-    a "key: value" line once the marker goes). Markdown headings stand alone: a run of
+    or more lines in a row that open with one are a sample configuration's documentation ("## 400,
+    and bold is 700." read as a Markdown heading) and its commented-out defaults ("#webagg.port:
+    8988", a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
     fenced code block or raw HTML's <pre> every "#" line is a comment ("# => (3, 384)" below
     "print(x.shape)", a root prompt's "# pkg install bfs");
