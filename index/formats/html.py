@@ -11,6 +11,7 @@ from index.cleaning import boilerplate_reason, clean_text
 from index.formats import CHROME_ONLY, Extracted, FormatError, visible_chars
 from index.formats.htmlframe import prepare_html
 from index.formats.htmltext import html_to_markdown
+from rag.text import code_block_after
 
 
 def read_html(html: str, clean: Literal["auto", "web", "off"]) -> Extracted:
@@ -78,7 +79,6 @@ _STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
 # "2**53 and 2**64" stay powers.
 _STRONG_ENDING = re.compile(r"(?<=[A-Za-z0-9])\*\*([A-Za-z]+)\*\*(?![\w*])")
 _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 def as_read(markdown: str) -> str:
@@ -86,7 +86,7 @@ def as_read(markdown: str) -> str:
     reader of the page sees; fenced code is left as it is."""
     out: list[str] = []
     paragraph: list[str] = []
-    fenced = False
+    block = ""  # the code block open, as rag.text reads them
 
     def flush() -> None:
         if paragraph:
@@ -94,17 +94,19 @@ def as_read(markdown: str) -> str:
             paragraph.clear()
 
     for line in markdown.split("\n"):
-        if _FENCE.match(line):
+        after = code_block_after(line, block)
+        if block or after:
+            # A fence closes only as it opened: a code line's indented "~~~~" had been taken
+            # for one, and from there on code and prose swapped, the prose keeping its markup
+            # ("entry\\_points" where the page shows "entry_points").
             flush()
-            fenced = not fenced
-            out.append(line)
-        elif fenced:
             out.append(line)
         elif not line.strip():
             flush()
             out.append(line)
         else:
             paragraph.append(line)
+        block = after
     flush()
     return "\n".join(out)
 

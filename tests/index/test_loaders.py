@@ -978,6 +978,20 @@ def test_html_code_keeps_its_stars_and_backslashes() -> None:
     assert as_read("a \\`\\`PYRO\\_\\`\\` prefix, `x_y`") == "a ``PYRO_`` prefix, x_y"
 
 
+def test_html_markup_after_a_code_block_holding_a_tilde_line_is_removed() -> None:
+    """pex's docs show an RST title's "~~~~" underline inside a code block: read as a fence, it
+    had closed the block, and from there on code and prose swapped places ("entry\\_points" and
+    `pip install` kept their markup, the code lost its)."""
+    markdown = (
+        "```\nTitle\n    ~~~~~~~~~\n```\n\nwrite all defined entry\\_points, then `pip install`\n\n"
+        "```\n$ pex **x** -- --help\n```"
+    )
+    assert as_read(markdown) == (
+        "```\nTitle\n    ~~~~~~~~~\n```\n\nwrite all defined entry_points, then pip install\n\n"
+        "```\n$ pex **x** -- --help\n```"
+    )
+
+
 def test_html_markup_that_runs_across_a_line_break_is_removed_too() -> None:
     # The page's source wraps inside <em> and <pre><b>: trafilatura keeps the line breaks.
     page = (
