@@ -115,9 +115,10 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             if header is None:
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 ruled = nxt is not None and _TABLE_RULE.match(text[nxt[0] : nxt[1]]) is not None
-                if not ruled and not text[:s].strip():
+                if not ruled and not text[:s].strip() and table_header.strip():
                     # A passage that opens inside a table (a chunk cut through it) has lost the
                     # header: its first row is a row, read under the header the chunker kept.
+                    # (One that opens with a whole table, Word's with no rule, keeps its own.)
                     lost, _, rule = table_header.strip().partition("\n")
                     named = _TABLE_RULE.match(rule) is not None or _names_columns(_cells(lost))
                     header = _cells(lost) if _is_table_row(lost) and named else []

@@ -334,12 +334,17 @@ def test_a_title_above_a_sentence_is_read_but_not_quoted_with_it() -> None:
     assert "Alpha project notes" in got
 
 
-def test_a_passage_opening_inside_a_table_has_no_header_row() -> None:
-    """A chunk cut through a table starts with a row: it is not the header of the rows below."""
-    text = "| `log_filename` | `'pg.log'` |\n| `log_rotation_size` | `10MB` |\n"
+def test_a_passage_opening_with_a_whole_table_reads_its_rows_under_its_header() -> None:
+    """A chunk that opens with a table has no header in its context (the chunker keeps one only
+    for a chunk cut through a table): a Word table's first row, with no rule under it, names the
+    columns when its cells are labels. It had been read as a row, and "Infinity" as no default
+    ("What is the default maxBatchSize of a DataLoader?" refused, DataLoader's README)."""
+    text = "| Option Key | Type | Default |\n| maxBatchSize | Number | Infinity |\n"
     got = _by_text(text)
-    assert got["| `log_rotation_size` | `10MB` |"] == ("row", "`log_rotation_size` | `10MB`")
-    assert got["| `log_filename` | `'pg.log'` |"][1] == "`log_filename` | `'pg.log'`"
+    assert got["| maxBatchSize | Number | Infinity |"] == ("row", "Option Key: maxBatchSize; Type: Number; Default: Infinity")
+    # A first row of values is a row like the others.
+    got = _by_text("| port | 8080 |\n| host | localhost |\n")
+    assert got["| host | localhost |"] == ("row", "host | localhost")
     # A table under prose without a rule line keeps its first row as header.
     got = _by_text("Defaults:\n\n| name | value |\n| port | 8080 |\n")
     assert got["| port | 8080 |"][1] == "name: port; value: 8080"
