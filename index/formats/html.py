@@ -74,6 +74,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~])")
 # escapes nothing inside. Strong markers open at a word's edge: "2**53" is a power, "**^J**s"
 # a bold key with its plural.
 _CODE = re.compile(r"`([^`]+)`")
+# A row of the Markdown tables trafilatura writes: "| a | b |".
+_TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
 _STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
 # A word's bold ending ("Argon2<strong>id</strong>" → "Argon2**id**"): letters only, so "2**53" and
 # "2**53 and 2**64" stay powers.
@@ -104,6 +106,11 @@ def as_read(markdown: str) -> str:
         elif not line.strip():
             flush()
             out.append(line)
+        elif _TABLE_ROW.fullmatch(line):
+            # Markup never runs from one table row into the next: mplayer's FAQ table holds
+            # one unpaired backtick in a row and another 140 rows down, all "code" between.
+            flush()
+            out.append(_without_inline_markup(line))
         else:
             paragraph.append(line)
         block = after

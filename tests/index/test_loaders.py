@@ -992,6 +992,19 @@ def test_html_markup_after_a_code_block_holding_a_tilde_line_is_removed() -> Non
     )
 
 
+def test_html_markup_never_runs_from_one_table_row_into_another() -> None:
+    """mplayer's FAQ table: an unpaired backtick in one row and another rows below had made all
+    between one code span, its "**Q:**" labels kept as written."""
+    markdown = (
+        "| Q: | The phrase `can't find a register' while reloading. |\n| **A:** | A gcc bug. |\n"
+        "| **Q:** | Scripts? |\n| **A:** | TOOLS/README` documents them. |\n|\nlang"
+    )
+    assert as_read(markdown) == (
+        "| Q: | The phrase `can't find a register' while reloading. |\n| A: | A gcc bug. |\n"
+        "| Q: | Scripts? |\n| A: | TOOLS/README` documents them. |\n|\nlang"
+    )
+
+
 def test_html_markup_that_runs_across_a_line_break_is_removed_too() -> None:
     # The page's source wraps inside <em> and <pre><b>: trafilatura keeps the line breaks.
     page = (
