@@ -50,9 +50,12 @@ OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0
 # => /usr/src"), as a configuration file's man page lists its entries: it opens an entry, never goes on
 # with the text above it ("… See also --autoclose and --no-autoclose auto_quit = 1", cssh(1p)). A
 # name in lower case with an underscore, dot or hyphen, or in capitals, then " = ": prose
-# seldom wraps onto such a line. The chunker keeps such a line with the text below it
-# (index.chunking._leads_in).
-SETTING_LINE = re.compile(r"#?\s?(?:[a-z][a-z0-9]*[_.-][\w.-]*|[A-Z][A-Z0-9_]+)\s+=(?:\s.*)?")
+# seldom wraps onto such a line. Also a shell-style setting in capitals with one value or none,
+# as pbuilderrc(5) lists them ("BUILDUSERID=1234", "BUILDSOURCEROOTCMD= fakeroot"). The chunker
+# keeps such a line with the text below it (index.chunking._leads_in).
+SETTING_LINE = re.compile(
+    r"#?\s?(?:(?:[a-z][a-z0-9]*[_.-][\w.-]*|[A-Z][A-Z0-9_]+)\s+=(?:\s.*)?|[A-Z][A-Z0-9_]{2,}=[ \t]?\S*)"
+)
 # A man page's section title ("SYNOPSIS", "SECURITY ASPECTS"): capitals alone on a line.
 _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z]{3,}(?: [A-Z]{2,}){0,3}")
 # A line that stops inside a sentence, and the words that go on with it.

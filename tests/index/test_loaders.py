@@ -585,6 +585,24 @@ def test_a_setting_with_its_value_alone_on_its_line_opens_an_entry(tmp_path: Pat
     assert f"{lines[7]} {lines[8]}" in paragraphs
 
 
+def test_a_shell_style_setting_alone_on_its_line_opens_an_entry(tmp_path: Path, office: Any) -> None:
+    """pbuilderrc(5) as a PDF lists "BUILDUSERID=1234" above its text: after a text whose last
+    line ends in a word, it had been read as that text's last words ("… in pdebuild
+    BUILDUSERID=1234"), and "The uid to be used inside chroot." named no setting."""
+    lines = [
+        "This option is used on invocation of fakeroot for dpkg-buildpackage in pdebuild, so",
+        "that the whole of the build runs as root inside the chroot as it is meant to be in",
+        "BUILDUSERID=1234",
+        "The uid to be used inside chroot.",
+        "Prose that wraps over the full width of the page sets PATH=/usr/bin for the build",
+        "and goes on in lower case, no setting of its own.",
+    ]
+    doc = load_document(office.pdf(tmp_path / "pbuilderrc.pdf", [lines]), LIMIT)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
+    assert f"{lines[4]} {lines[5]}" in paragraphs
+
+
 def test_a_heading_at_a_pages_foot_is_not_joined_to_the_next_page(
     tmp_path: Path, office: Any
 ) -> None:
