@@ -1258,3 +1258,20 @@ def test_an_ini_files_semicolon_comments_are_read_as_comments() -> None:
     assert setting.model_text == "Maximum allowed size for uploaded files. upload_max_filesize = 2M"
     commented = got['user_ini.filename = ".user.ini"']
     assert commented.model_text.startswith("Name for user-defined php.ini (.htaccess) files.")
+
+
+def test_an_answer_row_of_a_faq_table_reads_with_the_question_row_above_it() -> None:
+    """DocBook sets a FAQ's questions and answers as table rows (mplayer's FAQ): "-mc 0.1 can
+    help." had been read alone, and the question's own row chosen over it."""
+    text = (
+        "| 8.4. Playback problems |  |\n"
+        "| Q: | How can I get rid of A/V desynchronization while seeking through RealMedia streams? |\n"
+        "| A: | -mc 0.1 can help. |\n"
+        "| Q: | What about subtitles? |\n"
+    )
+    got = _by_text(text)
+    assert got["| A: | -mc 0.1 can help. |"][1] == (
+        "Q: How can I get rid of A/V desynchronization while seeking through RealMedia streams? A: | -mc 0.1 can help."
+    )
+    # A question's row reads alone, as a plain "Q:" line does.
+    assert got["| Q: | What about subtitles? |"][1] == "Q: | What about subtitles?"
