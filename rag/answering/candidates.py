@@ -529,10 +529,11 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
         return c
     before = before.rstrip()
     labelled = _labelled_question(before, text[c.start : c.end])
-    if not labelled and _is_table_row(text[c.start : c.end]):
+    row = _rows_as_lines(text[c.start : c.end]) if _is_table_row(text[c.start : c.end]) else ""
+    if not labelled and _ANSWER_LABEL.match(row):
         # A DocBook FAQ sets its questions and answers as rows ("| Q: | How can I …? |" above
         # "| A: | -mc 0.1 can help. |"): the rows read as lines of their cells.
-        labelled = _labelled_question(_rows_as_lines(before), _rows_as_lines(text[c.start : c.end]))
+        labelled = _labelled_question(_rows_as_lines(before), row)
     if labelled:
         return replace(c, model_text=model_view(labelled) + " " + c.model_text)
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
@@ -638,7 +639,7 @@ def _labelled_question(before: str, answer: str) -> str:
 
 def _rows_as_lines(text: str) -> str:
     """The last lines of a text, its table rows as lines of their cells."""
-    lines = text.split("\n")[-_LABELLED_LINES:]
+    lines = text.rsplit("\n", _LABELLED_LINES)[-_LABELLED_LINES:]
     return "\n".join(" ".join(c for c in _cells(line) if c) if _is_table_row(line) else line for line in lines)
 
 
