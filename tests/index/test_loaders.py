@@ -508,6 +508,11 @@ def test_a_two_page_man_pages_head_and_foot_go(tmp_path: Path, office: Any) -> N
     assert "Widget notes" in doc.text and "The end." in doc.text
 
 
+def _pdf_paragraphs(path: Path, office: Any, lines: list[str]) -> list[str]:
+    """The paragraphs of a one-page PDF of these lines, as loaded."""
+    return load_document(office.pdf(path, [lines]), LIMIT).text.split("\n\n")
+
+
 def test_an_option_entry_on_one_line_is_a_paragraph_of_its_own(tmp_path: Path, office: Any) -> None:
     """gdu(1) as a PDF sets each option and its text on one line; a long one (full width) had
     taken the next entry into its paragraph."""
@@ -519,8 +524,7 @@ def test_an_option_entry_on_one_line_is_a_paragraph_of_its_own(tmp_path: Path, o
         "Some prose that wraps over the full width of the page and so it goes on to the",
         "-x option below it, which is part of this sentence and no entry of its own here.",
     ]
-    doc = load_document(office.pdf(tmp_path / "gdu.pdf", [lines]), LIMIT)
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = _pdf_paragraphs(tmp_path / "gdu.pdf", office, lines)
     assert lines[1] in paragraphs and lines[2] in paragraphs
     assert " ".join(lines[4:]) in paragraphs
 
@@ -537,8 +541,7 @@ def test_an_option_tag_alone_on_its_line_opens_the_next_entry(tmp_path: Path, of
         "specify bookmark key to open; with no key given it asks for one at the prompt below",
         "--header option.",
     ]
-    doc = load_document(office.pdf(tmp_path / "nnn.pdf", [lines]), LIMIT)
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = _pdf_paragraphs(tmp_path / "nnn.pdf", office, lines)
     assert paragraphs[:5] == lines[:5]
     # A sentence's wrapped end that opens with an option ends in punctuation: it stays.
     assert paragraphs[5] == f"{lines[5]} {lines[6]}"
@@ -555,8 +558,7 @@ def test_an_option_entry_after_a_sentences_end_opens_a_paragraph(tmp_path: Path,
         "Some prose that wraps over the full width of the page ends a sentence at the end of a line.",
         "-v may be given twice for more output, and then it prints each step that it takes in full.",
     ]
-    doc = load_document(office.pdf(tmp_path / "hunspell.pdf", [lines]), LIMIT)
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = _pdf_paragraphs(tmp_path / "hunspell.pdf", office, lines)
     assert paragraphs[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
     # An option in a sentence that goes on in lower case is no entry.
     assert f"{lines[4]} {lines[5]}" in paragraphs
@@ -578,8 +580,7 @@ def test_a_setting_with_its_value_alone_on_its_line_opens_an_entry(tmp_path: Pat
         "Prose that wraps over the full width of the page says that for files over 1MB x",
         "= y holds, which goes on in lower case and is no setting of a configuration file.",
     ]
-    doc = load_document(office.pdf(tmp_path / "cssh.pdf", [lines]), LIMIT)
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = _pdf_paragraphs(tmp_path / "cssh.pdf", office, lines)
     assert paragraphs[:5] == [lines[0], f"{lines[1]} {lines[2]}", lines[3], lines[4], lines[5]]
     assert paragraphs[5] == lines[6]
     assert f"{lines[7]} {lines[8]}" in paragraphs
@@ -597,8 +598,7 @@ def test_a_shell_style_setting_alone_on_its_line_opens_an_entry(tmp_path: Path, 
         "Prose that wraps over the full width of the page sets PATH=/usr/bin for the build",
         "and goes on in lower case, no setting of its own.",
     ]
-    doc = load_document(office.pdf(tmp_path / "pbuilderrc.pdf", [lines]), LIMIT)
-    paragraphs = doc.text.split("\n\n")
+    paragraphs = _pdf_paragraphs(tmp_path / "pbuilderrc.pdf", office, lines)
     assert paragraphs[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
     assert f"{lines[4]} {lines[5]}" in paragraphs
 
