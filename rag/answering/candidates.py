@@ -193,6 +193,8 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             flush()
             out.append(_span(text, s, e, "line"))
             continue
+        if prose and _OPTION_ENTRY.match(line):
+            flush()  # a help text's next option, its text wrapped below it like the one above
         prose.append((s, e))
     flush()
     read = [
@@ -1191,6 +1193,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A line that opens an option's entry in a program's help: the option (with its other spelling
+# and its argument), then two or more spaces and its text, or nothing ("  -d, --(no-)dry      dry
+# run (no changes are made to files)" over "(default: false)"; argparse's "  --timeout TIMEOUT").
+_OPTION_ENTRY = re.compile(
+    r"[ \t]*[-−]{1,2}[A-Za-z0-9?(][^\s,]*(?:,? [-−]{1,2}[^\s,]+)?(?:[ =][^\s-][^\s]*)?(?<![.,;:!?])(?:[ \t]{2,}\S|[ \t]*$)"
+)
 # A line of a two-column listing: its indent, a term of at most four words, two or more spaces,
 # its text.
 _LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)[ \t]{2,}(?=\S)")

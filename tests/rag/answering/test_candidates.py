@@ -1275,3 +1275,29 @@ def test_an_answer_row_of_a_faq_table_reads_with_the_question_row_above_it() -> 
     )
     # A question's row reads alone, as a plain "Q:" line does.
     assert got["| Q: | What about subtitles? |"][1] == "Q: | What about subtitles?"
+
+
+def test_each_option_of_a_help_text_is_a_candidate_of_its_own() -> None:
+    """A program's --help pasted as a code block (jscodeshift's README) wraps each option's text
+    below it with no full stop: the sentence splitter had run one option into the next ("-d,
+    --(no-)dry dry run (no changes are made to files) (default: false) --extensions=EXT …")."""
+    text = (
+        "Options:\n"
+        "  -c, --cpus=N                  start at most N child processes\n"
+        "                                (default: max(all - 1, 1))\n"
+        "  -d, --(no-)dry                dry run (no changes are made to files)\n"
+        "                                (default: false)\n"
+        "      --extensions=EXT          transform files with these file extensions\n"
+        "  --very-long-option-name VALUE\n"
+        "                        what it does\n"
+    )
+    got = _by_text(text)
+    assert got["-d, --(no-)dry                dry run (no changes are made to files)\n                                (default: false)"][1] == (
+        "-d, --(no-)dry dry run (no changes are made to files) (default: false)"
+    )
+    assert "--very-long-option-name VALUE\n                        what it does" in got
+    # An option in a sentence that wraps onto a line of its own is no entry.
+    prose = "To skip the checks, run it\n--force and it goes on without them. To omit argument list, use\n--omit-arguments.\n"
+    got = _by_text(prose)
+    assert "To skip the checks, run it\n--force and it goes on without them." in got
+    assert "To omit argument list, use\n--omit-arguments." in got
