@@ -100,7 +100,7 @@ def as_read(markdown: str) -> str:
         if block or after:
             # A fence closes only as it opened: a code line's indented "~~~~" had been taken
             # for one, and from there on code and prose swapped, the prose keeping its markup
-            # ("entry\\_points" where the page shows "entry_points").
+            # ("entry\_points" where the page shows "entry_points").
             flush()
             out.append(line)
         elif not line.strip():

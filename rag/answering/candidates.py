@@ -390,7 +390,7 @@ def _uncommented(text: str) -> str:
     and bold is 700." read as a Markdown heading) and its commented-out defaults ("#webagg.port:
     8988", a "key: value" line once the marker goes). Markdown headings stand alone: a run of
     consecutive lines that are all short headings ("# Guide" / "## Install") stays. Inside a
-    fenced code block or raw HTML's <pre> every "#" line is a comment ("# => (3, 384)" below
+    fenced code block or raw HTML's <pre> every "#" (or ";") line is a comment ("# => (3, 384)" below
     "print(x.shape)", a root prompt's "# pkg install bfs");
     outside one, a quotation's ">" markers are blanks too."""
     lines = text.split("\n")
@@ -640,7 +640,7 @@ def _labelled_question(before: str, answer: str) -> str:
 
 
 def _rows_as_lines(text: str) -> str:
-    """The last lines of a text, its table rows as lines of their cells."""
+    """The text's last _LABELLED_LINES lines, its table rows as lines of their cells."""
     lines = text.rsplit("\n", _LABELLED_LINES)[-_LABELLED_LINES:]
     return "\n".join(" ".join(c for c in _cells(line) if c) if _is_table_row(line) else line for line in lines)
 

@@ -142,7 +142,7 @@ def _entry_opening(statement: Candidate, text: str) -> int | None:
     return None
 
 
-# A sample configuration's comment line, and what it holds past its "#" marks.
+# A sample configuration's comment line, and what it holds past its "#" (or ";") marks.
 _COMMENT = re.compile(r"^[ \t]*(?P<marks>#+|;+)(?P<body>.*)$")
 # The most words a setting line has ("set alert foo@example.com not on { instance, action }":
 # seven; marks are no words). A line of wrapped prose has more.
