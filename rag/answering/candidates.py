@@ -1319,7 +1319,13 @@ def _lazy_continuation(line: str, below: str) -> bool:
 
 
 def _is_table_row(line: str) -> bool:
-    # Pipes only: tabs in man pages and plain text are alignment, not columns.
+    # Pipes only: tabs in man pages and plain text are alignment, not columns. Not pipes that all
+    # stand inside one word of a line that goes on ("--parser=babel|flow|ts  the parser to use",
+    # a help line giving an option's values).
+    words = line.split()
+    piped = [w for w in words if "|" in w]
+    if len(piped) == 1 and len(words) > 1 and not piped[0].startswith("|") and not piped[0].endswith("|"):
+        return False
     return line.count("|") >= 2 or (line.count("|") == 1 and _TABLE_RULE.match(line) is not None)
 
 

@@ -1301,3 +1301,20 @@ def test_each_option_of_a_help_text_is_a_candidate_of_its_own() -> None:
     got = _by_text(prose)
     assert "To skip the checks, run it\n--force and it goes on without them." in got
     assert "To omit argument list, use\n--omit-arguments." in got
+
+
+def test_pipes_inside_one_word_of_a_line_make_no_table_row() -> None:
+    """A help or man page line gives an option's values joined by pipes ("--parser=babel|flow|ts
+    the parser to use", mrtg's "privprotocol {des|3desede|aescfb128}"): read as a table row, its
+    quote had been cut at the first pipe ("privprotocol {des") or its values spaced apart."""
+    text = (
+        "  --parser=babel|flow|ts    the parser to use for parsing the source files\n"
+        "\n"
+        "privprotocol {des|3desede|aescfb128} Specifies the encryption method.\n"
+        "\n"
+        "| port | 8080 |\n"
+    )
+    got = _by_text(text)
+    assert got["--parser=babel|flow|ts    the parser to use for parsing the source files"][0] != "row"
+    assert got["privprotocol {des|3desede|aescfb128} Specifies the encryption method."][0] != "row"
+    assert got["| port | 8080 |"][0] == "row"
