@@ -531,11 +531,12 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
         return c
     before = before.rstrip()
     labelled = _labelled_question(before, text[c.start : c.end])
-    row = _rows_as_lines(text[c.start : c.end]) if _is_table_row(text[c.start : c.end]) else ""
-    if not labelled and _ANSWER_LABEL.match(row):
+    if not labelled and _is_table_row(text[c.start : c.end]):
         # A DocBook FAQ sets its questions and answers as rows ("| Q: | How can I …? |" above
         # "| A: | -mc 0.1 can help. |"): the rows read as lines of their cells.
-        labelled = _labelled_question(_rows_as_lines(before), row)
+        row = _rows_as_lines(text[c.start : c.end])
+        if _ANSWER_LABEL.match(row):
+            labelled = _labelled_question(_rows_as_lines(before), row)
     if labelled:
         return replace(c, model_text=model_view(labelled) + " " + c.model_text)
     prev = _HEADING.sub("", before[before.rfind("\n") + 1 :]).strip()
@@ -1322,11 +1323,14 @@ def _is_table_row(line: str) -> bool:
     # Pipes only: tabs in man pages and plain text are alignment, not columns. Not pipes that all
     # stand inside one word of a line that goes on ("--parser=babel|flow|ts  the parser to use",
     # a help line giving an option's values).
+    pipes = line.count("|")
+    if not pipes:
+        return False
     words = line.split()
     piped = [w for w in words if "|" in w]
     if len(piped) == 1 and len(words) > 1 and not piped[0].startswith("|") and not piped[0].endswith("|"):
         return False
-    return line.count("|") >= 2 or (line.count("|") == 1 and _TABLE_RULE.match(line) is not None)
+    return pipes >= 2 or _TABLE_RULE.match(line) is not None
 
 
 def _cells(line: str) -> list[str]:
