@@ -44,8 +44,10 @@ _OPTION_WITH_TEXT = re.compile(
 # page's entries: it opens an entry, never ends the description above it ("… disable file
 # colors" + "-d" had read "… disable file colors -d", and "-d" lost its "detail mode"). Not a
 # sentence's wrapped end: no punctuation after it ("… see the" + "--header option."). The
-# chunker keeps such a tag with the text below it (index.chunking._leads_in).
-OPTION_TAG = re.compile(r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}")
+# chunker keeps such a tag with the text below it (index.chunking._leads_in). Its two spellings
+# may be joined by "or" ("-N <file> or --new-session <file>", aircrack-ng(1)).
+_ONE_TAG = r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}"
+OPTION_TAG = re.compile(rf"{_ONE_TAG}(?:\s+or\s+{_ONE_TAG})?")
 # A setting with its value alone on a line ("auto_quit = 1", "#geninfo_adjust_src_path = /tmp/build
 # => /usr/src"), as a configuration file's man page lists its entries: it opens an entry, never goes on
 # with the text above it ("… See also --autoclose and --no-autoclose auto_quit = 1", cssh(1p)). A

@@ -527,6 +527,13 @@ def test_an_option_tag_alone_stays_with_the_text_below_it() -> None:
     A chunk had ended on "-S, --skip <number>", and the next opened on its text without it."""
     entries = [f"-{chr(97 + i)}, --opt-{i} <number>\n\nSet thing {i} " + " ".join(["well"] * 10) for i in range(8)]
     _assert_each_entry_opens_a_chunk(entries, "-")
+    # Its two spellings joined by "or", as aircrack-ng(1) sets them: "-N <file> or
+    # --new-session <file>" had ended a chunk.
+    entries = [
+        f"-{chr(65 + i)} <file> or --opt-{i} <file>\n\nSet thing {i} " + " ".join(["well"] * (4 + 3 * (i % 3)))
+        for i in range(8)
+    ]
+    _assert_each_entry_opens_a_chunk(entries, "-")
 
 
 def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
