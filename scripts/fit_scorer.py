@@ -19,6 +19,7 @@ docs_test.jsonl.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import random
@@ -138,6 +139,14 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def section_titles(text: str, offsets: list[int]) -> list[str]:
+    """cand.section_title(text, off) for each offset, from one pass over the text's headings
+    (an offset stands at a line's start, so a heading above it ends at or before it)."""
+    heads = [(m.end(), m.group(1).strip()) for m in cand.HEADING_LINE.finditer(text)]
+    ends = [end for end, _title in heads]
+    return [heads[i - 1][1] if (i := bisect.bisect_right(ends, off)) else "" for off in offsets]
+
+
 def ordinary_questions(prefilter: int) -> list[Question]:
     """The calibration part of the written questions (ta.written_questions), replayed over their
     documents' paragraphs; positives by the training script's own rule (ta.is_positive)."""
@@ -147,31 +156,38 @@ def ordinary_questions(prefilter: int) -> list[Question]:
         if questions.is_file()
         for n in ta.document_names(folder)
     }
-    # Each document's paragraphs with their offsets (labels follow the evidence's place) and
-    # their candidates, cut once for all the questions that read them.
-    blocks = {k: [(off, b, cand.spans(b)) for off, b in paragraphs(t)] for k, t in docs.items()}
-    idf = idf_over([b for bs in blocks.values() for _o, b, _sp in bs])
+    # Each document's paragraphs with their offsets (labels follow the evidence's place), their
+    # candidates, section titles and terms, worked out once for all the questions that read them:
+    # a question with no sources reads every paragraph of its folder, and working them out per
+    # question had kept the refit from a clean clone over 35 minutes in this loop.
+    blocks = {}
+    for k, t in docs.items():
+        paras = paragraphs(t)
+        titles = section_titles(t, [off for off, _b in paras])
+        blocks[k] = [(off, b, cand.spans(b), title, ta.terms(b)) for (off, b), title in zip(paras, titles, strict=True)]
+    idf = idf_over([b for bs in blocks.values() for _o, b, _sp, _t, _w in bs])
     out: list[Question] = []
     for item, folder in ta.written_questions(part="calibration"):
         q = item["question"]
         qt = ta.terms(q)
         answers = [ta._norm(a) for a in item["answers"]]
-        pool: list[tuple[str, list[int], str]] = []  # paragraph, indices of its positive spans, title
+        # paragraph, indices of its positive spans, title, terms
+        pool: list[tuple[str, list[int], str, set[str]]] = []
         for n in item["sources"] or ta.document_names(folder):
             text = docs[(folder, n)]
             places = ta.evidence_places(text, item["evidence"])
-            for off, b, sp in blocks[(folder, n)]:
+            for off, b, sp, title, words in blocks[(folder, n)]:
                 positive = [i for i, s in enumerate(sp) if ta.is_positive(text, off + s.start, off + s.end, places, answers)]
-                pool.append((b, positive, cand.section_title(text, off)))
-        ranked = sorted(pool, key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
+                pool.append((b, positive, title, words))
+        ranked = sorted(pool, key=lambda bg: -ta.overlap(qt, bg[3]))
         chosen = [bg for bg in pool if bg[1]][:2] if item["answerable"] else []
         chosen += [bg for bg in ranked if bg not in chosen][: 4 - len(chosen)]
-        chosen.sort(key=lambda bg: -ta.overlap(qt, ta.terms(bg[0])))
-        gold = {(p_i, s_i) for p_i, (_b, g, _t) in enumerate(chosen) for s_i in g}
+        chosen.sort(key=lambda bg: -ta.overlap(qt, bg[3]))
+        gold = {(p_i, s_i) for p_i, (_b, g, _t, _w) in enumerate(chosen) for s_i in g}
         if item["answerable"] and not gold:
             continue
         texts, ctx, kinds, labels = replay(
-            q, [b for b, _g, _t in chosen], gold, idf, prefilter, [t for _b, _g, t in chosen]
+            q, [b for b, _g, _t, _w in chosen], gold, idf, prefilter, [t for _b, _g, t, _w in chosen]
         )
         out.append(Question(q, texts, ctx, kinds, labels, item["answerable"], idf))
     return out
