@@ -24,8 +24,9 @@ from rag.types import Chunk, ScoredChunk
 
 # A short option with a number attached ("-i1", as exact_names lower-cases "-I1"): the option.
 _OPTION_WITH_NUMBER = re.compile(r"(-[a-z])\d+")
-# A figure: a number or a version, with its unit at most ("4.7", "1.1.1", "v2.3", "4.75mb").
-_FIGURE = re.compile(r"v?\d+(?:[.,]\d+)*[a-z%]{0,3}")
+# A figure: a number or a version, with its unit at most ("4.7", "1.1.1", "v2.3", "4.75mb"), or
+# a hexadecimal number ("0x1f").
+_FIGURE = re.compile(r"0x[0-9a-f]+|v?\d+(?:[.,]\d+)*[a-z%]{0,3}")
 # A file's name: a stem, then an extension that starts with a letter ("i2pd.conf", not "8.4.0").
 _FILE_NAME = re.compile(r"(.+)\.[A-Za-z][A-Za-z0-9]{0,4}")
 _DIGITS = re.compile(r"\d+")

@@ -157,6 +157,9 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     # A figure of the asker's own situation, before the sentence that asks, is an example.
     assert not fast_assistant.ask("My log grows to 4.75MB a day. Which setting caps it?").notice
     assert fast_assistant.ask("Which setting is 4.75MB by default?").notice == "No document mentions 4.75mb."
+    # A hexadecimal number is a figure too ("accept hex like 0x1F", lark's grammar reference).
+    assert not fast_assistant.ask("It should accept hex like 0x1F. Which setting caps the log?").notice
+    assert fast_assistant.ask("Which setting is 0x1F by default?").notice == "No document mentions 0x1f."
 
 
 def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(
