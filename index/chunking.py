@@ -478,7 +478,27 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
         and not below.lstrip().startswith(("#", ";", "//"))
     ):
         return True
+    # A term or title alone on its line above the text it names, as a configuration file's man
+    # page sets its entries in a PDF ("bandwidth_limit" / "This option allows you to specify a
+    # maximum transfer rate …", barman(5)): a few words, no sentence's end, above running text.
+    # Not a list's last item, nor the command a line ending in ":" introduces (corosync's "tell
+    # corosync to re-read the updated config file into memory:" / "corosync-cfgtool -R").
+    if (
+        "\n" not in body
+        and len(body.split()) <= TERM_WORDS
+        and not body.endswith((".", ",", ";", "!"))
+        and "=" not in body
+        and not body.startswith(("#", ";", "//"))
+        and not _LIST_ITEM.match(body)
+        and not text[: block.start].rstrip().endswith(":")
+        and len(below.split("\n", 1)[0].split()) > TERM_WORDS
+    ):
+        return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
+
+
+# The most words a term or title alone on its line has (_leads_in).
+TERM_WORDS = 4
 
 
 

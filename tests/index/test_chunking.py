@@ -554,6 +554,30 @@ def test_a_setting_with_its_value_alone_stays_with_the_text_below_it() -> None:
     assert _leads_in(sample, setting_3, text_3)
 
 
+def test_a_term_alone_on_its_line_stays_with_the_text_below_it() -> None:
+    """barman(5) as a PDF: each setting's name a paragraph of its own above its text, at one
+    indent. Chunks had ended on "bandwidth_limit", and the next opened on "This option allows
+    you to specify a maximum transfer rate …" without the name it describes."""
+    entries = [
+        f"opt_name_{i}\n\nThis option sets thing {i} " + " ".join(["well"] * (2 + 2 * (i % 3))) + "."
+        for i in range(8)
+    ]
+    _assert_each_entry_opens_a_chunk(entries, "opt_")
+    # A line that ends a sentence, one above a line as short, a list's last item, or a command
+    # a line ending in ":" introduces, introduces nothing.
+    text = (
+        "Done here.\n\nThis option sets thing 1 well.\n\nopt_a\n\nopt_b\n\n4. LF_COLORS (lf specific)"
+        "\n\nThis option sets thing 2 well.\n\nThen reload it with:\n\nlf-tool -R\n\nThis option sets thing 3 well."
+    )
+    done, prose, term_a, term_b, item, prose_2, colon, command, prose_3 = (
+        _Block(s, s + len(part), False) for s, part in _parts(text)
+    )
+    assert not _leads_in(text, done, prose)
+    assert not _leads_in(text, term_a, term_b)
+    assert not _leads_in(text, item, prose_2)
+    assert not _leads_in(text, command, prose_3)
+
+
 def _assert_each_entry_opens_a_chunk(entries: list[str], lead: str) -> None:
     """Entries (a name above its text) packed into chunks: each chunk opens with a name and
     none ends on one."""
