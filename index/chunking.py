@@ -454,12 +454,17 @@ def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
     return (m.group(1), len(line)) if m and len(line) >= 3 else None
 
 
+# The most words a term or title alone on its line has (_leads_in).
+TERM_WORDS = 4
+
+
 def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     """A short block that introduces the next one: a question ("5. Is zlib thread-safe?"), a
     lead-in ending in ":", a line above deeper-indented text (a man page's option name, a FAQ
     entry, a sub-heading), or an option's tag or a setting with its value alone above text that
     is no other tag or setting (a man page as a PDF sets its entries flat: "-S, --skip <number>" /
-    "Set the number of frames to skip.")."""
+    "Set the number of frames to skip."), or a term or title of a few words above running text
+    ("bandwidth_limit" / "This option allows you to …")."""
     body = text[block.start : block.end].strip()
     if block.table or not body or body.count("\n") > 2 or len(body.split()) > 40:
         return False
@@ -495,11 +500,6 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     ):
         return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
-
-
-# The most words a term or title alone on its line has (_leads_in).
-TERM_WORDS = 4
-
 
 
 def _indent(line: str) -> int:
