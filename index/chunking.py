@@ -456,6 +456,8 @@ def _adornment(text: str, span: tuple[int, int]) -> tuple[str, int] | None:
 
 # The most words a term or title alone on its line has (_leads_in).
 TERM_WORDS = 4
+# What opens a comment line of a sample configuration file.
+_COMMENT_MARKS = ("#", ";", "//")
 
 
 def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
@@ -471,6 +473,7 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     if body.endswith(("?", ":")):
         return True
     below = text[nxt.start : nxt.end].lstrip("\n")
+    first_below = below.split("\n", 1)[0]
     if OPTION_TAG.fullmatch(body) and not OPTION_TAG.match(below.lstrip()):
         return True
     # A setting with its value above its text ("auto_close = 5" / "Close terminal window after
@@ -479,8 +482,8 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     if (
         not body.startswith("#")
         and SETTING_LINE.fullmatch(body)
-        and not SETTING_LINE.fullmatch(below.split("\n", 1)[0].strip())
-        and not below.lstrip().startswith(("#", ";", "//"))
+        and not SETTING_LINE.fullmatch(first_below.strip())
+        and not below.lstrip().startswith(_COMMENT_MARKS)
     ):
         return True
     # A term or title alone on its line above the text it names, as a configuration file's man
@@ -493,13 +496,21 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
         and len(body.split()) <= TERM_WORDS
         and not body.endswith((".", ",", ";", "!"))
         and "=" not in body
-        and not body.startswith(("#", ";", "//"))
+        and not body.startswith(_COMMENT_MARKS)
         and not _LIST_ITEM.match(body)
-        and not text[: block.start].rstrip().endswith(":")
-        and len(below.split("\n", 1)[0].split()) > TERM_WORDS
+        and not _colon_before(text, block.start)
+        and len(first_below.split()) > TERM_WORDS
     ):
         return True
     return "\n" not in body and _indent(below) > _indent(text[block.start : block.end])
+
+
+def _colon_before(text: str, pos: int) -> bool:
+    """The last character before `pos` that is no white space is ":" (found without copying the
+    text before it, which _leads_in would do for every short block of a long document)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1 : pos] == ":"
 
 
 def _indent(line: str) -> int:
