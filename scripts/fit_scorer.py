@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_answerer as ta  # noqa: E402
 
 from rag.answering import candidates as cand  # noqa: E402
+from rag.answering import layout, subjects  # noqa: E402
 from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
 from rag.answering.extractive import prefilter_key  # noqa: E402
 from rag.answering.scorer import (  # noqa: E402
@@ -90,7 +91,7 @@ def replay(
     pool = []
     for p_i, text in enumerate(passages):
         for s_i, s in enumerate(cand.spans(text)):
-            title = cand.item_title(s.kind, text, s.start, titles[p_i] if titles else "")
+            title = subjects.item_title(s.kind, text, s.start, titles[p_i] if titles else "")
             coverage = covered(weights, own_terms(s.model_text, title))
             key = prefilter_key(coverage, p_i, mentions_any(s.model_text, names))
             pool.append((key, s.model_text, text, (s.kind, p_i, s.key, title), int((p_i, s_i) in gold)))
@@ -140,9 +141,9 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def section_titles(text: str, offsets: list[int]) -> list[str]:
-    """cand.section_title(text, off) for each offset, from one pass over the text's headings
+    """subjects.section_title(text, off) for each offset, from one pass over the text's headings
     (an offset stands at a line's start, so a heading above it ends at or before it)."""
-    heads = [(m.end(), m.group(1).strip()) for m in cand.HEADING_LINE.finditer(text)]
+    heads = [(m.end(), m.group(1).strip()) for m in layout.HEADING_LINE.finditer(text)]
     ends = [end for end, _title in heads]
     return [heads[i - 1][1] if (i := bisect.bisect_right(ends, off)) else "" for off in offsets]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from rag.answering import candidates as cands
+from rag.answering import layout
 from rag.answering.candidate import Candidate, document_of, overlaps
 from rag.text import LETTER_OR_DIGIT, only_a_date, word_count
 from rag.types import ScoredChunk
@@ -23,11 +24,11 @@ _DEFAULT_STATEMENT = re.compile(
     r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:defaults?|the default(?: value)? is)\b", re.IGNORECASE
 )
 # The start of the next paragraph, at most one blank line down (a paragraph ends at
-# cands.PARAGRAPH_END).
+# layout.PARAGRAPH_END).
 _NEXT_PARAGRAPH = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\S)")
 # The most words an entry's name on a line of its own has ("-q n, --quality=n").
 ENTRY_NAME_WORDS = 6
-# How far back the blank line above a line is looked for (cands.AFTER_BLANK).
+# How far back the blank line above a line is looked for (layout.AFTER_BLANK).
 _GAP = 40
 
 
@@ -133,11 +134,11 @@ def _entry_opening(statement: Candidate, text: str) -> int | None:
         above = text[:at].rstrip()
         if not above or text.count("\n", len(above), at) != 2:
             return None  # the text's first paragraph, or set apart by more than one blank line
-        gap = list(cands.PARAGRAPH_END.finditer(text, 0, len(above)))
+        gap = list(layout.PARAGRAPH_END.finditer(text, 0, len(above)))
         opening = gap[-1].end() if gap else 0
         at = opening + len(text[opening:]) - len(text[opening:].lstrip())
         paragraph = text[at : len(above)]
-        if "\n" in paragraph or not cands.FIELD.match(paragraph):
+        if "\n" in paragraph or not layout.FIELD.match(paragraph):
             return at
     return None
 
@@ -276,10 +277,10 @@ def _named_section(best: Candidate, text: str) -> tuple[int, int] | None:
     each entry ("##### dotfiles" over what it does, its values as a list, then "The default
     value is 'ignore'." — serve-static's README): from that heading, in text, to the next one.
     None when the heading is not in text, is no name, or the section is long."""
-    titles = list(cands.HEADING_LINE.finditer(text, 0, best.start))
+    titles = list(layout.HEADING_LINE.finditer(text, 0, best.start))
     if not titles or not _ONE_NAME.fullmatch(titles[-1].group(1).strip()):
         return None
-    below = cands.HEADING_LINE.search(text, best.end)
+    below = layout.HEADING_LINE.search(text, best.end)
     end = below.start() if below else len(text)
     start = titles[-1].start()
     return (start, end) if word_count(text[start:end]) <= _SECTION_WORDS else None
@@ -297,7 +298,7 @@ def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
     below = _NEXT_PARAGRAPH.match(text, best.end)
     if below is None:
         return None
-    stop = cands.PARAGRAPH_END.search(text, below.end())
+    stop = layout.PARAGRAPH_END.search(text, below.end())
     return best.start, stop.start() if stop else len(text)
 
 
@@ -360,7 +361,7 @@ def _name_like(line: str) -> bool:
 
 def _opens_paragraph(text: str, at: int) -> bool:
     """Whether the line starting at `at` has a blank line (or the text's start) above it."""
-    return at == 0 or cands.AFTER_BLANK.search(text, max(0, at - _GAP), at) is not None
+    return at == 0 or layout.AFTER_BLANK.search(text, max(0, at - _GAP), at) is not None
 
 
 def _words(line: str) -> list[str]:

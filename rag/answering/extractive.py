@@ -25,7 +25,7 @@ import numpy as np
 
 from rag import markers
 from rag.answering import candidates as cands
-from rag.answering import compound
+from rag.answering import compound, layout, subjects
 from rag.answering.base import Draft
 from rag.answering.candidate import Candidate, contains, document_of, overlaps
 from rag.answering.entries import completion, entry_lead, with_entry_name
@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
         self.max_words = max_words
         self.prefilter = prefilter
         self.runner_up_ratio = runner_up_ratio
-        self._spans: OrderedDict[tuple[str, str], list[tuple[cands.Span, str]]] = OrderedDict()
+        self._spans: OrderedDict[tuple[str, str], list[tuple[layout.Span, str]]] = OrderedDict()
 
     @property
     def scorer(self) -> Scorer:
@@ -402,18 +402,18 @@ class ExtractiveAnswerer:
                 )
         return out
 
-    def _chunk_spans(self, chunk: Chunk) -> list[tuple[cands.Span, str]]:
+    def _chunk_spans(self, chunk: Chunk) -> list[tuple[layout.Span, str]]:
         """The chunk's candidate spans that state something, each with its section's title when
-        it is an item or a row (cands.item_title), cut and judged once per chunk."""
+        it is an item or a row (subjects.item_title), cut and judged once per chunk."""
         key = (chunk.id, chunk.doc_hash)
         hit = self._spans.get(key)
         if hit is None:
             every = cands.spans(chunk.text, table_header=chunk.context)
             opens_under = (chunk.heading or "").rsplit(HEADING_SEPARATOR, 1)[-1].strip()
             hit = self._spans[key] = [
-                (s, cands.item_title(s.kind, chunk.text, s.start, opens_under))
+                (s, subjects.item_title(s.kind, chunk.text, s.start, opens_under))
                 for s in every
-                if _states_something(chunk.text, s) and not cands.name_cut_from_its_entry(chunk.text, s)
+                if _states_something(chunk.text, s) and not subjects.name_cut_from_its_entry(chunk.text, s)
             ]
             if len(self._spans) > 5000:
                 self._spans.popitem(last=False)
@@ -494,7 +494,7 @@ class ExtractiveAnswerer:
             citations.append(Citation.from_span(n, chunk, c.start, c.end, round(c.score, 4)))
             # Quoted verbatim, but a "[2]" the document itself holds must not read as a citation.
             shown = markers.escape_document_markers(" ".join(c.text.split()))
-            key = c.key or cands.opening_field(chunk.text, c.start)
+            key = c.key or subjects.opening_field(chunk.text, c.start)
             section = section_answering(question, c.text, chunk.heading, key)
             if section:
                 shown = f"{markers.escape_document_markers(section)} — {shown}"
@@ -627,7 +627,7 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
     return replace(c, start=start, end=end, text=text[start:end])
 
 
-def _states_something(text: str, span: cands.Span) -> bool:
+def _states_something(text: str, span: layout.Span) -> bool:
     """False for what is read as context and never quoted as an answer:
     - what only names where an answer stands: a table's row of column names ("| Item | Limit |
       Approval |"), a table of contents' entry, a title or short line of plain words
@@ -660,7 +660,7 @@ def _states_something(text: str, span: cands.Span) -> bool:
     return not titled or (span.kind == "line" and _whole_section(text, span))
 
 
-def _whole_section(text: str, span: cands.Span) -> bool:
+def _whole_section(text: str, span: layout.Span) -> bool:
     """The line is all its section says, between its title and the next ("AUTHOR" / "Written
     by Simon Baldwin" / "REPORTING BUGS"; "## License" / "MIT"): a title titles what follows it,
     and this line is followed by no text."""
@@ -674,7 +674,7 @@ def _whole_section(text: str, span: cands.Span) -> bool:
 def _title_line(line: str) -> bool:
     """A Markdown heading, or a man page's section name in capitals ("SEE ALSO")."""
     line = line.strip()
-    return cands.HEADING_LINE.match(line) is not None or (line.isupper() and len(line.split()) <= TITLE_WORDS)
+    return layout.HEADING_LINE.match(line) is not None or (line.isupper() and len(line.split()) <= TITLE_WORDS)
 
 
 def _announced_item(text: str, start: int) -> bool:

@@ -183,7 +183,7 @@ def _term_set(text: str, *, drop_question_words: bool = False) -> frozenset[str]
 
 def own_terms(candidate: str, title: str = "") -> frozenset[str]:
     """A candidate's content terms with those of its section's title (an item's, a row's:
-    rag.answering.candidates.item_title): the words the lexical prefilter and the coverage
+    rag.answering.subjects.item_title): the words the lexical prefilter and the coverage
     feature count as its own."""
     terms = _term_set(candidate)
     return terms | _term_set(title) if title else terms

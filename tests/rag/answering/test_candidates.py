@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rag.answering.candidates import MAX_CHARS, Span, opening_field, spans
+from rag.answering.candidates import spans
+from rag.answering.layout import MAX_CHARS, Span
 
 README = """# Setup
 
@@ -435,17 +436,6 @@ def test_a_field_value_broken_after_a_comma_goes_on_below() -> None:
     assert [(s.kind, s.key) for s in spans(page) if "localhost" in page[s.start : s.end]] == [("field", "smtp_host")]
 
 
-def test_a_later_sentence_of_a_paragraph_knows_the_field_that_opens_it() -> None:
-    text = (
-        "Settings.\n\nlinger_ms (int): The producer groups together any records that arrive\n"
-        "in between requests. This setting adds a small delay.\n\nIt is off by default."
-    )
-    assert opening_field(text, text.index("This setting")) == "linger_ms (int)"
-    # A paragraph that opens with no field, and the field's own first line, name none.
-    assert opening_field(text, text.index("It is off")) == ""
-    assert opening_field(text, text.index("linger_ms")) == ""
-    assert opening_field(text, text.index("Settings")) == ""
-
 
 def test_an_empty_cell_keeps_the_cells_after_it_under_their_own_columns() -> None:
     text = "| Name | Default | Notes |\n|---|---|---|\n| ssl | | needs a key |\n| port | 5432 |\n"
@@ -532,14 +522,6 @@ def test_a_list_item_wrapped_without_indent_goes_on_below() -> None:
     assert got["Then restart the daemon."][0] != "item"
     assert got["Fixed the parser"][0] == "item" and got["Next section"][0] == "heading"
 
-
-def test_a_title_in_capitals_with_regex_characters_is_matched_as_text() -> None:
-    from rag.answering.candidates import _man_section
-
-    # "C++" had been read as a pattern ("multiple repeat"); as text it is a title here, since
-    # no sentence uses it, and not one where a sentence does ("CXX" stands in for the check).
-    assert _man_section("C++", "C++\nThe bindings build with g++.", 4) is True
-    assert _man_section("CXX", "CXX\nSet CXX to the compiler.", 4) is False
 
 
 def test_a_code_alone_above_its_meaning_is_quoted_with_it() -> None:
@@ -1001,18 +983,6 @@ def test_a_labelled_faq_answer_reads_with_its_labelled_question() -> None:
     # An answer labelled with another number answers no question above it.
     assert got["A5: Answers another question."][1] == "A5: Answers another question."
 
-
-def test_an_item_or_a_row_takes_the_title_of_its_section() -> None:
-    from rag.answering.candidates import item_title
-
-    text = "# Widget\n\n## Requirements\n\n- PostgreSQL 15\n\nThe server listens on 8080.\n"
-    item = text.index("PostgreSQL")
-    assert item_title("item", text, item) == "Requirements"
-    assert item_title("row", text, item) == "Requirements"
-    # A sentence says what it is about itself; text above any heading takes the fallback.
-    assert item_title("sentence", text, text.index("The server")) == ""
-    assert item_title("item", "- PostgreSQL 15", 2, "Requirements") == "Requirements"
-    assert item_title("item", "- PostgreSQL 15", 2) == ""
 
 
 def test_a_setext_underline_names_no_entry() -> None:

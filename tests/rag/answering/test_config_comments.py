@@ -1,0 +1,28 @@
+"""A sample configuration file's comments (rag.answering.config_comments)."""
+
+from rag.answering.config_comments import commented_out, uncommented
+
+
+def test_a_comment_block_loses_its_markers_and_keeps_its_offsets() -> None:
+    text = "# The port to listen on.\n# Use 0 for any.\nport = 8080\n"
+    read = uncommented(text)
+    assert len(read) == len(text)
+    assert read.splitlines()[0].strip() == "The port to listen on."
+    assert read.splitlines()[2] == "port = 8080"
+
+
+def test_markdown_headings_alone_stay_headings() -> None:
+    text = "# Guide\n## Install\n\nRun the installer.\n"
+    assert uncommented(text) == text
+
+
+def test_a_one_line_comment_above_a_setting_documents_it() -> None:
+    text = "# Maximum number of entries in logfile.\nLOG_MAXIMUM_ENTRIES=500\n"
+    assert not uncommented(text).startswith("#")
+
+
+def test_a_default_left_commented_out_is_a_setting_not_prose() -> None:
+    text = "# The port.\n#webagg.port: 8988\n# A sentence of prose.\n"
+    assert commented_out(text, text.index("#webagg"))
+    assert not commented_out(text, 0)
+    assert not commented_out(text, text.index("# A sentence"))
