@@ -3,7 +3,7 @@ short lines, each a verbatim span of the passage.
 
 Users' documents are not all prose: a README answers "which port?" in a table row, a changelog in
 a list item, a config reference in a "key: value" line. Each candidate carries two texts: the
-verbatim span (quoted and cited) and what the model reads (markers stripped; a table row with
+verbatim span (quoted and cited) and what the model reads (footnote marks stripped; a table row with
 its header row in front, because "8080" means nothing without "default").
 
 The training script (scripts/train_answerer.py) builds its candidates with these same functions,

@@ -63,9 +63,15 @@ class Span:
     block: tuple[int, int] | None = None
 
 
+# A footnote's number glued to the word or the stop it follows ("France.[3]", "[Celery][1]"):
+# no word of the text. One set apart by a space is ("image size [800]", "$show_time [0]").
+_FOOTNOTE = re.compile(r"(?<=[^\s\[(=:,])" + markers.MARKER.pattern, re.IGNORECASE)
+
+
 def model_view(text: str) -> str:
-    """What the model reads of a span: markers (live or escaped) removed, white space collapsed."""
-    return markers.strip(markers.unescape_document_markers(text))
+    """What the model reads of a span: footnote markers removed (_FOOTNOTE), white space
+    collapsed."""
+    return " ".join(_FOOTNOTE.sub(" ", markers.unescape_document_markers(text)).split())
 
 
 def line_at(original: str, start: int) -> tuple[str, int]:

@@ -62,11 +62,19 @@ def test_a_table_row_reads_with_its_header() -> None:
     assert not any(set(k) <= set("|-: ") for k in _by_text(README))
 
 
-def test_list_items_lose_their_bullet_and_markers_are_stripped_for_the_model() -> None:
+def test_list_items_lose_their_bullet() -> None:
     got = _by_text(README)
-    assert got["Fixed a crash [1] in the parser."] == ("item", "Fixed a crash in the parser.")
+    assert got["Fixed a crash [1] in the parser."] == ("item", "Fixed a crash [1] in the parser.")
     wrapped = "Flexible input: URLs or files can be used\n    (including batch processing)."
     assert got[wrapped][0] == "item"
+
+
+def test_a_footnote_mark_is_no_word_of_the_text_but_a_bracketed_value_is() -> None:
+    # A number in brackets set apart by a space is what the text says: a help text's default
+    # (duc's "image size [800]"), a setting's (latexmk's "$show_time [0]"). A footnote's mark is
+    # glued to the word or the stop before it ("France.[3]").
+    assert [s.model_text for s in spans("-s, --size=VAL\n    image size [800]\n")][-1].endswith("image size [800]")
+    assert [s.model_text for s in spans("Paris is the capital of France.[3]\n")] == ["Paris is the capital of France."]
 
 
 def test_fields_and_faq_answers_read_with_their_question() -> None:
