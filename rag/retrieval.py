@@ -218,7 +218,9 @@ class HybridRetriever:
 
     def unmentioned(self, query: str) -> list[str]:
         """The exact names the query gives that no document mentions: a question about
-        `log_file_mode` cannot be answered from documents that never name it."""
+        `log_file_mode` cannot be answered from documents that never name it. A project's name
+        the store's files are named after is mentioned by those files ("jupyter_client" of
+        jupyter_client-kernels.html, a page that writes "Jupyter" alone)."""
         self.refresh()
         if self._lexical is None or not self._lexical.chunks:
             return []
@@ -230,7 +232,7 @@ class HybridRetriever:
             n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
-            and not self._a_projects_file(n)
+            and not self._a_projects_file(n) and name_key(n) not in self._projects
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
 

@@ -304,3 +304,20 @@ def test_a_question_naming_a_document_is_answered_from_the_documents_about_it(
     assert fast_assistant.retriever.documents_named("How do I install the default log level?") == []
     off = fast_assistant.with_settings(retrieval={"named_documents": False})
     assert {p.chunk.source for p in off.retrieve(question, top_k=3)} != {"redir-manual.txt"}
+
+
+def test_a_project_named_as_its_files_are_is_not_refused_for_it(fast_assistant: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    # The page says "Jupyter" and "kernel" but never its package's name; its file is named for it.
+    (folder / "jupyter_client-kernels.html").write_text(
+        "<html><body><h1>Kernels</h1><p>To see the available kernel specs, run jupyter kernelspec"
+        " list. A kernel spec names the command that starts the kernel.</p></body></html>",
+        encoding="utf-8",
+    )
+    fast_assistant.ingest([folder])
+
+    assert not fast_assistant.ask("Which command lists the kernel specs jupyter_client finds?").notice
+    assert fast_assistant.ask("Which command lists the kernel specs jupyter_server finds?").notice == (
+        "No document mentions jupyter_server."
+    )
