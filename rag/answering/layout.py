@@ -16,12 +16,12 @@ from rag import markers
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
-# A Markdown/ASCII table row: at least two cells.
-_TABLE_ROW = re.compile(r"^\s*\|?[^|\n]*\|[^|\n]*")
+# A table's rule line: "|---|:---:|", "+----+----+".
 TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ..."), and
 # reStructuredText's field lists (":Creator: R.A. Fisher").
 FIELD = re.compile(r"^\s*:?[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
+# A Markdown heading's marks ("## ").
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
 UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
@@ -107,6 +107,7 @@ def field_key(line: str) -> str:
     return re.split(r"[:=]", line.strip().removeprefix(":"), maxsplit=1)[0].strip()
 
 
+# A blank line between two lines.
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A Markdown heading's line, its title the group.
 HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.MULTILINE)
@@ -181,6 +182,7 @@ def row_key(cells: list[str]) -> str:
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] without the white space at either end, as offsets."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -189,5 +191,6 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def make_span(text: str, s: int, e: int, kind: str, model_text: str | None = None, key: str = "") -> Span:
+    """The span of text[s:e] trimmed, read as model_text (its own text when None)."""
     s, e = trim(text, s, e)
     return Span(s, e, kind, model_view(model_text if model_text is not None else text[s:e]), key)
