@@ -159,6 +159,12 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             assert h is not None
             out.append(make_span(text, s + h.end(), e, "heading"))
             continue
+        if CONFIG_SECTION.fullmatch(line):
+            # A configuration file's "[database]" ends the comment above it (the file's own
+            # header): the settings below are the section's, documented by their own comments.
+            flush()
+            out.append(make_span(text, s, e, "line"))
+            continue
         if not prose and i + 1 < len(lines) and UNDERLINE.match(text[lines[i + 1][0] : lines[i + 1][1]]):
             flush()
             out.append(make_span(text, s, e, "heading"))

@@ -1296,3 +1296,17 @@ def test_pipes_inside_one_word_of_a_line_make_no_table_row() -> None:
     assert got["--parser=babel|flow|ts    the parser to use for parsing the source files"][0] != "row"
     assert got["privprotocol {des|3desede|aescfb128} Specifies the encryption method."][0] != "row"
     assert got["| port | 8080 |"][0] == "row"
+
+
+def test_a_config_section_line_ends_the_comment_above_it() -> None:
+    # vmm.cfg opens with the file's own header, then "[database]" and its first setting: the
+    # header had been read as that setting's comment, the section line inside it.
+    text = (
+        "# This is the vmm configuration file.\n# default location: /etc/vmm/vmm.cfg\n#\n[database]\n"
+        "; Hostname or IP address of the database server (String)\nhost = localhost\n"
+        "; The TCP port of the database server (Int)\nport = 5432\n"
+    )
+    got = _by_text(text)
+    assert got["[database]"][0] == "line"
+    host = next(k for k in got if k.endswith("host = localhost"))
+    assert "vmm" not in got[host][1] and "[database]" not in host
