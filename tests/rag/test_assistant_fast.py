@@ -259,14 +259,10 @@ def test_a_question_taking_for_granted_a_name_or_number_the_passages_lack_is_ref
 def test_a_short_option_with_its_number_attached_is_mentioned_by_the_option(
     fast_assistant: Any, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "man"
-    folder.mkdir()
-    (folder / "banner.txt").write_text(
-        "-I infocode\n    Print information about the program.\n"
+    _ingest_files(fast_assistant, tmp_path / "man", {
+        "banner.txt": "-I infocode\n    Print information about the program.\n"
         "    1  Version, as an integer: 2.2.1 prints 20201.\n",
-        encoding="utf-8",
-    )
-    fast_assistant.ingest([folder])
+    })
 
     # "-I1" is -I with the code 1; the manual never writes them together.
     assert not fast_assistant.ask("What does banner -I1 print for version 2.2.1?").notice
@@ -307,17 +303,21 @@ def test_a_question_naming_a_document_is_answered_from_the_documents_about_it(
 
 
 def test_a_project_named_as_its_files_are_is_not_refused_for_it(fast_assistant: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
     # The page says "Jupyter" and "kernel" but never its package's name; its file is named for it.
-    (folder / "jupyter_client-kernels.html").write_text(
-        "<html><body><h1>Kernels</h1><p>To see the available kernel specs, run jupyter kernelspec"
-        " list. A kernel spec names the command that starts the kernel.</p></body></html>",
-        encoding="utf-8",
-    )
-    fast_assistant.ingest([folder])
+    _ingest_files(fast_assistant, tmp_path / "docs", {
+        "jupyter_client-kernels.html": "<html><body><h1>Kernels</h1><p>To see the available kernel"
+        " specs, run jupyter kernelspec list. A kernel spec names the command that starts the kernel.</p></body></html>",
+    })
 
     assert not fast_assistant.ask("Which command lists the kernel specs jupyter_client finds?").notice
     assert fast_assistant.ask("Which command lists the kernel specs jupyter_server finds?").notice == (
         "No document mentions jupyter_server."
     )
+
+
+def _ingest_files(assistant: Any, folder: Path, files: dict[str, str]) -> None:
+    """Write the files into a new folder and ingest it."""
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assistant.ingest([folder])
