@@ -218,9 +218,8 @@ class HybridRetriever:
 
     def unmentioned(self, query: str) -> list[str]:
         """The exact names the query gives that no document mentions: a question about
-        `log_file_mode` cannot be answered from documents that never name it. A project's name
-        the store's files are named after is mentioned by those files ("jupyter_client" of
-        jupyter_client-kernels.html, a page that writes "Jupyter" alone)."""
+        `log_file_mode` cannot be answered from documents that never name it (a project the
+        store's files are named after is named by them: _names_a_project)."""
         self.refresh()
         if self._lexical is None or not self._lexical.chunks:
             return []
@@ -232,14 +231,17 @@ class HybridRetriever:
             n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
-            and not self._a_projects_file(n) and name_key(n) not in self._projects
+            and not self._names_a_project(n)
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
 
-    def _a_projects_file(self, name: str) -> bool:
-        """"i2pd.conf" asked of a store holding i2pd's sample configuration under another file
-        name (i2pd-sample-config.txt): a file named after a project the store has a document of
-        may be that document, whose text never says its own name."""
+    def _names_a_project(self, name: str) -> bool:
+        """A project the store's files are named after, by its name ("jupyter_client" of
+        jupyter_client-kernels.html) or by a file named after it ("i2pd.conf" asked of a store
+        holding i2pd-sample-config.txt): its documents may be what is asked of, though their
+        text never says its name."""
+        if name_key(name) in self._projects:
+            return True
         file = _FILE_NAME.fullmatch(name)
         return bool(file and file.group(1).replace("_", "-").lower() in self._projects)
 
