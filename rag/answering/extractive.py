@@ -113,6 +113,13 @@ _PLAIN_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ -])*")
 # A title or short line of plain words up to this long names a section; it states nothing.
 TITLE_WORDS = 4
 
+# An option's spellings as a man page lists them above its text: "-A, --noautoload",
+# "-f file, --file=file", "-q --quiet".
+_OPTION_SPELLING = re.compile(r"(?<!\S)(?:--?|\+)[\w?][\w-]*")
+_OPTION_SPELLINGS = re.compile(
+    r"(?:--?|\+)[\w?][\w-]*(?:[ =][^\s,-][^\s,]*)?(?:,?\s(?:--?|\+)[\w?][\w-]*(?:[ =][^\s,-][^\s,]*)?)+"
+)
+
 # A question after a thing by name: "Which lint …", "What option …".
 _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
 
@@ -538,7 +545,7 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     # A field's key is a name by its place ("disable-publishing="), unless it is a word ("Note");
     # an entry's name line may give its argument too ("set_from_header [(auto|on|off)]").
     name = _name_in_key(key)
-    if name and not name.isalpha() and _names_its_entry(question, quote, name, named=True):
+    if name and (not name.isalpha() or _argued(key, name)) and _names_its_entry(question, quote, name, named=True):
         return name
     if not heading:
         return ""
@@ -579,7 +586,15 @@ def _name_in_key(key: str) -> str:
     """The name an entry's key line gives: the whole key, or its first word when the rest is its
     argument ("set_from_header [(auto|on|off)]", "tls_fingerprint [fingerprint]")."""
     first, _, rest = key.strip().partition(" ")
-    return first if rest and (rest[:1] in "[<(" or rest.isupper()) and identifiers(first) else key.strip()
+    named = identifiers(first) or first.isalpha()
+    return first if rest and (rest[:1] in "[<(" or rest.isupper()) and named else key.strip()
+
+
+def _argued(key: str, name: str) -> bool:
+    """The key line gives the name's argument as a placeholder after it ("pagesize NUMBER",
+    "timeout <seconds>"): the word is an entry's name, not a label such as "Note"."""
+    rest = key.strip()[len(name) :].split()
+    return bool(rest) and (rest[0].isupper() or rest[0][:1] in "<[")
 
 
 # The section of a configuration file an entry's title names before the entry: "[report] " of
@@ -591,13 +606,22 @@ def _names_its_entry(question: str, quote: str, title: str, named: bool = False)
     """A "which …" question answered under a section titled by one exact name (a reference's
     entry: "missing_docs", "--rsyncable", "log_line_prefix"): the title is the name asked for,
     and the quote ("It detects items missing documentation.") describes it without naming it.
-    named: the title is known to be a name, though not of a form rag.text.identifiers knows.
-    A configuration reference may title an entry with its file section ("[report] skip_empty")."""
+    named: the title is known to be a name, though not of a form rag.text.identifiers knows
+    (lower camelCase is one, an option's or a function's: "disableDotRule"; "KafkaProducer" and
+    "TypeScript" name a class or a product, whose section is no answer).
+    A configuration reference may title an entry with its file section ("[report] skip_empty");
+    a man page, an option with its other spellings ("-A, --noautoload"): one name, each
+    spelling of which the quote and the question leave out."""
     title = _SECTION_QUALIFIER.sub("", title)
-    if " " in title or not (named or identifiers(title)) or not _ASKS_WHICH.search(question):
+    spellings = _OPTION_SPELLING.findall(title) if _OPTION_SPELLINGS.fullmatch(title) else [title]
+    if (
+        (" " in title and len(spellings) < 2)
+        or not (named or identifiers(title) or (title[:1].islower() and _CAMEL.search(title)))
+        or not _ASKS_WHICH.search(question)
+    ):
         return False
-    name = title.lower()
-    return name not in quote.lower() and name not in question.lower()
+    said = f"{quote}\n{question}".lower()
+    return not any(name.lower() in said for name in spellings)
 
 
 def _passage_context(p: ScoredChunk) -> str:

@@ -215,8 +215,40 @@ def test_an_entrys_name_is_shown_without_the_argument_its_line_gives() -> None:
     ask = "Which msmtp setting should I switch on when the server rejects my From header?"
     key = "set_from_header [(auto|on|off)]"
     assert extractive.section_answering(ask, quote, None, key) == "set_from_header"
-    assert extractive.section_answering(ask, quote, None, "-g, --forget-matching regexp") == ""  # no single name
     assert extractive.section_answering(ask, "set_from_header is off.", None, key) == ""
+
+
+def test_a_word_is_an_entrys_name_when_its_line_gives_an_argument_after_it() -> None:
+    """nslcd.conf(5): "pagesize NUMBER" above "Set this to a number greater than 0 to request
+    paged results … The default (0) is to not request paged results."."""
+    quote = "The default (0) is to not request paged results."
+    ask = "Which nslcd.conf option asks the server for the results in pages?"
+    assert extractive.section_answering(ask, quote, None, "pagesize NUMBER") == "pagesize"
+    assert extractive.section_answering(ask, quote, None, "pagesize <n>") == "pagesize"
+    # A word alone, or with words after it, is a label.
+    assert extractive.section_answering(ask, quote, None, "pagesize") == ""
+    assert extractive.section_answering(ask, quote, None, "Note (see below)") == ""
+
+
+def test_a_camel_case_title_is_a_name() -> None:
+    quote = "Disables the dot rule mentioned above:"
+    ask = "My routes contain a dot. Which option switches that check off?"
+    assert extractive.section_answering(ask, quote, "Options › disableDotRule") == "disableDotRule"
+    assert extractive.section_answering(ask, quote, "Options › Dot rule") == ""
+    assert extractive.section_answering(ask, quote, "API › KafkaProducer") == ""
+
+
+def test_an_option_listed_with_its_other_spellings_is_one_name() -> None:
+    """augtool(1) lists "-A, --noautoload" above its text; the text's last sentence ("Using this
+    option gives the fastest startup.") answers which option, without naming it."""
+    quote = "Using this option gives the fastest startup."
+    ask = "Which augtool option gives the fastest startup?"
+    assert extractive.section_answering(ask, quote, None, "-A, --noautoload") == "-A, --noautoload"
+    assert extractive.section_answering(ask, quote, None, "-f file, --file=file") == "-f file, --file=file"
+    # Not when the quote or the question gives one of its spellings, nor for words.
+    assert extractive.section_answering(ask, "Using --noautoload is fastest.", None, "-A, --noautoload") == ""
+    assert extractive.section_answering("Which option does -A set?", quote, None, "-A, --noautoload") == ""
+    assert extractive.section_answering(ask, quote, None, "-A or none") == ""
 
 
 def test_a_version_title_is_shown_though_the_quote_holds_an_issue_number() -> None:
