@@ -115,10 +115,11 @@ TITLE_WORDS = 4
 
 # An option's spellings as a man page lists them above its text: "-A, --noautoload",
 # "-f file, --file=file", "-q --quiet".
-_OPTION_SPELLING = re.compile(r"(?<!\S)(?:--?|\+)[\w?][\w-]*")
-_OPTION_SPELLINGS = re.compile(
-    r"(?:--?|\+)[\w?][\w-]*(?:[ =][^\s,-][^\s,]*)?(?:,?\s(?:--?|\+)[\w?][\w-]*(?:[ =][^\s,-][^\s,]*)?)+"
-)
+_OPTION_WORD = r"(?:--?|\+)[\w?][\w-]*"
+_OPTION_SPELLING = re.compile(rf"(?<!\S){_OPTION_WORD}")
+# Each spelling may give its argument ("file", "=file").
+_ARGUED_SPELLING = rf"{_OPTION_WORD}(?:[ =][^\s,-][^\s,]*)?"
+_OPTION_SPELLINGS = re.compile(rf"{_ARGUED_SPELLING}(?:,?\s{_ARGUED_SPELLING})+")
 
 # A question after a thing by name: "Which lint …", "What option …".
 _ASKS_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
