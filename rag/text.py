@@ -426,14 +426,19 @@ def mention_pattern(identifier: str) -> re.Pattern[str]:
     if "_" in identifier:
         # A build setting is also mentioned where a command line defines it: CMake's and a C
         # compiler's "-DEXIV2_ENABLE_PNG=On" sets EXIV2_ENABLE_PNG.
-        return re.compile(rf"(?:(?<![\w-])|(?<=(?<![\w-])-d)){escaped}(?![\w]|-\w)")
+        return re.compile(rf"(?:{_NAME_START}|(?<=(?<![\w-])-d)){escaped}(?![\w]|-\w)")
     if "-" in identifier:
         # A hyphenated name is the same name written with "_" or spaces ("max-line-length" in
         # clippy.toml is max_line_length in code, a "long-term-support" release a long term
         # support one): mentioned either way.
         joined = escaped.replace(r"\-", "[-_ ]")
-        return re.compile(rf"(?<![\w-]){joined}(?![\w]|-\w)")
-    return re.compile(rf"(?<![\w-]){escaped}(?![^\W_]|-\w)")
+        return re.compile(rf"{_NAME_START}{joined}(?![\w]|-\w)")
+    return re.compile(rf"{_NAME_START}{escaped}(?![^\W_]|-\w)")
+
+
+# Where a name starts: after no word character or "-", or behind Markdown's "_" of emphasis
+# ("- _int32_: signed 32 bits integer", ajv-formats' README), which is no word's letter.
+_NAME_START = r"(?:(?<![\w-])|(?<=(?<![\w-])_))"
 
 
 _PLAIN_NUMBER = re.compile(r"\d{4,}(?:\.\d+)?")

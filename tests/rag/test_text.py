@@ -148,6 +148,9 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
     # A build setting is mentioned where a command line defines it, and nowhere else inside a word.
     assert mentions("EXIV2_TEAM_PACKAGING".lower(), "cmake .. -DEXIV2_TEAM_PACKAGING=On")
     assert not mentions("team_packaging", "-DEXIV2_TEAM_PACKAGING=On") and not mentions("log_file", "x-dlog_file")
+    # Markdown's "_" of emphasis is no letter of the name it sets off; a snake_case name's "_" is.
+    assert mentions("int32", "- _int32_: signed 32 bits integer") and mentions("uuid", "_uuid_: Universally Unique")
+    assert not mentions("int32", "x_int32") and not mentions("int32", "__int32")
 
 
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
