@@ -344,11 +344,12 @@ def word_count(text: str) -> int:
 # A name a question gives exactly: a token with a digit ("station 42", "PostgreSQL 15", a file
 # name "archive.1.dar" whole, not its tail "1.dar"), an option ("-6", "--keep"), a snake_case
 # name ("shared_buffers") or a lower-case name of three or more parts joined by hyphens
-# ("max-line-length"; not "up-to-date", see identifiers). Not the groups of a number's digits:
-# "2,500" names no "500", "$890,000" no "890".
+# ("max-line-length"; not "up-to-date", see identifiers), or a setting's key written with its
+# "=" and no value ("If I leave out cipher= in a cmtab target"). Not the groups of a number's
+# digits: "2,500" names no "500", "$890,000" no "890".
 _IDENTIFIER = re.compile(
     r"(?<![\w-])(?<!\d,)(?:-{1,2}\w[\w-]*|(?:[A-Za-z_]\w*\.)*\w*\d[\w.]*(?![\w.]|,\d)|[A-Za-z]\w*_\w+"
-    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-]))"
+    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])|[A-Za-z][\w-]*(?==(?![\w\"'=])))"
 )
 
 

@@ -97,6 +97,9 @@ def test_identifiers_are_numbers_options_and_snake_case_names() -> None:
     assert identifiers("Did 2,500 extras earn $890,000 on ports 8080, 8081?") == {"8080", "8081"}
     # A dotted file name is one name, not its numbered tail ("1.dar").
     assert identifiers("Is archive.1.dar an X.509 file?") == {"archive.1.dar", "x.509"}
+    # A setting's key written with its "=" and no value is a name; an assignment or "==" is not.
+    assert identifiers("If I leave out cipher= in a cmtab target, which is used?") == {"cipher"}
+    assert identifiers("Does a==b or x=y hold?") == set()
 
 
 def test_exact_names_are_the_distinctive_identifiers_and_a_mention_stands_whole() -> None:
