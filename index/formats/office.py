@@ -93,13 +93,21 @@ def _docx_blocks(document: Any) -> Iterator[str]:
         if marker == "1.":
             numbers = {k: v for k, v in numbers.items() if k <= level}
             numbers[level] = numbers.get(level, 0) + 1
-            yield "   " * level + f"{numbers[level]}. {text}"
+            yield _item("   " * level + f"{numbers[level]}. ", text)
             continue
         if not marker:
             numbers = {}
-        yield "   " * level + "- " + text if marker else _docx_line(paragraph, text, heading)
+        yield _item("   " * level + "- ", text) if marker else _docx_line(paragraph, text, heading)
     if code:
         yield "```\n" + "\n".join(code) + "\n```"
+
+
+def _item(lead: str, text: str) -> str:
+    """A list item, the lines after each line break in it (Word's Shift+Enter) indented under
+    its first, as Markdown continues an item: cors-anywhere's "Recommended if you want to
+    prevent users from using the proxy for normal browsing." below "requireHeader - If set, …"
+    is that option's text, not a paragraph after the list."""
+    return lead + text.replace("\n", "\n" + " " * len(lead))
 
 
 # Code as Word users set it: a style named for it ("Code", "HTML Preformatted", "Source Code",

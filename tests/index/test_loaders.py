@@ -784,6 +784,25 @@ def test_docx_items_numbered_by_word_keep_their_numbers(tmp_path: Path) -> None:
     assert lines == ["1. Stop the service.", "2. Back up the data.", "   - the database", "3. Upgrade.", "Done."]
 
 
+def test_docx_a_line_break_inside_a_list_item_continues_the_item(tmp_path: Path) -> None:
+    """Word's Shift+Enter in a list item starts a line of the same item: indented under it, as
+    Markdown continues an item, so it is read and quoted with the item, not as a paragraph."""
+    import docx
+
+    document = docx.Document()
+    item = document.add_paragraph("requireHeader - If set, the request must include this header.", style="List Bullet")
+    item.add_run().add_break()
+    item.add_run("Recommended to prevent normal browsing.")
+    document.add_paragraph("Install it.", style="List Number")
+    document.save(str(tmp_path / "options.docx"))
+    lines = [ln for ln in load_document(tmp_path / "options.docx", LIMIT).text.splitlines() if ln]
+    assert lines == [
+        "- requireHeader - If set, the request must include this header.",
+        "  Recommended to prevent normal browsing.",
+        "1. Install it.",
+    ]
+
+
 def test_docx_text_inside_a_content_control_is_kept(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
