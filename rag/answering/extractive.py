@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -140,6 +141,15 @@ def prefilter_key(coverage: float, passage: int, named: bool = False) -> float:
     (rag.text.exact_names: an option, a version) comes first: "-u  Equivalent to --sort=no" shares no
     word with "What does the -u option of ctags do?". scripts/fit_scorer.py replays it."""
     return -(coverage + 0.15 / (1 + passage) + (1.0 if named else 0.0))
+
+
+def telling_weights(weights: dict[str, float], held: Sequence[AbstractSet[str]]) -> dict[str, float]:
+    """The question's term weights for choosing among these candidates: a term most of them hold
+    tells none apart. archivemount(1)'s lines all say "archivemount", "archive" or "mount", and
+    those words of "How do I mount an archive with archivemount so that nothing can be written
+    back into it?" had kept "-o readonly  disable write support" out of the prefilter's 24."""
+    n = len(held) or 1
+    return {t: w * (1 - sum(t in h for h in held) / n) for t, w in weights.items()}
 
 
 def confidence(ranked: list[Candidate]) -> float:
@@ -342,11 +352,17 @@ class ExtractiveAnswerer:
             if (among is None or c.passage in among) and (dated or not only_a_date(c.text))
         ]
         weights = {t: self.idf(t) for t in set(content_terms(question, drop_question_words=True))}
-        for c in pool:
-            c.coverage = covered(weights, own_terms(c.model_text, c.title))
+        terms = [own_terms(c.model_text, c.title) for c in pool]
+        for c, held in zip(pool, terms, strict=True):
+            c.coverage = covered(weights, held)
+        telling = telling_weights(weights, terms)
         names = exact_names(question)
         ranks = order or range(len(passages))
-        pool.sort(key=lambda c: prefilter_key(c.coverage, ranks[c.passage], mentions_any(c.model_text, names)))
+        keys = {
+            id(c): prefilter_key(covered(telling, held), ranks[c.passage], mentions_any(c.model_text, names))
+            for c, held in zip(pool, terms, strict=True)
+        }
+        pool.sort(key=lambda c: keys[id(c)])
         return pool[: self.prefilter]
 
     def feature_rows(
