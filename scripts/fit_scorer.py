@@ -41,7 +41,7 @@ import train_answerer as ta  # noqa: E402
 from rag.answering import candidates as cand  # noqa: E402
 from rag.answering import layout, subjects  # noqa: E402
 from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
-from rag.answering.extractive import prefilter_key  # noqa: E402
+from rag.answering.extractive import prefilter_key, telling_weights  # noqa: E402
 from rag.answering.scorer import (  # noqa: E402
     FEATURES,
     SCORER_CHECKSUM,
@@ -88,13 +88,18 @@ def replay(
     Candidate.title falls back to its chunk's heading)."""
     weights = {t: idf(t) for t in set(content_terms(q, drop_question_words=True))}
     names = exact_names(q)
-    pool = []
-    for p_i, text in enumerate(passages):
-        for s_i, s in enumerate(cand.spans(text)):
-            title = subjects.item_title(s.kind, text, s.start, titles[p_i] if titles else "")
-            coverage = covered(weights, own_terms(s.model_text, title))
-            key = prefilter_key(coverage, p_i, mentions_any(s.model_text, names))
-            pool.append((key, s.model_text, text, (s.kind, p_i, s.key, title), int((p_i, s_i) in gold)))
+    spans = [
+        (p_i, s_i, s, subjects.item_title(s.kind, text, s.start, titles[p_i] if titles else ""))
+        for p_i, text in enumerate(passages)
+        for s_i, s in enumerate(cand.spans(text))
+    ]
+    held = [own_terms(s.model_text, title) for _p, _s, s, title in spans]
+    telling = telling_weights(weights, held)
+    pool = [
+        (prefilter_key(covered(telling, terms), p_i, mentions_any(s.model_text, names)), s.model_text,
+         passages[p_i], (s.kind, p_i, s.key, title), int((p_i, s_i) in gold))
+        for (p_i, s_i, s, title), terms in zip(spans, held, strict=True)
+    ]
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]
     return [r[1] for r in top], [r[2] for r in top], [r[3] for r in top], [r[4] for r in top]

@@ -137,8 +137,8 @@ class Scorer(Protocol):
 
 
 def prefilter_key(coverage: float, passage: int, named: bool = False) -> float:
-    """Sort key (ascending) of the lexical prefilter: coverage with a small bonus for the
-    passage's retrieval rank. Cheap, and the answer nearly always shares a content word with
+    """Sort key (ascending) of the lexical prefilter: coverage (over telling_weights) with a
+    small bonus for the passage's retrieval rank. Cheap, and the answer nearly always shares a content word with
     the question or its context. A candidate that mentions a name the question gives exactly
     (rag.text.exact_names: an option, a version) comes first: "-u  Equivalent to --sort=no" shares no
     word with "What does the -u option of ctags do?". scripts/fit_scorer.py replays it."""
@@ -360,12 +360,11 @@ class ExtractiveAnswerer:
         telling = telling_weights(weights, terms)
         names = exact_names(question)
         ranks = order or range(len(passages))
-        keys = {
-            id(c): prefilter_key(covered(telling, held), ranks[c.passage], mentions_any(c.model_text, names))
-            for c, held in zip(pool, terms, strict=True)
-        }
-        pool.sort(key=lambda c: keys[id(c)])
-        return pool[: self.prefilter]
+        ordered = sorted(
+            zip(pool, terms, strict=True),
+            key=lambda ch: prefilter_key(covered(telling, ch[1]), ranks[ch[0].passage], mentions_any(ch[0].model_text, names)),
+        )
+        return [c for c, _held in ordered[: self.prefilter]]
 
     def feature_rows(
         self,
