@@ -165,8 +165,8 @@ class AnsweringSettings(BaseModel):
     # thirty-ninth, the answer model retrained with 2,128 more train_docs questions and the
     # scorer refit, on the 2,736 docs_dev kept and seeds_dev (docs_dev 4.5% wrong refusals at
     # 0.11, 5.2% at 0.12, over the limit); 0.12 in the forty-fourth, on the 2,280 docs_dev
-    # questions from docs-dev-8492 and seeds_dev (one more handled well than at 0.11, with the
-    # starting code as with the finished; docs_dev 4.1% wrong refusals at 0.12).
+    # questions from docs-dev-8492 and seeds_dev (one more handled well than at 0.11; the
+    # round's starting code, two more; docs_dev 4.1% wrong refusals at 0.12).
     threshold: float = Field(
         0.12, ge=0.0, le=1.0, description="refuse when the answer's confidence does not reach this"
     )
