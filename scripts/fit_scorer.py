@@ -41,13 +41,12 @@ import train_answerer as ta  # noqa: E402
 from rag.answering import candidates as cand  # noqa: E402
 from rag.answering import layout, subjects  # noqa: E402
 from rag.answering.crossencoder import INFERENCE_VERSION, MODEL_DIR, CrossEncoder, sha256_of  # noqa: E402
-from rag.answering.extractive import prefilter_key, telling_weights  # noqa: E402
+from rag.answering.extractive import prefilter_keys  # noqa: E402
 from rag.answering.scorer import (  # noqa: E402
     FEATURES,
     SCORER_CHECKSUM,
     SCORER_FILE,
     CombinedScorer,
-    covered,
     features,
     own_terms,
 )
@@ -93,12 +92,15 @@ def replay(
         for p_i, text in enumerate(passages)
         for s_i, s in enumerate(cand.spans(text))
     ]
-    held = [own_terms(s.model_text, title) for _p, _s, s, title in spans]
-    telling = telling_weights(weights, held)
+    keys = prefilter_keys(
+        weights,
+        [own_terms(s.model_text, title) for _p, _s, s, title in spans],
+        [p_i for p_i, _s, _span, _t in spans],
+        [mentions_any(s.model_text, names) for _p, _s, s, _t in spans],
+    )
     pool = [
-        (prefilter_key(covered(telling, terms), p_i, mentions_any(s.model_text, names)), s.model_text,
-         passages[p_i], (s.kind, p_i, s.key, title), int((p_i, s_i) in gold))
-        for (p_i, s_i, s, title), terms in zip(spans, held, strict=True)
+        (key, s.model_text, passages[p_i], (s.kind, p_i, s.key, title), int((p_i, s_i) in gold))
+        for key, (p_i, s_i, s, title) in zip(keys, spans, strict=True)
     ]
     pool.sort(key=lambda r: r[0])
     top = pool[:prefilter]

@@ -154,6 +154,19 @@ def telling_weights(weights: dict[str, float], held: Sequence[AbstractSet[str]])
     return {t: w * (1 - sum(t in h for h in held) / n) for t, w in weights.items()}
 
 
+def prefilter_keys(
+    weights: dict[str, float], held: Sequence[AbstractSet[str]], passages: Sequence[int], named: Sequence[bool]
+) -> list[float]:
+    """prefilter_key of each candidate of a pool, from its terms (own_terms), its passage's rank
+    and whether it mentions a name the question gives: the answerer's shortlist and
+    scripts/fit_scorer.py's replay order a pool by these."""
+    telling = telling_weights(weights, held)
+    return [
+        prefilter_key(covered(telling, terms), rank, mention)
+        for terms, rank, mention in zip(held, passages, named, strict=True)
+    ]
+
+
 def confidence(ranked: list[Candidate]) -> float:
     """How sure the answerer is of its best candidate (ranked best first): its combined score,
     or the model's own probability for it times MODEL_WEIGHT when that is higher."""
@@ -357,14 +370,13 @@ class ExtractiveAnswerer:
         terms = [own_terms(c.model_text, c.title) for c in pool]
         for c, held in zip(pool, terms, strict=True):
             c.coverage = covered(weights, held)
-        telling = telling_weights(weights, terms)
         names = exact_names(question)
         ranks = order or range(len(passages))
-        ordered = sorted(
-            zip(pool, terms, strict=True),
-            key=lambda ch: prefilter_key(covered(telling, ch[1]), ranks[ch[0].passage], mentions_any(ch[0].model_text, names)),
+        keys = prefilter_keys(
+            weights, terms, [ranks[c.passage] for c in pool], [mentions_any(c.model_text, names) for c in pool]
         )
-        return [c for c, _held in ordered[: self.prefilter]]
+        ordered = sorted(zip(keys, range(len(pool)), pool, strict=True))
+        return [c for _key, _i, c in ordered[: self.prefilter]]
 
     def feature_rows(
         self,
