@@ -6,6 +6,9 @@ however well a sentence of theirs matches its other words.
 - A small number, an ordinal or a year where they say the same thing with another one
   (swapped_number): "Who tells Bond he has five minutes to escape?" over "… tells him that he
   has three minutes to escape …".
+- A name where a passage says the same thing with another one and never uses the question's
+  (swapped_name): "An explosion filmed in Mexico holds the Guinness World Record for what?"
+  over "An explosion filmed in Morocco holds a Guinness World Record …".
 
 Both number checks read only the sentence that asks (rag.text.asking_sentence): the figures of
 the asker's own situation, told in sentences before it, are examples.
@@ -29,9 +32,19 @@ national security adviser,").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
-from rag.text import CARDINAL_WORDS, STOPWORDS, asking_sentence, numbers, split_sentences, versions
+from rag.text import (
+    CARDINAL_WORDS,
+    STOPWORDS,
+    asking_sentence,
+    content_terms,
+    numbers,
+    only_a_date,
+    split_sentences,
+    versions,
+)
 
 # The description a question gives of the person whose name it asks for.
 _ASKS_NAME_OF = re.compile(
@@ -225,6 +238,89 @@ def _placed(tokens: list[str], context: tuple[int, list[str]]) -> Iterator[int]:
                 yield j
 
 
+def _word(token: str) -> str:
+    """A token as names are compared: without accents ("Sévérine" is the "Severine" asked
+    about) and without a possessive "'s"."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
+    )
+    return re.sub(r"['’]s$", "", plain)
+
+
+# A word of an identifier's second part: "FullPeriod", "StatsService" (not "McClory").
+_CAMEL_HUMP = re.compile(r"[a-z]{3}[A-Z]")
+# A phrase the question quotes: a label it copies ("the 'Version Made By' field"), which
+# the refusal of unmentioned names checks over every document.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)|‘[^’]*’")
+
+
+def _is_name(token: str) -> bool:
+    """A capitalised word of three letters or more that is no common word: "Morocco",
+    "McClory". Not an acronym ("README", "GPL": documents spell those in their titles and
+    headings beside other ones), a title before a name ("Mr") nor an identifier ("FullPeriod":
+    a setting's name, which the refusal of unmentioned names checks over every document)."""
+    return (
+        len(token) >= 3 and token[0].isupper() and any(ch.islower() for ch in token[1:])
+        and not _CAMEL_HUMP.search(token)
+        and token.lower() not in STOPWORDS and small_number(token) is None
+    )
+
+
+# The share of a question's other words the sentence that swaps its name must say.
+SAID_SHARE = 0.5
+
+
+def _dated(token: str) -> bool:
+    return only_a_date(token.replace("-", " "))
+
+
+def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """(the question's name, the passage's other one) when the question sets a name in words a
+    passage uses around another name, and that passage never uses the question's ("An explosion
+    filmed in Mexico …" against "An explosion filmed in Morocco …"; "an undeveloped film script
+    written by Saltzman" against "… written by McClory"); None otherwise. Only the passage that
+    says the words is read for the name: a name it uses elsewhere may be the one meant, and a
+    name the question gives that some passage places in the same words is taken to be right."""
+    if _YES_NO.match(question):
+        return None
+    sentence = asking_sentence(question)
+    asked = [_word(t) for t in _TOKEN.findall(sentence)]
+    if not any(_is_name(t) for t in asked[1:]):
+        return None
+    quoted = {_word(t) for q in _QUOTED.findall(sentence) for t in _TOKEN.findall(q)}
+    lowered = [t.lower() for t in asked]
+    passages = []  # per passage: (its words, its sentences' tokens and terms)
+    for text in texts:
+        sentences = [
+            ([_word(t) for t in _TOKEN.findall(s)], set(content_terms(s))) for s in split_sentences(text)
+        ]
+        passages.append(({t.lower() for s, _ in sentences for t in s}, sentences))
+    for i, token in enumerate(asked[1:], start=1):
+        if not _is_name(token) or token in quoted:
+            continue
+        name = token.lower()
+        # The question's other words: the sentence that swaps the name says most of them, or
+        # it is another matter told in the same words ("a withdrawal from Kharkiv" in another
+        # article, against "a withdrawal from Kherson" asked about one).
+        rest = set(content_terms(sentence, drop_question_words=True)) - set(content_terms(token))
+        for context in _contexts(lowered, i):
+            placed = [
+                (words, terms, s[j]) for words, sentences in passages for s, terms in sentences
+                for j in _placed([t.lower() for t in s], context)
+            ]
+            if any(other.lower() == name for _, _, other in placed):
+                continue
+            for words, terms, other in placed:
+                if (
+                    _is_name(other) and other.lower() not in lowered and name not in words
+                    # A date stands against a date ("Friday-Sunday", "Saturday"), not a place.
+                    and _dated(other) == _dated(token)
+                    and len(rest & terms) >= SAID_SHARE * len(rest)
+                ):
+                    return token, other
+    return None
+
+
 def _unpadded(number: str) -> str:
     """"03" of "example 03" is the 3 of "example 3"."""
     return (number.lstrip("0") or "0") if number.isdigit() else number
@@ -236,7 +332,7 @@ def lacking(question: str, texts: Sequence[str]) -> str | None:
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
-    swapped = swapped_number(question, texts)
+    swapped = swapped_number(question, texts) or swapped_name(question, texts)
     if swapped is not None:
         return f"The documents say {swapped[1]} where the question says {swapped[0]}."
     unstated = set(unstated_numbers(question, texts))

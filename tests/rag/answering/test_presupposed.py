@@ -8,6 +8,7 @@ from rag.answering.presupposed import (
     asked_role,
     lacking,
     small_number,
+    swapped_name,
     swapped_number,
     unnamed_role,
     unstated_numbers,
@@ -179,4 +180,81 @@ def test_a_number_not_set_against_another_is_not_swapped(question: str) -> None:
 def test_a_swapped_number_is_said_in_words() -> None:
     assert lacking("Who returned for his eighth appearance as James Bond?", [BOND]) == (
         "The documents say fourth where the question says eighth."
+    )
+
+
+FILMING = (
+    "An explosion filmed in Morocco holds a Guinness World Record for the largest film stunt "
+    "explosion. The dispute began after Fleming incorporated elements of an undeveloped film "
+    "script written by McClory into Thunderball.\n\n"
+)
+CASTING = (
+    "Bérénice Marlohe was cast in the role of Sévérine. Her scenes were filmed in Macau. "
+    "Its Friday–Saturday gross was £20.4 million. The game was released in March."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("An explosion filmed in Mexico holds the Guinness World Record for what?", ("Mexico", "Morocco")),
+        ("Who used an undeveloped film script written by Saltzman's team?", ("Saltzman", "McClory")),
+        # A date against a date.
+        ("The film's Friday-Sunday gross was how much?", ("Friday-Sunday", "Saturday")),
+    ],
+)
+def test_a_name_where_a_passage_says_the_same_with_another_is_swapped(
+    question: str, swapped: tuple[str, str]
+) -> None:
+    assert swapped_name(question, [FILMING, CASTING]) == swapped
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did the explosion filmed in Morocco take place?",  # the passage's own name
+        "Who was cast in the role of Severine?",  # the same name, written without its accents
+        # A name the passage uses elsewhere may be the one meant ("Macau" is where she filmed).
+        "Which scenes of Marlohe were filmed in Macau?",
+        # A name some passage places in the same words is taken to be right.
+        "Which actress was cast in the role of Sévérine, filmed in Macau?",
+        # Acronyms and titles are no names to swap; nor is a name set among stop words only.
+        "Which scenes were filmed in GPL?",
+        "Is the explosion filmed in Mexico the largest?",  # a yes-no question asks whether
+        # A place is not set against a date.
+        "When was the game released in America?",
+        # An identifier is a setting's name; a quoted phrase is a label the question copies.
+        "Which film script written by FullPeriod was used?",
+        "What does the film script written by 'Sam Mendes' hold?",
+    ],
+)
+def test_a_name_not_set_against_another_is_not_swapped(question: str) -> None:
+    assert swapped_name(question, [FILMING, CASTING]) is None
+
+
+def test_a_passage_that_uses_the_name_elsewhere_does_not_swap_it() -> None:
+    both = FILMING + "Mexico City hosted the premiere."
+    assert swapped_name("An explosion filmed in Mexico holds the record for what?", [both]) is None
+
+
+
+def test_a_name_set_in_a_few_words_of_another_matter_is_not_swapped() -> None:
+    """seeds_dev: "How soon after ordering a withdrawal from Kherson did the Russian Defense
+    Ministry report a manoeuvre of units across the river?" against another article's "a
+    withdrawal from Kharkiv": the sentence says the two words around the name and little else
+    the question asks about, so it tells another matter, not the one asked about with its name
+    swapped."""
+    other = "Ukraine's counteroffensive forced a withdrawal from Kharkiv in September."
+    question = (
+        "How soon after ordering a withdrawal from Kherson did the Russian Defense Ministry "
+        "report a manoeuvre of units across the river?"
+    )
+    assert swapped_name(question, [other]) is None
+    assert swapped_name("When did the counteroffensive force a withdrawal from Kherson?", [other]) == (
+        "Kherson", "Kharkiv"
+    )
+
+def test_a_swapped_name_is_said_in_words() -> None:
+    assert lacking("An explosion filmed in Mexico holds the record for what?", [FILMING]) == (
+        "The documents say Morocco where the question says Mexico."
     )
