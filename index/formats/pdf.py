@@ -120,14 +120,17 @@ def _read(data: bytes) -> tuple[list[str], str]:
 # space; a monospace font's space is 600 units, so the proportional word space groff sets
 # after a monospace word (250: "(limit) -250" then "kilobytes" in Times) was lost and the two
 # words ran together ("limitkilobytes", "moldis"): 666 gaps in 30 of the 201 PDFs of docs_dev
-# and train_docs.
+# and train_docs. The space given instead is wider than Times' own 250, so that the gap is a
+# space but groff's thin space (a sixth of an em, 167) is not: mdoc sets one between the two
+# hyphens of a long option and before a bracket or comma after a monospace word, and they had
+# read "- -create", "string )" and ". . ." (13 of 298 benchmark PDFs; no word joined).
 _MONOSPACE_SPACE = 500  # a space this wide (of 1000) is a monospace font's
-_PROPORTIONAL_SPACE = 250  # Times' word space, what groff sets between words of any font
+_NARROWED_SPACE = 400  # half of it (200) lies between the thin space (167) and a word space (250)
 
 
 def _narrow_monospace_spaces(page: PageObject) -> None:
-    """Give each monospace font on the page a proportional font's space width, in memory, so
-    that pypdf's half-a-space test finds the word gaps typeset beside it. Only the space's width
+    """Give each monospace font on the page a narrower space, in memory, so that pypdf's
+    half-a-space test finds the word gaps typeset beside it and not the thin spaces. Only the space's width
     changes; no glyph is read differently. A font dictionary that cannot be read so is left as
     it is: pypdf reads it as before."""
     from pypdf.generic import NumberObject  # imported on first use
@@ -144,7 +147,7 @@ def _narrow_monospace_spaces(page: PageObject) -> None:
             widths = widths.get_object()
             at = ord(" ") - int(first)
             if 0 <= at < len(widths) and float(widths[at]) >= _MONOSPACE_SPACE:
-                widths[at] = NumberObject(_PROPORTIONAL_SPACE)
+                widths[at] = NumberObject(_NARROWED_SPACE)
     except (AttributeError, TypeError, ValueError, KeyError):
         return
 

@@ -729,6 +729,20 @@ def test_a_word_gap_after_a_monospace_word_is_a_space(tmp_path: Path, office: An
     assert doc.text == "Set the username and password for authentication. tincd starts."
 
 
+
+def test_a_thin_space_after_a_monospace_glyph_is_no_space(tmp_path: Path, office: Any) -> None:
+    """bsdtar(1) typeset by groff's mdoc: a long option's two hyphens in Courier-Bold with a
+    thin space (a sixth of an em, a TJ gap of 167) between them, as mdoc sets them; it had
+    read "The long option form is - -create." A word space after the option still reads."""
+    content = (
+        "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(The long option form is )] TJ "
+        "/F2 10 Tf [(-) -166.6 (-create) -250] TJ /F1 10 Tf [(or )] TJ "
+        "/F2 10 Tf [(string) -166.6] TJ /F1 10 Tf [(\\).)] TJ ET"
+    )
+    path = office.pdf_page(tmp_path / "bsdtar.pdf", content, [_font("Times-Roman", 250), _font("Courier-Bold", 600)])
+    doc = load_document(path, LIMIT)
+    assert doc.text == "The long option form is --create or string)."
+
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
     doc = load_document(office.pdf(tmp_path / "notes.pdf", [lines]), LIMIT)
