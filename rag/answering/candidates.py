@@ -611,16 +611,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
 _OPTION_ENTRY = re.compile(
     r"[ \t]*[-−]{1,2}[A-Za-z0-9?(][^\s,]*(?:,? [-−]{1,2}[^\s,]+)?(?:[ =][^\s-][^\s]*)?(?<![.,;:!?])(?:[ \t]{2,}\S|[ \t]*$)"
 )
-# A line of a two-column listing: its indent, a term of at most four words, two or more spaces,
-# its text.
-_LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)[ \t]{2,}(?=\S)")
+# A line of a two-column listing: its indent, a term of at most four words, two or more spaces
+# or a tab, its text.
+_LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)(?:[ \t]{2,}|\t)(?=\S)")
+# Tab stops every eight columns, as a terminal and a pager show a file.
+_TAB_SIZE = 8
 
 
 def _listed_columns(line: str) -> tuple[int, int] | None:
     """Where a listing row (_LISTED) sets its term and its text: its indent and its text's
-    column; None for a line of another shape."""
+    column, as the reader sees them with tabs expanded (nscd.conf aligns "logfile\t\t\t<file>"
+    and "debug-level\t\t<level>" with tabs); None for a line of another shape."""
     m = _LISTED.match(line)
-    return None if m is None else (len(m.group(1)), m.end())
+    if m is None:
+        return None
+    return len(m.group(1).expandtabs(_TAB_SIZE)), len(line[: m.end()].expandtabs(_TAB_SIZE))
 
 
 def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -635,7 +640,7 @@ def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         columns = _listed_columns(line)
         if columns is None or is_table_row(line) or BULLET.match(line):
             return None
-        below = text[lines[k + 1][0] : lines[k + 1][1]] if k + 1 < len(lines) else ""
+        below = text[lines[k + 1][0] : lines[k + 1][1]].expandtabs(_TAB_SIZE) if k + 1 < len(lines) else ""
         if below.strip() and len(below) - len(below.lstrip()) > columns[0] and _LISTED.match(below) is None:
             return None  # its text goes on below
         return columns
@@ -645,13 +650,16 @@ def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 
 def _listed_below(text: str, start: int) -> bool:
-    """The line at `start` and the line right above it are rows of one two-column listing
-    (_LISTED): the same indent, their texts at the same column."""
+    """The line at `start` and the nearest line above it that holds anything are rows of one
+    two-column listing (_LISTED): the same indent, their texts at the same column. (A blank line
+    may part two groups of one listing: nscd.conf's "restart-interval\t3600" is no term of
+    "enable-cache\t\tpasswd\t\tyes" below it.)"""
     line_start = text.rfind("\n", 0, start) + 1
-    if not line_start:
-        return False
     this = _listed_columns(line_at(text, line_start)[0])
-    return this is not None and this == _listed_columns(text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1])
+    above = text[:line_start].rstrip()
+    if this is None or not above:
+        return False
+    return this == _listed_columns(above[above.rfind("\n") + 1 :])
 
 
 def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:

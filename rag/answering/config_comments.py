@@ -195,6 +195,7 @@ def uncommented(text: str) -> str:
         if is_comment and (
             (len(run) >= 2 and not titled) or _ASSIGNMENT.match(below)
             or (not titled and _SPACED_SETTING.fullmatch(below))
+            or all(_COMMENTED_OUT_ALIGNED.match(lines[k]) for k in run)
         ):
             for k in run:
                 lines[k] = _without_marker(lines[k])
@@ -216,12 +217,16 @@ _SPACED_SETTING = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]+[^\s=#][^\s#]*[ \t]*"
 # mcabber's "#set pgp_passphrase_retries = 2", "#webagg.port: 8988", "#HTTPProxy =", php.ini's
 # ";user_ini.filename = ".user.ini"".
 _COMMENTED_OUT = re.compile(r"[ \t]*(?:#+|;+)[A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*(?:=|:[ \t]+\S)")
+# A setting left commented out with its value set apart in a column, by a tab or two spaces, as
+# nscd.conf writes them ("#\tthreads\t\t\t4", "#\tserver-user             <user …>"): prose sets
+# no column after its first word (a sentence's "Done.  Next" ends in a full stop).
+_COMMENTED_OUT_ALIGNED = re.compile(r"[ \t]*(?:#+|;+)[ \t]+[A-Za-z_][\w.-]*(?<!\.)(?:\t|[ ]{2,})[ \t]*[^\s#]")
 
 
 def commented_out(original: str, line_start: int) -> bool:
-    """The line at line_start is a setting left commented out (_COMMENTED_OUT): the setting its
-    comment documents, not a line of that comment."""
-    return _COMMENTED_OUT.match(original, line_start) is not None
+    """The line at line_start is a setting left commented out (_COMMENTED_OUT,
+    _COMMENTED_OUT_ALIGNED): the setting its comment documents, not a line of that comment."""
+    return any(p.match(original, line_start) is not None for p in (_COMMENTED_OUT, _COMMENTED_OUT_ALIGNED))
 
 
 def _without_marker(line: str) -> str:

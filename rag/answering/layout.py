@@ -82,8 +82,12 @@ def line_at(original: str, start: int) -> tuple[str, int]:
 
 
 def titled_heading(line: str) -> bool:
-    """A Markdown heading's shape: "#" and a space, a few words, no closing punctuation."""
-    return HEADING.match(line) is not None and len(line.split()) <= 9 and not line.rstrip().endswith((".", ",", ";", ":"))
+    """A Markdown heading's shape: "#" and a space, a few words, no closing punctuation, and
+    no columns set with tabs: "#\tthreads\t\t\t4" is a commented-out setting (nscd.conf)."""
+    return (
+        HEADING.match(line) is not None and len(line.split()) <= 9
+        and not line.rstrip().endswith((".", ",", ";", ":")) and "\t" not in line.strip()
+    )
 
 
 def line_above_start(text: str, start: int) -> int:

@@ -1213,6 +1213,34 @@ def test_each_line_of_a_programs_help_listing_is_a_candidate_of_its_own() -> Non
     assert not any(text[s.start : s.end].startswith("-q") and s.kind == "line" for s in spans(text))
 
 
+
+def test_a_listing_aligned_with_tabs_is_read_line_by_line() -> None:
+    """nscd.conf aligns its settings with tabs ("logfile\\t\\t\\t<file>", "debug-level\\t\\t<level>"),
+    and some entries with spaces: counted in characters the columns differed, and the lines ran
+    into one sentence ("logfile <file> debug-level <level> threads …"). Its commented-out
+    defaults ("#\\tthreads\\t\\t\\t4") had been Markdown headings, each the term of the setting
+    below it ("reload-count 5 paranoia no")."""
+    text = (
+        "# Legal entries are:\n"
+        "#\n"
+        "#\tlogfile\t\t\t<file>\n"
+        "#\tdebug-level\t\t<level>\n"
+        "#\tserver-user             <user to run server as instead of root>\n"
+        "#\trestart-interval\t<time in seconds>\n"
+        "\n"
+        "#\tthreads\t\t\t4\n"
+        "\tdebug-level\t\t0\n"
+        "#\treload-count\t\t5\n"
+        "\tparanoia\t\tno\n"
+    )
+    read = {s.model_text for s in spans(text)}
+    for line in ("Legal entries are: logfile <file>", "debug-level <level>", "server-user <user to run server as instead of root>",
+                 "restart-interval <time in seconds>", "threads 4", "debug-level 0", "reload-count 5", "paranoia no"):
+        assert line in read
+    assert not any("paranoia" in t and "reload-count" in t for t in read)
+    assert not any("logfile" in t and "debug-level" in t and "Legal" not in t for t in read)
+    assert not any("restart-interval" in t and "threads" in t for t in read)
+
 def test_an_ini_files_semicolon_comments_are_read_as_comments() -> None:
     """php.ini and smb.conf comment with ";": read as text, its numbered list had been cut at
     the markers ("SAPI module specific location. ; 2." a candidate of its own), its setting was

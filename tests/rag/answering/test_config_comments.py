@@ -26,3 +26,14 @@ def test_a_default_left_commented_out_is_a_setting_not_prose() -> None:
     assert commented_out(text, text.index("#webagg"))
     assert not commented_out(text, 0)
     assert not commented_out(text, text.index("# A sentence"))
+
+
+def test_a_default_commented_out_in_aligned_columns_is_a_setting() -> None:
+    """nscd.conf: "#\tthreads\t\t\t4" and "#\tserver-user             <user …>" set their values
+    in a column, which a sentence of prose does not (its "Done.  Next" ends in a full stop)."""
+    text = "#\tthreads\t\t\t4\n#\tserver-user             nobody\n# Done.  Next comes the rest.\n"
+    assert commented_out(text, 0)
+    assert commented_out(text, text.index("#\tserver-user"))
+    assert not commented_out(text, text.index("# Done"))
+    alone = "#\trestart-interval\t3600\n\nparanoia no\n"
+    assert not uncommented(alone).startswith("#")
