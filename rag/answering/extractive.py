@@ -580,10 +580,12 @@ def section_answering(question: str, quote: str, heading: str | None, key: str =
     if not heading:
         return ""
     title = heading.rsplit(HEADING_SEPARATOR, 1)[-1].strip()
-    # A title set wholly as code ("### `threshold`") is a name, though an ordinary word.
+    # A title set wholly as code ("### `threshold`") is a name, though an ordinary word; so is
+    # a function's signature's ("png.bitblt" of "png.bitblt(dst, sx, sy, w, h, dx, dy)").
     code = _CODE_TITLE.fullmatch(title)
-    if _names_its_entry(question, quote, code[1] if code else title, named=code is not None):
-        return code[1] if code else title
+    name = code[1] if code else subjects.signature_name(title)
+    if _names_its_entry(question, quote, name or title, named=bool(name)):
+        return name or title
     if expected_type(question) not in ("number", "date"):
         return ""
     # When a version is asked for, the quote's pull-request or issue number is not one.

@@ -308,6 +308,13 @@ _SIGNATURE = re.compile(
 )
 
 
+def signature_name(title: str) -> str:
+    """The name a function's signature heads its entry with ("png.bitblt" of "png.bitblt(dst,
+    sx, sy, w, h, dx, dy)"), or "" for a title of another shape."""
+    title = title.strip("`")
+    return title[: title.index("(")].removeprefix("new").strip() if _SIGNATURE.fullmatch(title) else ""
+
+
 # The section titles man-pages(7) prescribes, as one word: in a PDF they stand alone above
 # their text exactly as a variable's name does in an ENVIRONMENT section.
 _MAN_SECTIONS = frozenset({

@@ -194,6 +194,18 @@ def test_a_section_titled_by_one_code_span_is_the_name_a_which_question_asks_for
     assert extractive.section_answering(ask, "The threshold skips small assets.", "Options › `threshold`") == ""
 
 
+
+def test_a_section_titled_by_a_signature_is_named_by_its_function() -> None:
+    """pngjs's README heads each method's entry with its signature, "### png.bitblt(dst, sx, sy,
+    w, h, dx, dy)": the method is the answer to "which method …?", though its title has spaces
+    between the arguments."""
+    ask = "Which pngjs method transfers a rectangular block of pixels from one image onto another?"
+    quote = "Helper for image manipulation, copies a rectangle of pixels from current image to dst image."
+    heading = "Async API › Class: PNG › png.bitblt(dst, sx, sy, w, h, dx, dy)"
+    assert extractive.section_answering(ask, quote, heading) == "png.bitblt"
+    assert extractive.section_answering(ask, quote, "Async API › Usage (advanced)") == ""
+    assert extractive.section_answering("What does png.bitblt do?", quote, heading) == ""
+
 def test_an_entry_titled_with_its_configuration_section_is_named_by_its_title() -> None:
     heading = "Configuration reference › [report] › [report] skip_empty"
     quote = "(boolean, default False) Don't report files that have no executable code."
