@@ -14,6 +14,7 @@ Dense + BM25 evidence hit@5: docs_dev 0.884 -> 0.911, the training documents of 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
     start: int | None = None
     last_end = 0
     for b_start, b_end in blocks:
-        rows = _table_rows(text, b_start, b_end)
+        rows = _table_rows(text, b_start, b_end) or _listing_rows(text, b_start, b_end)
         if rows:
             if start is not None:  # a short block before a table stands alone
                 spans.append((start, last_end))
@@ -88,6 +89,50 @@ def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ruled = len(lines) > 1 and TABLE_RULE.match(text[lines[1][0] : lines[1][1]]) is not None
     body = lines[2:] if ruled else lines
     return [(a, b) for a, b in body if text[a:b].strip() and not TABLE_RULE.match(text[a:b])]
+
+
+# A row of a two-column listing, as a program's --help, a man page's option list as text or an
+# aligned configuration sets them: its indent, a term of at most four words, two spaces or a
+# tab, its text ("  .bail ON|OFF           Stop after hitting an error (default OFF)"); a
+# term ending a sentence is prose's ("It ends here.  Then …").
+_LISTING_ROW = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)(?<![a-z)][.!])(?:[ \t]{2,}|\t)(?=\S)")
+_FENCE = re.compile(r"\s*(?:```|~~~)")
+# How many rows with their texts at one column make a block a listing.
+LISTING_ROWS = 4
+_TAB_SIZE = 8
+
+
+def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each entry of a block that is a two-column listing: a row with the lines under it that
+    go on with its text (indented past the row's term) or open the block above the first row;
+    [] for any other block. A listing of forty commands is one block with no blank line, and
+    its one vector the average of forty: "how can I make the shell stop at the first error?"
+    finds the row embedded on its own."""
+    lines = [(a, b) for a, b in line_spans(text, start, end) if text[a:b].strip()]
+    columns: list[tuple[int, int] | None] = []
+    for a, b in lines:
+        m = _LISTING_ROW.match(text, a, b)
+        line = text[a:b]
+        columns.append(
+            None if m is None else (len(m.group(1).expandtabs(_TAB_SIZE)), len(line[: m.end() - a].expandtabs(_TAB_SIZE)))
+        )
+    counted = Counter(c for c in columns if c is not None).most_common(1)
+    if not counted or counted[0][1] < LISTING_ROWS:
+        return []
+    (indent, column), _ = counted[0]
+    rows: list[list[int]] = []
+    opening = lines[0][0]  # lines above the first row ("Commands:", a fence) go with it
+    for (a, b), c in zip(lines, columns, strict=True):
+        line = text[a:b].expandtabs(_TAB_SIZE)
+        if c == (indent, column):
+            rows.append([opening if not rows else a, b])
+        elif not rows:
+            continue
+        elif _FENCE.match(line) or len(line) - len(line.lstrip()) > indent:
+            rows[-1][1] = b  # the row's text goes on below it, or the code block holding it closes
+        else:
+            return []  # a line of another shape: not a listing
+    return [(a, b) for a, b in rows]
 
 
 def _header_above(text: str, at: int) -> str:

@@ -110,3 +110,32 @@ def test_each_row_of_a_table_is_a_unit_read_under_its_column_names() -> None:
     ]
     row = units_of(c)[1]
     assert unit_text(c, row) == "Guide\n| Setting | Default |\n| port | 8080 |"
+
+
+def test_each_entry_of_a_two_column_listing_is_a_unit() -> None:
+    """APSW's shell lists its forty commands in one block with no blank line ("  .bail ON|OFF
+    Stop after hitting an error (default OFF)"): averaged into one vector they look alike, and
+    "how can I make the shell stop at the first error?" missed the block. Each entry is a unit
+    with the lines its text wraps onto; the lines above the first entry go with it."""
+    text = (
+        "```\n"
+        ".autoimport FILENAME ?TABLE?  Imports filename creating a table and\n"
+        "                              automatically working out separators\n"
+        ".bail ON|OFF                  Stop after hitting an error (default OFF)\n"
+        ".cd DIR\t\t\t      Changes current directory\n"
+        ".changes ON|OFF               Show changes from last SQL\n"
+        ".close                        Closes the database\n"
+        "```"
+    )
+    spans = [text[a:b] for a, b in unit_spans(text)]
+    assert spans == [
+        "```\n.autoimport FILENAME ?TABLE?  Imports filename creating a table and\n"
+        "                              automatically working out separators",
+        ".bail ON|OFF                  Stop after hitting an error (default OFF)",
+        ".cd DIR\t\t\t      Changes current directory",
+        ".changes ON|OFF               Show changes from last SQL",
+        ".close                        Closes the database\n```",
+    ]
+    # Prose is no listing, though a sentence may set two spaces after its full stop.
+    prose = "\n".join(["It ends here.  Then another sentence follows on the same line."] * 5)
+    assert unit_spans(prose) == []
