@@ -8,7 +8,9 @@ however well a sentence of theirs matches its other words.
   has three minutes to escape …".
 - A name where a passage says the same thing with another one and never uses the question's
   (swapped_name): "An explosion filmed in Mexico holds the Guinness World Record for what?"
-  over "An explosion filmed in Morocco holds a Guinness World Record …".
+  over "An explosion filmed in Morocco holds a Guinness World Record …"; a two-word name no
+  passage writes, one word of which a passage sets beside another name (swapped_pair):
+  "… The Washington Observer …" over "… The Washington Post …".
 
 Both number checks read only the sentence that asks (rag.text.asking_sentence): the figures of
 the asker's own situation, told in sentences before it, are examples.
@@ -34,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
 
 from rag.text import (
     CARDINAL_WORDS,
@@ -43,6 +46,7 @@ from rag.text import (
     numbers,
     only_a_date,
     split_sentences,
+    stem,
     versions,
 )
 
@@ -321,6 +325,51 @@ def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """(the question's two-word name, the passages' other one) when the question gives a name
+    of two capitalised words that no passage writes, and a passage's sentence that says most of
+    the question's other words writes one of the two beside another name, or both the other way
+    round: "Alyssa Rosenberg of The Washington Observer said what about the film?" against
+    "Alyssa Rosenberg, writing for The Washington Post, stated …"; "Lawrence Orr writes for The
+    Charlotte what?" against "Christopher Orr, writing in …"; "Royale Casino" against "Casino
+    Royale". None otherwise. Words are compared as stems ("Append Blob", "Append Blobs"); a
+    possessive's name is no part of the next one ("Nintendo's Official list")."""
+    if _YES_NO.match(question):
+        return None
+    sentence = asking_sentence(question)
+    found = list(_TOKEN.finditer(sentence))
+    asked = [
+        (_word(a.group()), _word(b.group())) for a, b in pairwise(found)
+        if sentence[a.end() : b.start()] == " " and not _POSSESSIVE.search(a.group())
+    ]
+    asked = [(a, b) for a, b in asked if _is_name(a) and _is_name(b)]
+    if not asked:
+        return None
+    told = [
+        ([_word(t) for t in _TOKEN.findall(s)], set(content_terms(s)))
+        for text in texts for s in split_sentences(text)
+    ]
+    written = {(stem(a.lower()), stem(b.lower())) for tokens, _ in told for a, b in pairwise(tokens)}
+    for a, b in asked:
+        first, second = stem(a.lower()), stem(b.lower())
+        if (first, second) in written:
+            continue
+        rest = set(content_terms(sentence, drop_question_words=True)) - set(content_terms(f"{a} {b}"))
+        for tokens, terms in told:
+            if len(rest & terms) < SAID_SHARE * len(rest):
+                continue
+            for x, y in pairwise(tokens):
+                if not (_is_name(x) and _is_name(y)):
+                    continue
+                sx, sy = stem(x.lower()), stem(y.lower())
+                if (sx == first) != (sy == second) or (sx, sy) == (second, first):
+                    return f"{a} {b}", f"{x} {y}"
+    return None
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _unpadded(number: str) -> str:
     """"03" of "example 03" is the 3 of "example 3"."""
     return (number.lstrip("0") or "0") if number.isdigit() else number
@@ -332,7 +381,7 @@ def lacking(question: str, texts: Sequence[str]) -> str | None:
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
-    swapped = swapped_number(question, texts) or swapped_name(question, texts)
+    swapped = swapped_number(question, texts) or swapped_name(question, texts) or swapped_pair(question, texts)
     if swapped is not None:
         return f"The documents say {swapped[1]} where the question says {swapped[0]}."
     unstated = set(unstated_numbers(question, texts))

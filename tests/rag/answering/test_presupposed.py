@@ -10,6 +10,7 @@ from rag.answering.presupposed import (
     small_number,
     swapped_name,
     swapped_number,
+    swapped_pair,
     unnamed_role,
     unstated_numbers,
 )
@@ -257,4 +258,46 @@ def test_a_name_set_in_a_few_words_of_another_matter_is_not_swapped() -> None:
 def test_a_swapped_name_is_said_in_words() -> None:
     assert lacking("An explosion filmed in Mexico holds the record for what?", [FILMING]) == (
         "The documents say Morocco where the question says Mexico."
+    )
+
+
+REVIEWS = (
+    "Alyssa Rosenberg, writing for The Washington Post, stated that the film turned into a "
+    "conventional Bond film. Lawrence Toppman of The Charlotte Observer called it bored. "
+    "Christopher Orr, writing in The Atlantic, also criticised the film. The Quantum "
+    "organisation is alluded to in Casino Royale. Append Blobs can be created in append mode."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("Alyssa Rosenberg of The Washington Observer said what about the film?", ("Washington Observer", "Washington Post")),
+        ("Lawrence Orr writes for The Atlantic about which film?", ("Lawrence Orr", "Christopher Orr")),
+        ("What organisation is alluded to in Royale Casino?", ("Royale Casino", "Casino Royale")),
+    ],
+)
+def test_a_two_word_name_with_one_word_swapped_is_swapped(question: str, swapped: tuple[str, str]) -> None:
+    assert swapped_pair(question, [REVIEWS]) == swapped
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Alyssa Rosenberg of The Washington Post said what about the film?",  # written so
+        "Can an Append Blob be created in append mode?",  # a yes-no question
+        "How are Append Blob objects created in append mode?",  # the plural is the same name
+        # A possessive's name is not the first word of the next one.
+        "What organisation is alluded to in Royale's Casino scenes?",
+        # A sentence that says little else of the question tells another matter.
+        "Who founded The Washington Observer in the nineteenth century?",
+    ],
+)
+def test_a_two_word_name_not_set_against_another_is_not_swapped(question: str) -> None:
+    assert swapped_pair(question, [REVIEWS]) is None
+
+
+def test_a_swapped_pair_is_said_in_words() -> None:
+    assert lacking("Alyssa Rosenberg of The Washington Observer said what about the film?", [REVIEWS]) == (
+        "The documents say Washington Post where the question says Washington Observer."
     )
