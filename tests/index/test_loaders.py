@@ -715,33 +715,37 @@ def _font(base: str, space: int) -> str:
     return f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"
 
 
-def test_a_word_gap_after_a_monospace_word_is_a_space(tmp_path: Path, office: Any) -> None:
-    """transmission-remote(1) typeset by groff: an argument set in Courier-Oblique, then a
-    Times word space as a TJ gap of 250 units, half a Courier space; pypdf had read "Set the
-    usernameand passwordfor authentication". A gap narrower than a Times space joins."""
-    content = (
-        "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(Set the )] TJ /F2 10 Tf [(username) -250] TJ "
-        "/F1 10 Tf [(and )] TJ /F2 10 Tf [(password) -250] TJ /F1 10 Tf [(for authentication.)] TJ "
-        "1 0 0 1 72 680 Tm /F2 10 Tf [(tinc) -60] TJ /F1 10 Tf [(d starts.)] TJ ET"
-    )
-    path = office.pdf_page(tmp_path / "transmission.pdf", content, [_font("Times-Roman", 250), _font("Courier-Oblique", 600)])
-    doc = load_document(path, LIMIT)
-    assert doc.text == "Set the username and password for authentication. tincd starts."
+@pytest.mark.parametrize(
+    ("name", "monospace", "content", "read"),
+    [
+        # transmission-remote(1) typeset by groff: an argument set in Courier-Oblique, then a
+        # Times word space as a TJ gap of 250 units, half a Courier space; pypdf had read "Set
+        # the usernameand passwordfor authentication". A gap narrower than a Times space joins.
+        (
+            "transmission.pdf", "Courier-Oblique",
+            "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(Set the )] TJ /F2 10 Tf [(username) -250] TJ "
+            "/F1 10 Tf [(and )] TJ /F2 10 Tf [(password) -250] TJ /F1 10 Tf [(for authentication.)] TJ "
+            "1 0 0 1 72 680 Tm /F2 10 Tf [(tinc) -60] TJ /F1 10 Tf [(d starts.)] TJ ET",
+            "Set the username and password for authentication. tincd starts.",
+        ),
+        # bsdtar(1) typeset by groff's mdoc: a long option's two hyphens in Courier-Bold with a
+        # thin space (a sixth of an em, a TJ gap of 167) between them, as mdoc sets them; it had
+        # read "The long option form is - -create." A word space after the option still reads.
+        (
+            "bsdtar.pdf", "Courier-Bold",
+            "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(The long option form is )] TJ "
+            "/F2 10 Tf [(-) -166.6 (-create) -250] TJ /F1 10 Tf [(or )] TJ "
+            "/F2 10 Tf [(string) -166.6] TJ /F1 10 Tf [(\\).)] TJ ET",
+            "The long option form is --create or string).",
+        ),
+    ],
+)
+def test_a_word_gap_beside_a_monospace_word_is_a_space_and_a_thin_space_is_not(
+    tmp_path: Path, office: Any, name: str, monospace: str, content: str, read: str
+) -> None:
+    path = office.pdf_page(tmp_path / name, content, [_font("Times-Roman", 250), _font(monospace, 600)])
+    assert load_document(path, LIMIT).text == read
 
-
-
-def test_a_thin_space_after_a_monospace_glyph_is_no_space(tmp_path: Path, office: Any) -> None:
-    """bsdtar(1) typeset by groff's mdoc: a long option's two hyphens in Courier-Bold with a
-    thin space (a sixth of an em, a TJ gap of 167) between them, as mdoc sets them; it had
-    read "The long option form is - -create." A word space after the option still reads."""
-    content = (
-        "BT /F1 10 Tf 1 0 0 1 72 700 Tm [(The long option form is )] TJ "
-        "/F2 10 Tf [(-) -166.6 (-create) -250] TJ /F1 10 Tf [(or )] TJ "
-        "/F2 10 Tf [(string) -166.6] TJ /F1 10 Tf [(\\).)] TJ ET"
-    )
-    path = office.pdf_page(tmp_path / "bsdtar.pdf", content, [_font("Times-Roman", 250), _font("Courier-Bold", 600)])
-    doc = load_document(path, LIMIT)
-    assert doc.text == "The long option form is --create or string)."
 
 def test_a_date_inside_the_text_stays(tmp_path: Path, office: Any) -> None:
     lines = ["Release notes", "12/3/26 was the release date of version 2.", "See https://example.org 1/2"]
