@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.chunking import TABLE_ROW, TABLE_RULE, line_spans, with_context
+from rag.text import FENCE_LINE, TAB_SIZE
 from rag.types import Chunk
 
 # A block shorter than this joins the next one: an option's name line belongs with the text
@@ -96,10 +97,8 @@ def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # tab, its text ("  .bail ON|OFF           Stop after hitting an error (default OFF)"); a
 # term ending a sentence is prose's ("It ends here.  Then …").
 _LISTING_ROW = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)(?<![a-z)][.!])(?:[ \t]{2,}|\t)(?=\S)")
-_FENCE = re.compile(r"\s*(?:```|~~~)")
 # How many rows with their texts at one column make a block a listing.
 LISTING_ROWS = 4
-_TAB_SIZE = 8
 
 
 def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +113,7 @@ def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _LISTING_ROW.match(text, a, b)
         line = text[a:b]
         columns.append(
-            None if m is None else (len(m.group(1).expandtabs(_TAB_SIZE)), len(line[: m.end() - a].expandtabs(_TAB_SIZE)))
+            None if m is None else (len(m.group(1).expandtabs(TAB_SIZE)), len(line[: m.end() - a].expandtabs(TAB_SIZE)))
         )
     counted = Counter(c for c in columns if c is not None).most_common(1)
     if not counted or counted[0][1] < LISTING_ROWS:
@@ -123,12 +122,12 @@ def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     rows: list[list[int]] = []
     opening = lines[0][0]  # lines above the first row ("Commands:", a fence) go with it
     for (a, b), c in zip(lines, columns, strict=True):
-        line = text[a:b].expandtabs(_TAB_SIZE)
+        line = text[a:b].expandtabs(TAB_SIZE)
         if c == (indent, column):
             rows.append([opening if not rows else a, b])
         elif not rows:
             continue
-        elif _FENCE.match(line) or len(line) - len(line.lstrip()) > indent:
+        elif FENCE_LINE.match(line) or len(line) - len(line.lstrip()) > indent:
             rows[-1][1] = b  # the row's text goes on below it, or the code block holding it closes
         else:
             return []  # a line of another shape: not a listing

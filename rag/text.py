@@ -456,6 +456,10 @@ def _grouped(number: str) -> str:
     return digits + (r"\." + fraction if dot else "")
 
 
+# Tab stops every eight columns, as a terminal and a pager show a file: where a listing aligned
+# with tabs ("logfile\t\t\t<file>") sets its columns.
+TAB_SIZE = 8
+
 # A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,
 # which READMEs use for install commands ("# pkg install bfs" inside is no heading).
 FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

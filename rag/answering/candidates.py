@@ -72,7 +72,7 @@ from rag.answering.subjects import (
     subject,
     tag_above,
 )
-from rag.text import FENCE_LINE, PRE, code_block_after, sentence_spans
+from rag.text import FENCE_LINE, PRE, TAB_SIZE, code_block_after, sentence_spans
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -614,8 +614,6 @@ _OPTION_ENTRY = re.compile(
 # A line of a two-column listing: its indent, a term of at most four words, two or more spaces
 # or a tab, its text.
 _LISTED = re.compile(r"([ \t]*)(\S+(?: \S+){0,3}?)(?:[ \t]{2,}|\t)(?=\S)")
-# Tab stops every eight columns, as a terminal and a pager show a file.
-_TAB_SIZE = 8
 
 
 def _listed_columns(line: str) -> tuple[int, int] | None:
@@ -625,7 +623,7 @@ def _listed_columns(line: str) -> tuple[int, int] | None:
     m = _LISTED.match(line)
     if m is None:
         return None
-    return len(m.group(1).expandtabs(_TAB_SIZE)), len(line[: m.end()].expandtabs(_TAB_SIZE))
+    return len(m.group(1).expandtabs(TAB_SIZE)), len(line[: m.end()].expandtabs(TAB_SIZE))
 
 
 def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -640,7 +638,7 @@ def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         columns = _listed_columns(line)
         if columns is None or is_table_row(line) or BULLET.match(line):
             return None
-        below = text[lines[k + 1][0] : lines[k + 1][1]].expandtabs(_TAB_SIZE) if k + 1 < len(lines) else ""
+        below = text[lines[k + 1][0] : lines[k + 1][1]].expandtabs(TAB_SIZE) if k + 1 < len(lines) else ""
         if below.strip() and len(below) - len(below.lstrip()) > columns[0] and _LISTED.match(below) is None:
             return None  # its text goes on below
         return columns

@@ -242,13 +242,16 @@ def _placed(tokens: list[str], context: tuple[int, list[str]]) -> Iterator[int]:
                 yield j
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _word(token: str) -> str:
     """A token as names are compared: without accents ("Sévérine" is the "Severine" asked
     about) and without a possessive "'s"."""
     plain = "".join(
         ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
     )
-    return re.sub(r"['’]s$", "", plain)
+    return _POSSESSIVE.sub("", plain)
 
 
 # A word of an identifier's second part: "FullPeriod", "StatsService" (not "McClory").
@@ -365,9 +368,6 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
                 if (sx == first) != (sy == second) or (sx, sy) == (second, first):
                     return f"{a} {b}", f"{x} {y}"
     return None
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _unpadded(number: str) -> str:
