@@ -31,7 +31,7 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RST_ADORNMENT = re.compile(r"""^([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])\1*[ \t]*$""")
 TABLE_ROW = re.compile(r"^\s*\|")
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _KEY_VALUE = re.compile(r"^\s*[\w][\w .()/-]{0,40}:\s+\S")
 # A Debian changelog entry's first line: "tzdata (2022c-1) unstable; urgency=medium".
 _DEBIAN_ENTRY = re.compile(r"^[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;]+; urgency=\S+")
@@ -385,7 +385,7 @@ def _dated_release(line: str, below: str) -> bool:
     return (
         _DATED_RELEASE.match(line) is not None
         and _YEAR.search(line) is not None
-        and (not below.strip() or _LIST_ITEM.match(below) is not None)
+        and (not below.strip() or LIST_ITEM.match(below) is not None)
     )
 
 
@@ -400,7 +400,7 @@ def _plain_title(line: str) -> bool:
         and (title[0].isupper() or title[0].isdigit())
         and "   " not in title
         and "|" not in title
-        and not _LIST_ITEM.match(line)
+        and not LIST_ITEM.match(line)
         and not _KEY_VALUE.match(line)
     )
 
@@ -497,7 +497,7 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
         and not body.endswith((".", ",", ";", "!"))
         and "=" not in body
         and not body.startswith(_COMMENT_MARKS)
-        and not _LIST_ITEM.match(body)
+        and not LIST_ITEM.match(body)
         and not _colon_before(text, block.start)
         and len(first_below.split()) > TERM_WORDS
     ):
@@ -527,7 +527,7 @@ def _entry_start(line: str, start: int, open_lines: list[tuple[int, int]]) -> in
     indent = _indent(line)
     while open_lines and open_lines[-1][0] >= indent:
         open_lines.pop()
-    parent = open_lines[-1][1] if open_lines and not _LIST_ITEM.match(line) else None
+    parent = open_lines[-1][1] if open_lines and not LIST_ITEM.match(line) else None
     open_lines.append((indent, start))
     return parent
 
@@ -543,7 +543,7 @@ def _is_prose(text: str, section: _Section) -> bool:
 
 
 def _is_structure(line: str) -> bool:
-    return bool(TABLE_ROW.match(line) or _LIST_ITEM.match(line))
+    return bool(TABLE_ROW.match(line) or LIST_ITEM.match(line))
 
 
 def _merge_bare_headings(text: str, sections: list[_Section]) -> list[_Section]:

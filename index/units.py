@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.chunking import TABLE_ROW, TABLE_RULE, line_spans, with_context
+from index.chunking import LIST_ITEM, TABLE_ROW, TABLE_RULE, line_spans, with_context
 from rag.text import FENCE_LINE, TAB_SIZE
 from rag.types import Chunk
 
@@ -59,7 +59,7 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
     start: int | None = None
     last_end = 0
     for b_start, b_end in blocks:
-        rows = _table_rows(text, b_start, b_end) or _listing_rows(text, b_start, b_end)
+        rows = _table_rows(text, b_start, b_end) or _listing_rows(text, b_start, b_end) or _list_items(text, b_start, b_end)
         if rows:
             if start is not None:  # a short block before a table stands alone
                 spans.append((start, last_end))
@@ -132,6 +132,31 @@ def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             return []  # a line of another shape: not a listing
     return [(a, b) for a, b in rows]
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each item of a block that is a list of at least LISTING_ROWS items: the item with the
+    lines that go on with it (its wrapped text, the items nested under it), the lines above the
+    first item with that one; [] for any other block. A README's ten features in one block
+    averaged into one vector missed "how big is it once minified and gzipped?", which its item
+    "8 KB minified and gzipped" answers."""
+    lines = [(a, b) for a, b in line_spans(text, start, end) if text[a:b].strip()]
+    marked = [LIST_ITEM.match(text[a:b]) is not None for a, b in lines]
+    if sum(marked) < LISTING_ROWS:
+        return []
+    first = next(i for i, m in enumerate(marked) if m)
+    indent = _indent(text[lines[first][0] : lines[first][1]])
+    items: list[list[int]] = []
+    for (a, b), m in zip(lines[first:], marked[first:], strict=True):
+        if m and _indent(text[a:b]) <= indent:
+            items.append([lines[0][0] if not items else a, b])
+        else:
+            items[-1][1] = b  # its text wraps on, or an item nests under it
+    return [(a, b) for a, b in items] if len(items) >= LISTING_ROWS else []
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(TAB_SIZE)) - len(line.expandtabs(TAB_SIZE).lstrip())
 
 
 def _header_above(text: str, at: int) -> str:

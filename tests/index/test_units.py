@@ -139,3 +139,27 @@ def test_each_entry_of_a_two_column_listing_is_a_unit() -> None:
     # Prose is no listing, though a sentence may set two spaces after its full stop.
     prose = "\n".join(["It ends here.  Then another sentence follows on the same line."] * 5)
     assert unit_spans(prose) == []
+
+
+def test_each_item_of_a_list_of_four_or_more_is_a_unit() -> None:
+    """bignumber.js's README lists ten features in one block: averaged into one vector they
+    missed "how big is it once minified and gzipped?", which "- 8 KB minified and gzipped"
+    answers. Each item is a unit, with the lines it wraps onto and the items nested under it;
+    a list of three stays one block."""
+    text = (
+        "Features:\n"
+        "- Integers and decimals\n"
+        "- 8 KB minified and gzipped\n"
+        "- Replicates the `toFixed` method\n"
+        "  of JavaScript's Number type\n"
+        "- Wide platform compatibility\n"
+        "  - Node.js\n"
+        "  - browsers"
+    )
+    assert [text[a:b] for a, b in unit_spans(text)] == [
+        "Features:\n- Integers and decimals",
+        "- 8 KB minified and gzipped",
+        "- Replicates the `toFixed` method\n  of JavaScript's Number type",
+        "- Wide platform compatibility\n  - Node.js\n  - browsers",
+    ]
+    assert unit_spans("- one\n- two\n- three") == []
