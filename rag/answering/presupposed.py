@@ -36,7 +36,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from rag.text import (
     CARDINAL_WORDS,
@@ -281,6 +283,35 @@ def _dated(token: str) -> bool:
     return only_a_date(token.replace("-", " "))
 
 
+class _Told(NamedTuple):
+    """A sentence of a passage as the name checks read it."""
+
+    tokens: list[str]  # its words as names are compared (_word)
+    lowered: list[str]
+    terms: frozenset[str]  # its content terms
+
+
+@lru_cache(maxsize=64)
+def _told(text: str) -> tuple[_Told, ...]:
+    """A passage's sentences, read once for both name checks of a question."""
+    out = []
+    for s in split_sentences(text):
+        tokens = [_word(t) for t in _TOKEN.findall(s)]
+        out.append(_Told(tokens, [t.lower() for t in tokens], frozenset(content_terms(s))))
+    return tuple(out)
+
+
+def _other_words(sentence: str, name: str) -> frozenset[str]:
+    """The asking sentence's content terms but the name's: what a sentence that swaps the name
+    must mostly say too, or it tells another matter in the same words ("a withdrawal from
+    Kharkiv" in another article, against "a withdrawal from Kherson" asked about one)."""
+    return frozenset(content_terms(sentence, drop_question_words=True)) - frozenset(content_terms(name))
+
+
+def _says_most(rest: frozenset[str], told: _Told) -> bool:
+    return len(rest & told.terms) >= SAID_SHARE * len(rest)
+
+
 def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     """(the question's name, the passage's other one) when the question sets a name in words a
     passage uses around another name, and that passage never uses the question's ("An explosion
@@ -296,33 +327,26 @@ def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
         return None
     quoted = {_word(t) for q in _QUOTED.findall(sentence) for t in _TOKEN.findall(q)}
     lowered = [t.lower() for t in asked]
-    passages = []  # per passage: (its words, its sentences' tokens and terms)
-    for text in texts:
-        sentences = [
-            ([_word(t) for t in _TOKEN.findall(s)], set(content_terms(s))) for s in split_sentences(text)
-        ]
-        passages.append(({t.lower() for s, _ in sentences for t in s}, sentences))
+    # Per passage: its words and its sentences.
+    passages = [({t for told in _told(text) for t in told.lowered}, _told(text)) for text in texts]
     for i, token in enumerate(asked[1:], start=1):
         if not _is_name(token) or token in quoted:
             continue
         name = token.lower()
-        # The question's other words: the sentence that swaps the name says most of them, or
-        # it is another matter told in the same words ("a withdrawal from Kharkiv" in another
-        # article, against "a withdrawal from Kherson" asked about one).
-        rest = set(content_terms(sentence, drop_question_words=True)) - set(content_terms(token))
+        rest = _other_words(sentence, token)
         for context in _contexts(lowered, i):
             placed = [
-                (words, terms, s[j]) for words, sentences in passages for s, terms in sentences
-                for j in _placed([t.lower() for t in s], context)
+                (words, told, told.tokens[j]) for words, sentences in passages for told in sentences
+                for j in _placed(told.lowered, context)
             ]
             if any(other.lower() == name for _, _, other in placed):
                 continue
-            for words, terms, other in placed:
+            for words, told, other in placed:
                 if (
                     _is_name(other) and other.lower() not in lowered and name not in words
                     # A date stands against a date ("Friday-Sunday", "Saturday"), not a place.
                     and _dated(other) == _dated(token)
-                    and len(rest & terms) >= SAID_SHARE * len(rest)
+                    and _says_most(rest, told)
                 ):
                     return token, other
     return None
@@ -348,20 +372,17 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     asked = [(a, b) for a, b in asked if _is_name(a) and _is_name(b)]
     if not asked:
         return None
-    told = [
-        ([_word(t) for t in _TOKEN.findall(s)], set(content_terms(s)))
-        for text in texts for s in split_sentences(text)
-    ]
-    written = {(stem(a.lower()), stem(b.lower())) for tokens, _ in told for a, b in pairwise(tokens)}
+    sentences = [told for text in texts for told in _told(text)]
+    written = {(stem(a), stem(b)) for told in sentences for a, b in pairwise(told.lowered)}
     for a, b in asked:
         first, second = stem(a.lower()), stem(b.lower())
         if (first, second) in written:
             continue
-        rest = set(content_terms(sentence, drop_question_words=True)) - set(content_terms(f"{a} {b}"))
-        for tokens, terms in told:
-            if len(rest & terms) < SAID_SHARE * len(rest):
+        rest = _other_words(sentence, f"{a} {b}")
+        for told in sentences:
+            if not _says_most(rest, told):
                 continue
-            for x, y in pairwise(tokens):
+            for x, y in pairwise(told.tokens):
                 if not (_is_name(x) and _is_name(y)):
                     continue
                 sx, sy = stem(x.lower()), stem(y.lower())
