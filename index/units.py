@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.chunking import LIST_ITEM, TABLE_ROW, TABLE_RULE, line_spans, with_context
-from rag.text import FENCE_LINE, TAB_SIZE
+from rag.text import FENCE_LINE, TAB_SIZE, columns, indent_width
 from rag.types import Chunk
 
 # A block shorter than this joins the next one: an option's name line belongs with the text
@@ -108,26 +108,23 @@ def _listing_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     its one vector the average of forty: "how can I make the shell stop at the first error?"
     finds the row embedded on its own."""
     lines = [(a, b) for a, b in line_spans(text, start, end) if text[a:b].strip()]
-    columns: list[tuple[int, int] | None] = []
+    at: list[tuple[int, int] | None] = []
     for a, b in lines:
         m = _LISTING_ROW.match(text, a, b)
-        line = text[a:b]
-        columns.append(
-            None if m is None else (len(m.group(1).expandtabs(TAB_SIZE)), len(line[: m.end() - a].expandtabs(TAB_SIZE)))
-        )
-    counted = Counter(c for c in columns if c is not None).most_common(1)
+        at.append(None if m is None else columns(text[a:b], m.end(1) - a, m.end() - a))
+    counted = Counter(c for c in at if c is not None).most_common(1)
     if not counted or counted[0][1] < LISTING_ROWS:
         return []
     (indent, column), _ = counted[0]
     rows: list[list[int]] = []
     opening = lines[0][0]  # lines above the first row ("Commands:", a fence) go with it
-    for (a, b), c in zip(lines, columns, strict=True):
+    for (a, b), c in zip(lines, at, strict=True):
         line = text[a:b].expandtabs(TAB_SIZE)
         if c == (indent, column):
             rows.append([opening if not rows else a, b])
         elif not rows:
             continue
-        elif FENCE_LINE.match(line) or len(line) - len(line.lstrip()) > indent:
+        elif FENCE_LINE.match(line) or indent_width(line) > indent:
             rows[-1][1] = b  # the row's text goes on below it, or the code block holding it closes
         else:
             return []  # a line of another shape: not a listing
@@ -145,18 +142,14 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if sum(marked) < LISTING_ROWS:
         return []
     first = next(i for i, m in enumerate(marked) if m)
-    indent = _indent(text[lines[first][0] : lines[first][1]])
+    indent = indent_width(text[lines[first][0] : lines[first][1]])
     items: list[list[int]] = []
     for (a, b), m in zip(lines[first:], marked[first:], strict=True):
-        if m and _indent(text[a:b]) <= indent:
+        if m and indent_width(text[a:b]) <= indent:
             items.append([lines[0][0] if not items else a, b])
         else:
             items[-1][1] = b  # its text wraps on, or an item nests under it
     return [(a, b) for a, b in items] if len(items) >= LISTING_ROWS else []
-
-
-def _indent(line: str) -> int:
-    return len(line.expandtabs(TAB_SIZE)) - len(line.expandtabs(TAB_SIZE).lstrip())
 
 
 def _header_above(text: str, at: int) -> str:

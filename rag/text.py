@@ -460,6 +460,18 @@ def _grouped(number: str) -> str:
 # with tabs ("logfile\t\t\t<file>") sets its columns.
 TAB_SIZE = 8
 
+
+def indent_width(line: str) -> int:
+    """How far a line is indented, in the columns a reader sees (tabs expanded)."""
+    wide = line.expandtabs(TAB_SIZE)
+    return len(wide) - len(wide.lstrip())
+
+
+def columns(line: str, indent_end: int, text_start: int) -> tuple[int, int]:
+    """The columns a reader sees (tabs expanded) where a line's indent ends and where its text
+    starts, from their offsets in the line: a two-column listing aligns its rows by these."""
+    return len(line[:indent_end].expandtabs(TAB_SIZE)), len(line[:text_start].expandtabs(TAB_SIZE))
+
 # A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,
 # which READMEs use for install commands ("# pkg install bfs" inside is no heading).
 FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -72,7 +72,15 @@ from rag.answering.subjects import (
     subject,
     tag_above,
 )
-from rag.text import FENCE_LINE, PRE, TAB_SIZE, code_block_after, sentence_spans
+from rag.text import (
+    FENCE_LINE,
+    PRE,
+    TAB_SIZE,
+    code_block_after,
+    columns,
+    indent_width,
+    sentence_spans,
+)
 
 # Words that announce a list below: "the following", "as follows".
 _ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
@@ -623,7 +631,7 @@ def _listed_columns(line: str) -> tuple[int, int] | None:
     m = _LISTED.match(line)
     if m is None:
         return None
-    return len(m.group(1).expandtabs(TAB_SIZE)), len(line[: m.end()].expandtabs(TAB_SIZE))
+    return columns(line, m.end(1), m.end())
 
 
 def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -635,13 +643,13 @@ def _listing_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
         if not 0 <= k < len(lines):
             return None
         line = text[lines[k][0] : lines[k][1]]
-        columns = _listed_columns(line)
-        if columns is None or is_table_row(line) or BULLET.match(line):
+        at = _listed_columns(line)
+        if at is None or is_table_row(line) or BULLET.match(line):
             return None
         below = text[lines[k + 1][0] : lines[k + 1][1]].expandtabs(TAB_SIZE) if k + 1 < len(lines) else ""
-        if below.strip() and len(below) - len(below.lstrip()) > columns[0] and _LISTED.match(below) is None:
+        if below.strip() and indent_width(below) > at[0] and _LISTED.match(below) is None:
             return None  # its text goes on below
-        return columns
+        return at
 
     this = row(i)
     return this is not None and this in (row(i - 1), row(i + 1))
