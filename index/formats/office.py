@@ -72,7 +72,9 @@ def _docx_blocks(document: Any) -> Iterator[str]:
     for child in _body_blocks(document.element.body):
         paragraph = Paragraph(child, document) if child.tag == _W + "p" else None
         raw = paragraph.text if paragraph is not None else ""
-        if paragraph is not None and raw.strip() and _is_code(paragraph):
+        # A heading set in a monospaced font (a README's "### `interpolateName`") is a heading:
+        # read as code it closed the section above and joined its code block.
+        if paragraph is not None and raw.strip() and not _heading_level(paragraph.style) and _is_code(paragraph):
             code.append(raw.rstrip())
             continue
         if code:

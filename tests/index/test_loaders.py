@@ -857,6 +857,26 @@ def test_docx_code_is_a_fenced_block(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_a_heading_in_a_monospaced_font_is_a_heading_not_code(tmp_path: Path) -> None:
+    """loader-utils' README as Word: the heading "interpolateName", its one run in Courier New,
+    had joined the code block above it, so the token list under it read as part of the section
+    before ("Root-relative URLs")."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Code", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Root-relative URLs", 3)
+    document.add_paragraph('const root = "~";', style="Code")
+    document.add_heading("", 3).add_run("interpolateName").font.name = "Courier New"
+    document.add_paragraph("Interpolates a filename template.")
+    document.save(str(tmp_path / "utils.docx"))
+    text = load_document(tmp_path / "utils.docx", LIMIT).text
+    assert text.split("\n\n") == [
+        "### Root-relative URLs", '```\nconst root = "~";\n```', "### interpolateName", "Interpolates a filename template.",
+    ]
+
+
 def test_docx_a_numbered_heading_stays_a_heading(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
