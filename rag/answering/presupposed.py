@@ -312,6 +312,11 @@ def _says_most(rest: frozenset[str], told: _Told) -> bool:
     return len(rest & told.terms) >= SAID_SHARE * len(rest)
 
 
+def _in_name(tokens: list[str], j: int) -> bool:
+    """tokens[j] stands beside another capitalised word: it is a word of a longer name."""
+    return any(0 <= k < len(tokens) and _is_name(tokens[k]) for k in (j - 1, j + 1))
+
+
 def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     """(the question's name, the passage's other one) when the question sets a name in words a
     passage uses around another name, and that passage never uses the question's ("An explosion
@@ -336,16 +341,21 @@ def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
         rest = _other_words(sentence, token)
         for context in _contexts(lowered, i):
             placed = [
-                (words, told, told.tokens[j]) for words, sentences in passages for told in sentences
+                (words, told, j) for words, sentences in passages for told in sentences
                 for j in _placed(told.lowered, context)
             ]
-            if any(other.lower() == name for _, _, other in placed):
+            if any(told.lowered[j] == name for _, told, j in placed):
                 continue
-            for words, told, other in placed:
+            for words, told, j in placed:
+                other = told.tokens[j]
                 if (
                     _is_name(other) and other.lower() not in lowered and name not in words
                     # A date stands against a date ("Friday-Sunday", "Saturday"), not a place.
                     and _dated(other) == _dated(token)
+                    # A word of a longer name is no swap for a name of one word: "High Level
+                    # web framework" against "Python web framework". Dates run on ("Friday–
+                    # Saturday") as names do not.
+                    and (_dated(other) or _in_name(told.tokens, j) == _in_name(asked, i))
                     and _says_most(rest, told)
                 ):
                     return token, other

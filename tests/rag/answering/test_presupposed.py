@@ -233,6 +233,20 @@ def test_a_name_not_set_against_another_is_not_swapped(question: str) -> None:
     assert swapped_name(question, [FILMING, CASTING]) is None
 
 
+def test_a_word_of_a_longer_name_is_no_swap_for_a_name_of_one_word() -> None:
+    """circuits.web's "not a Full Stack or High Level web framework" did not swap "Python" of
+    "Which existing Python web framework is circuits.web most similar to?" for "Level"."""
+    passage = (
+        "circuits.web is not a Full Stack or High Level web framework, rather it is more closely "
+        "aligned with CherryPy."
+    )
+    question = "Which existing Python web framework is circuits.web most similar to?"
+    assert swapped_name(question, [passage]) is None
+    # A name of one word set where the passage has one is still swapped.
+    single = passage.replace("High Level", "Django")
+    assert swapped_name(question, [single]) == ("Python", "Django")
+
+
 def test_a_passage_that_uses_the_name_elsewhere_does_not_swap_it() -> None:
     both = FILMING + "Mexico City hosted the premiere."
     assert swapped_name("An explosion filmed in Mexico holds the record for what?", [both]) is None
