@@ -31,7 +31,7 @@ from rag.answering.layout import (
     row_cells,
     term_shaped,
 )
-from rag.text import STOPWORDS, sentence_spans
+from rag.text import STOPWORDS, indent_width, sentence_spans
 
 
 def boxed_name(before: str, *, fields: bool = False) -> str:
@@ -171,12 +171,28 @@ def entry_head(text: str, start: int) -> tuple[str, str]:
         return head.group(1), " ".join(head.group(2).split())
     if len(paragraphs) < 2:
         return "", ""
-    name, about = paragraphs[-2].strip(), paragraphs[-1].strip()
+    name, about = paragraphs[-2].strip(), _opening_sentence(paragraphs[-1].strip())
     described = _describes(about) and not BULLET.match(about)
+    synopsis = _SYNOPSIS.fullmatch(name)
+    key = synopsis.group(1) if synopsis else name
     named = "\n" not in name and term_shaped(name) and (
-        key_name(name) or OPTION.match(name) or _NAME_WITH_PARTS.fullmatch(name) or _TAG.fullmatch(name)
+        key_name(key) or OPTION.match(key) or _NAME_WITH_PARTS.fullmatch(key) or _TAG.fullmatch(key)
     )
     return (name, " ".join(about.split())) if described and named and name.split()[0] not in STOPWORDS else ("", "")
+
+
+# A setting's synopsis, its name and the form of its value, as scdoc man pages set a
+# configuration file's entries ("pager = <command>", "always-show-mime = true|false").
+_SYNOPSIS = re.compile(r"(\S+) = \S.*")
+
+
+def _opening_sentence(about: str) -> str:
+    """A description too long to read a field with, cut to its first sentence when that is
+    short: aerc's "Specifies the pager to use when displaying emails." and not the note after."""
+    if _describes(about):
+        return about
+    first = sentence_spans(about)
+    return " ".join(about[first[0][0] : first[0][1]].split()) if first else about
 
 
 # A paragraph opening with a lower-case name of joined words and, on its line, its description.
@@ -240,12 +256,26 @@ def entry_above(text: str, start: int, lines: int = 40) -> str:
         prev = text.rfind("\n", 0, pos - 1) + 1
         line = text[prev : pos - 1]
         if line.strip() and len(line) - len(line.lstrip()) < indent:
+            if prev == 0 and line == line.lstrip() and _heads_entry(text, line_start):
+                # A chunk opens at its first word, its indent cut: "set-fill-column" opening
+                # one is no further left than "     set-mark-command", the next entry's head.
+                return ""
             name = line.strip()
             field = FIELD.match(line) is not None  # "pwcheck_method: (default: auxprop)"
             named = term_shaped(name) and not name.endswith("?")
             return name if named and not field and not name.isupper() and not HEADING.match(line) else ""
         pos = prev
     return ""
+def _heads_entry(text: str, line_start: int) -> bool:
+    """The line at line_start is a term with lines set further right under it: the head of an
+    entry of its own."""
+    end = text.find("\n", line_start)
+    if end < 0 or not term_shaped(text[line_start:end].strip()):
+        return False
+    below = next((ln for ln in text[end + 1 :].split("\n") if ln.strip()), "")
+    return indent_width(below) > indent_width(text[line_start:end])
+
+
 # How many paragraphs above a later paragraph of an option's entry its tag may stand.
 TAG_PARAGRAPHS = 3
 

@@ -694,6 +694,24 @@ def test_a_later_paragraph_of_an_indented_entry_reads_with_its_term() -> None:
     assert _by_text(field)["pwcheck"][1] == "pwcheck"
 
 
+def test_an_entry_s_head_is_no_paragraph_of_the_entry_a_chunk_opens_with() -> None:
+    """mg(1) as text, a chunk opening at "set-fill-column": its indent is cut, so each entry
+    below ("     set-mark-command") had looked set deeper than it, and read as its text."""
+    text = (
+        "set-fill-column\n"
+        "\t    Prompt the user for a fill column.\n"
+        "\n"
+        "     set-mark-command\n"
+        "\t    Sets the mark in the current window.\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["set-mark-command"].key == ""
+    assert not got["set-mark-command"].model_text.startswith("set-fill-column")
+    # The entry's own text still reads with its term.
+    own = got["set-mark-command\n\t    Sets the mark in the current window."]
+    assert own.model_text == "set-mark-command Sets the mark in the current window."
+
+
 def test_a_later_paragraph_of_an_option_set_flush_left_reads_with_its_tag() -> None:
     """A PDF sets a man page's option entries flush left: the tag on a line of its own, its text,
     and "Default is …" a paragraph of its own: it is that option's default."""
@@ -866,6 +884,25 @@ def test_a_field_of_an_entry_set_as_a_pdf_sets_it_reads_with_the_name_and_descri
     # The item above is no term of the next entry's name, and a title in words names no entry.
     assert got["window-width"].model_text == "window-width"
     assert got["Default value: none"].model_text == "Default value: none"
+
+
+def test_a_default_of_an_entry_opened_by_its_synopsis_reads_with_it_and_its_first_sentence() -> None:
+    """aerc-config(5) typeset to PDF: each entry is its synopsis ("pager = <command>"), its
+    description, its default. "Default: less -R" alone did not say whose it was, and four
+    entries' defaults stood in one passage; a long description is cut to its first sentence."""
+    text = (
+        "display-mode = text|icon\n\nDefines the mode for displaying the status elements.\n\n"
+        "Default: text\n\npager = <command>\n\nSpecifies the pager to use when displaying emails. "
+        "Note that some filters may add ANSI escape sequences to add color to rendered emails, so "
+        "you may want to use a pager which supports ANSI.\n\nDefault: less -R\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["Default: less -R"].model_text == (
+        "pager = <command> Specifies the pager to use when displaying emails. Default: less -R"
+    )
+    assert got["Default: text"].model_text == (
+        "display-mode = text|icon Defines the mode for displaying the status elements. Default: text"
+    )
 
 
 def test_a_sentence_left_without_an_end_above_a_code_block_is_quoted_with_it() -> None:
