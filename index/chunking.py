@@ -468,10 +468,15 @@ def _leads_in(text: str, block: _Block, nxt: _Block) -> bool:
     "Set the number of frames to skip."), or a term or title of a few words above running text
     ("bandwidth_limit" / "This option allows you to …")."""
     body = text[block.start : block.end].strip()
-    if block.table or not body or body.count("\n") > 2 or len(body.split()) > 40:
+    if block.table or not body or len(body.split()) > 40:
         return False
-    if body.endswith(("?", ":")):
+    if body.endswith(("?", ":")) and not LIST_ITEM.match(body.rsplit("\n", 1)[-1]):
+        # However its source wrapped it: an HTML page's paragraph keeps its source's line
+        # breaks ("… provided the libmemcached clients are told to use the CRC32-style" /
+        # "hasher. This can be done in pylibmc as follows:" above the code it introduces).
         return True
+    if body.count("\n") > 2:
+        return False
     below = text[nxt.start : nxt.end].lstrip("\n")
     first_below = below.split("\n", 1)[0]
     if OPTION_TAG.fullmatch(body) and not OPTION_TAG.match(below.lstrip()):

@@ -597,3 +597,21 @@ def _parts(text: str) -> list[tuple[int, str]]:
         out.append((at, part))
         at += len(part) + 2
     return out
+
+
+def test_a_lead_in_ending_in_a_colon_leads_in_however_its_source_wrapped_it() -> None:
+    """pylibmc's "Behaviors" page: the paragraph "… provided the libmemcached clients are told to
+    use the CRC32-style hasher. This can be done in pylibmc as follows:", wrapped over four lines
+    by the page's source, had ended a chunk, and the code it introduces opened the next alone."""
+    text = (
+        "python-memcached 1.45 and later incorporated cmemcache_hash as its default\n"
+        "hasher, and so will interoperate with libmemcached provided the libmemcached\n"
+        "clients are told to use the CRC32-style hasher. This can be done in pylibmc\n"
+        "as follows:\n\n"
+        '>>> mc.behaviors["hash"] = "crc"\n\n'
+        "- one\n- two\n- three\n- four:\n\nThis option sets thing 2 well."
+    )
+    lead, code, items, prose = (_Block(s, s + len(part), False) for s, part in _parts(text))
+    assert _leads_in(text, lead, code)
+    # A list whose last item ends in ":" is a list, not a lead-in.
+    assert not _leads_in(text, items, prose)

@@ -903,6 +903,8 @@ def test_a_default_of_an_entry_opened_by_its_synopsis_reads_with_it_and_its_firs
     assert got["Default: text"].model_text == (
         "display-mode = text|icon Defines the mode for displaying the status elements. Default: text"
     )
+    # The next entry's synopsis is no field of this one.
+    assert got["pager = <command>"].model_text == "pager = <command>"
 
 
 def test_a_sentence_left_without_an_end_above_a_code_block_is_quoted_with_it() -> None:
