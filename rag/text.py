@@ -179,14 +179,22 @@ def document_name_terms(source: str) -> frozenset[str]:
     return frozenset(content_terms(_EXTENSION.sub("", source).replace("/", " ")))
 
 
-def project_name(source: str) -> str:
-    """The project a document's file is named after, as a question writes it: the file name's
-    part before its first "-" or ".", with "_" for "-" ("serve_static-readme.md" ->
-    "serve-static", "redir-manual.pdf" -> "redir"); "" when that is no name of three or more
-    letters ("000_1714d7cf.txt", "a.md")."""
+def project_names(source: str) -> tuple[str, ...]:
+    """The names of the project a document's file may be named after, as a question writes
+    them: the file name's part before its first "-" or ".", with "_" for "-"
+    ("serve_static-readme.md" -> "serve-static", "redir-manual.pdf" -> "redir"); and, for a
+    file name of more hyphenated words, each longer run of them before its last word
+    ("audit-ci-readme.md" -> "audit", "audit-ci": a question asks of "audit-ci", which no
+    text writes as "audit"). () when the first part is no name of three or more letters
+    ("000_1714d7cf.txt", "a.md")."""
     base = source.replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.split(r"[-.]", base, maxsplit=1)[0].replace("_", "-").lower()
-    return name if _PROJECT.fullmatch(name) else ""
+    stem = base.split(".", 1)[0]
+    words = stem.split("-")
+    first = words[0].replace("_", "-").lower()
+    if not _PROJECT.fullmatch(first):
+        return ()
+    longer = ["-".join(words[:n]).replace("_", "-").lower() for n in range(2, len(words))]
+    return (first, *(n for n in longer if _PROJECT.fullmatch(n)))
 
 
 _PROJECT = re.compile(r"[a-z][a-z0-9]{2,}(?:-[a-z][a-z0-9]*)*")
@@ -397,6 +405,18 @@ def exact_names(text: str) -> tuple[str, ...]:
     sorted: what a question about "the -u option" or "json5 v0.12.1" is about by name. Cached:
     the answerer asks it of one question for every candidate it scores."""
     return tuple(sorted(n for n in identifiers(text) if distinctive(n)))
+
+
+# A name from code written in camel case: lower camel case ("maxPayload", "getOptions"), or
+# three capitalised words or more run together ("ThreadPoolServer"); not the two of a brand's
+# or a product's name ("JavaScript", "CloudFormation", "iPhone", "macOS"), which an asker may
+# write where the documents never do.
+_CAMEL_NAME = re.compile(r"(?<![\w-])(?:[a-z]{2,}(?:[A-Z][a-z0-9]+)+|(?:[A-Z][a-z0-9]+){3,})(?![\w-])")
+
+
+def camel_names(text: str) -> tuple[str, ...]:
+    """The names from code a text gives in camel case (_CAMEL_NAME), sorted."""
+    return tuple(sorted(set(_CAMEL_NAME.findall(text))))
 
 
 def mentions_any(text: str, names: Sequence[str]) -> bool:

@@ -179,6 +179,31 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     assert fast_assistant.ask("Which setting is 0x1F by default?").notice == "No document mentions 0x1f."
 
 
+def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "js"
+    folder.mkdir()
+    (folder / "ferry-readme.md").write_text(
+        "# Options\n\n- `maxPayload`: the largest message, 100 MiB by default.\n"
+        "- `ThreadPoolServer` starts 10 workers.\n\nThe ferry client speaks JavaScript.\n",
+        encoding="utf-8",
+    )
+    fast_assistant.ingest([folder])
+
+    assert fast_assistant.ask("What is the default maxRetries of the ferry client?").notice == (
+        "No document mentions maxretries."
+    )
+    assert fast_assistant.ask("How many workers does the ferry ForkingPoolServer start?").notice == (
+        "No document mentions forkingpoolserver."
+    )
+    assert not fast_assistant.ask("What is the default maxPayload of the ferry client?").notice
+    # A brand's two words are no code ("TypeScript"), and a name told before the asking
+    # sentence is the asker's situation.
+    assert not fast_assistant.ask("Does the ferry client speak TypeScript?").notice
+    assert not fast_assistant.ask("My code calls sendMany. What is the largest message?").notice
+
+
 def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(
     fast_assistant: Any, tmp_path: Path
 ) -> None:

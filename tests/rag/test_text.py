@@ -13,7 +13,7 @@ from rag.text import (
     mentions_any,
     numbers,
     only_a_date,
-    project_name,
+    project_names,
     proper_names,
     sentence_spans,
     split_sentences,
@@ -197,10 +197,13 @@ def test_a_documents_name_is_the_words_of_its_path_without_the_extension() -> No
 
 
 def test_a_document_is_named_after_the_project_its_file_name_opens_with() -> None:
-    assert project_name("docs/serve_static-readme.md") == "serve-static"
-    assert project_name("redir-manual.pdf") == "redir" and project_name("faq.txt") == "faq"
+    assert project_names("docs/serve_static-readme.md") == ("serve-static",)
+    assert project_names("redir-manual.pdf") == ("redir",) and project_names("faq.txt") == ("faq",)
+    # A file name of more hyphenated words may name a hyphenated project: "audit-ci".
+    assert project_names("audit-ci-readme.md") == ("audit", "audit-ci")
+    assert project_names("arno-iptables-firewall-config.txt") == ("arno", "arno-iptables", "arno-iptables-firewall")
     # No name: a number, a hash, two letters.
-    assert project_name("000_1714d7cfa7218c5a.txt") == "" and project_name("ab.md") == ""
+    assert project_names("000_1714d7cfa7218c5a.txt") == () and project_names("ab.md") == ()
 
 
 def test_the_asking_sentence_is_the_last_one() -> None:
