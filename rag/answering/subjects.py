@@ -174,6 +174,9 @@ def entry_head(text: str, start: int) -> tuple[str, str]:
     name, about = paragraphs[-2].strip(), _opening_sentence(paragraphs[-1].strip())
     described = _describes(about) and not BULLET.match(about)
     synopsis = _SYNOPSIS.fullmatch(name)
+    own = text[line_start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+    if synopsis and _SYNOPSIS.fullmatch(own):
+        return "", ""  # the next entry's synopsis ("alternatives = <mime,types>"), no field of this one
     key = synopsis.group(1) if synopsis else name
     named = "\n" not in name and term_shaped(name) and (
         key_name(key) or OPTION.match(key) or _NAME_WITH_PARTS.fullmatch(key) or _TAG.fullmatch(key)
