@@ -182,14 +182,10 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
 def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
     fast_assistant: Any, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "js"
-    folder.mkdir()
-    (folder / "ferry-readme.md").write_text(
-        "# Options\n\n- `maxPayload`: the largest message, 100 MiB by default.\n"
+    _ingest_files(fast_assistant, tmp_path / "js", {
+        "ferry-readme.md": "# Options\n\n- `maxPayload`: the largest message, 100 MiB by default.\n"
         "- `ThreadPoolServer` starts 10 workers.\n\nThe ferry client speaks JavaScript.\n",
-        encoding="utf-8",
-    )
-    fast_assistant.ingest([folder])
+    })
 
     assert fast_assistant.ask("What is the default maxRetries of the ferry client?").notice == (
         "No document mentions maxretries."
