@@ -174,7 +174,8 @@ def entry_head(text: str, start: int) -> tuple[str, str]:
     name, about = paragraphs[-2].strip(), _opening_sentence(paragraphs[-1].strip())
     described = _describes(about) and not BULLET.match(about)
     synopsis = _SYNOPSIS.fullmatch(name)
-    own = text[line_start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+    end = text.find("\n", start)
+    own = text[line_start : end if end >= 0 else len(text)].strip()
     if synopsis and _SYNOPSIS.fullmatch(own):
         return "", ""  # the next entry's synopsis ("alternatives = <mime,types>"), no field of this one
     key = synopsis.group(1) if synopsis else name
@@ -269,6 +270,8 @@ def entry_above(text: str, start: int, lines: int = 40) -> str:
             return name if named and not field and not name.isupper() and not HEADING.match(line) else ""
         pos = prev
     return ""
+
+
 def _heads_entry(text: str, line_start: int) -> bool:
     """The line at line_start is a term with lines set further right under it: the head of an
     entry of its own."""
