@@ -200,6 +200,19 @@ def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
     assert not fast_assistant.ask("My code calls sendMany. What is the largest message?").notice
 
 
+def test_a_hyphenated_project_names_the_documents_its_file_names(fast_assistant: Any, tmp_path: Path) -> None:
+    _ingest_files(fast_assistant, tmp_path / "tools", {
+        "ferry-ci-readme.md": "The request timeout is 30 seconds.\n",
+        "harbour-notes.md": "The request timeout is 99 seconds.\n",
+    })
+
+    named = fast_assistant.retriever.documents_named("What is ferry-ci's request timeout?")
+
+    assert named == [frozenset({"ferry-ci-readme.md"})]
+    sources = {p.chunk.source for p in fast_assistant.retrieve("What is ferry-ci's request timeout?")}
+    assert sources == {"ferry-ci-readme.md"}
+
+
 def test_a_question_naming_a_document_by_its_file_name_is_not_refused_for_it(
     fast_assistant: Any, tmp_path: Path
 ) -> None:
