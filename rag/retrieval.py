@@ -226,11 +226,12 @@ class HybridRetriever:
         names = exact_names(query)
         # A figure of the asker's own situation, told before the sentence that asks, is an
         # example ("… turns 4.7 into 4 …. Which option controls this?"), not what is asked after.
-        asked = set(exact_names(asking_sentence(query)))
+        sentence = asking_sentence(query)
+        asked = set(exact_names(sentence))
         # A name from code in camel case is looked up as snake_case ones are, when the sentence
         # that asks gives it ("What is the default maxPayload?"): on docs_dev and the training
         # questions, 12 unanswerable questions gave one no document mentions, no answerable one.
-        camel = [n.lower() for n in camel_names(asking_sentence(query)) if n.lower() not in names]
+        camel = [n.lower() for n in camel_names(sentence) if n.lower() not in names]
         names = (*names, *camel)
         return [
             n for n in names

@@ -492,6 +492,7 @@ def columns(line: str, indent_end: int, text_start: int) -> tuple[int, int]:
     starts, from their offsets in the line: a two-column listing aligns its rows by these."""
     return len(line[:indent_end].expandtabs(TAB_SIZE)), len(line[:text_start].expandtabs(TAB_SIZE))
 
+
 # A code block's opening or closing line: a CommonMark fence, or raw HTML's <pre> and </pre>,
 # which READMEs use for install commands ("# pkg install bfs" inside is no heading).
 FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
