@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.formats import Extracted, FormatError, visible_chars
@@ -83,15 +84,41 @@ _PRINT_MARGIN = re.compile(
 
 def read_pdf(data: bytes) -> Extracted:
     pages, meta_title = _read(data)
-    if not any(p.strip() for p in pages):
+    if not any(p.text.strip() for p in pages):
         raise FormatError("PDF has no text layer (a scanned image?); run OCR on it first")
-    seen = sum(visible_chars(p) for p in pages)
-    page_lines = _without_running_lines([[ln.strip() for ln in p.splitlines()] for p in pages])
-    text, page_starts = _reflow_pages(page_lines)
+    seen = sum(visible_chars(p.text) for p in pages)
+    read_lines = [[ln.strip() for ln in p.text.splitlines()] for p in pages]
+    # Measured as read: a table row joined with its wrapped cell is longer than any line set.
+    widths = [_full_line_width(lines) for lines in _without_running_lines(read_lines)]
+    joined = [
+        _with_wrapped_cells(lines, page.places, full)
+        for lines, page, full in zip(read_lines, pages, widths, strict=True)
+    ]
+    text, page_starts = _reflow_pages(_without_running_lines(joined), widths)
     return Extracted(text=text, title=meta_title, page_starts=page_starts, seen_chars=seen)
 
 
-def _read(data: bytes) -> tuple[list[str], str]:
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class _Page:
+    text: str
+    places: list[_Place | None]  # where each line of `text` starts, when pypdf tells
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a line starts on the page (points), its font size, and the x where each text
+    operator on its baseline shows its text."""
+
+    x: float
+    y: float
+    size: float
+    pieces: tuple[float, ...]
+
+
+def _read(data: bytes) -> tuple[list[_Page], str]:
     if b"%PDF-" not in data[:_PDF_HEADER_WINDOW]:
         raise FormatError("unreadable PDF: no PDF header (is it really a PDF?)")
     from pypdf import PdfReader  # imported on first use
@@ -104,7 +131,7 @@ def _read(data: bytes) -> tuple[list[str], str]:
             raise FormatError("unreadable PDF: it has no pages")
         for page in reader.pages:
             _narrow_monospace_spaces(page)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_read_page(page) for page in reader.pages]
         meta = reader.metadata
         title = str(meta.title or "").strip() if meta is not None else ""
     except FormatError:
@@ -114,6 +141,67 @@ def _read(data: bytes) -> tuple[list[str], str]:
         message = lines[0] if lines else type(exc).__name__
         raise FormatError(f"unreadable PDF: {message[:120]}") from exc
     return pages, title
+
+
+def _read_page(page: PageObject) -> _Page:
+    """The page's text, and where each of its lines starts: pypdf hands each piece of text to
+    a visitor with its text matrix while it reads, the same pieces its text is made of; and
+    each text-showing operator with the matrix where it shows (a table's cells are shown one by
+    one, though pypdf joins cells in one font into one piece)."""
+    pieces: list[tuple[str, Point, float]] = []
+    shown: list[Point] = []
+
+    def visit_text(text: str, cm: Sequence[float], tm: Sequence[float], _font: object, size: float) -> None:
+        pieces.append((text, _on_page(cm, tm), abs(size * tm[3] * cm[3])))
+
+    def visit_operator(op: bytes, _args: object, cm: Sequence[float], tm: Sequence[float]) -> None:
+        if op in (b"Tj", b"TJ"):
+            shown.append(_on_page(cm, tm))
+
+    text = page.extract_text(visitor_text=visit_text, visitor_operand_before=visit_operator) or ""
+    return _Page(text, _line_places(text, pieces, shown))
+
+
+def _on_page(cm: Sequence[float], tm: Sequence[float]) -> Point:
+    return tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+
+
+_SAME_BASELINE = 0.5  # points
+
+
+def _line_places(
+    text: str, pieces: Sequence[tuple[str, Point, float]], shown: Sequence[Point]
+) -> list[_Place | None]:
+    lines = text.splitlines()
+    if "".join(piece[0] for piece in pieces) != text or text.count("\n") + (not text.endswith("\n")) != len(lines):
+        return [None] * len(lines)  # the pieces are not the text: no places rather than wrong ones
+    starts: list[tuple[Point, float] | None] = []
+    current: tuple[Point, float] | None = None
+    opened = True  # the current line's first piece opens it (not the rest of a piece after "\n")
+    for piece, point, size in pieces:
+        for k, part in enumerate(piece.split("\n")):
+            if k > 0:
+                starts.append(current if opened else None)
+                current, opened = None, True
+            if part.strip() and current is None:
+                if k > 0:
+                    opened = False  # pypdf gave the place of the piece, not of this part
+                current = (point, size)
+    if not text.endswith("\n"):
+        starts.append(current if opened else None)
+    if len(starts) != len(lines):
+        return [None] * len(lines)
+    return [
+        None
+        if start is None
+        else _Place(
+            start[0][0],
+            start[0][1],
+            start[1],
+            tuple(sorted(x for x, y in shown if abs(y - start[0][1]) <= _SAME_BASELINE)),
+        )
+        for start in starts
+    ]
 
 
 # pypdf reads a gap in a TJ array as a space only when it is near half the current font's own
@@ -240,18 +328,61 @@ def _printed_margin(line: str) -> bool:
     return _PRINT_MARGIN.match(unicodedata.normalize("NFKC", line)) is not None
 
 
+# --- a table's wrapped cells -----------------------------------------------------------------
+
+# A capitalised word opens a sentence of its own: a new paragraph under the row, not its cell's
+# wrapped rest ("set Synopsis: set variable" / "There are not too many variables …", hexer(1)).
+_OPENS_SENTENCE = re.compile(r"[A-Z][a-z]")
+_SAME_COLUMN = 1.5  # points: a wrapped cell's lines start where the cell does
+_NEXT_LINE = 1.6  # a line this many font sizes below, or less, is the next line (no blank between)
+
+
+def _with_wrapped_cells(lines: list[str], places: Sequence[_Place | None], full: int) -> list[str]:
+    """A table row whose last cell wrapped, joined back into one paragraph of its own: plain text
+    gives aerc-config(5)'s "%A reply-to address, or sender address if" and "none" as two lines,
+    and the row ended its paragraph there, short of full, so "none" read as a paragraph alone.
+    The places show that "none" starts under the row's second piece of text: a row short of
+    full, not ending a sentence, then the next line starting where a later piece of the row
+    starts, in lower case or with no capitalised word first."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        row, place = lines[i], places[i]
+        j = i + 1
+        if place is not None and row and len(row) < _SHORT_LINE_RATIO * full:
+            columns = [x for x in place.pieces if x > place.x + _SAME_COLUMN]
+            above = place
+            while j < len(lines) and not row.endswith(tuple(_SENTENCE_END)):
+                below = places[j]
+                if below is None or not _under(below, above, columns) or _OPENS_SENTENCE.match(lines[j]):
+                    break
+                row, above, columns = _join_lines([row, lines[j]]), below, [below.x]
+                j += 1
+        out.extend(["", row, ""] if j > i + 1 else [row])
+        i = j
+    return out
+
+
+def _under(below: _Place, above: _Place, columns: Sequence[float]) -> bool:
+    return (
+        0 < above.y - below.y <= _NEXT_LINE * max(above.size, below.size)
+        and any(abs(below.x - column) <= _SAME_COLUMN for column in columns)
+    )
+
+
 # --- re-flow --------------------------------------------------------------------------------
 
 
-def _reflow_pages(pages: Sequence[list[str]]) -> tuple[str, tuple[int, ...]]:
+def _reflow_pages(pages: Sequence[list[str]], widths: Sequence[int]) -> tuple[str, tuple[int, ...]]:
     """Paragraphs joined by blank lines; a paragraph cut by a page break is joined back and
-    counts for the page where it starts. Returns (text, offsets where pages 2.. begin)."""
+    counts for the page where it starts. Returns (text, offsets where pages 2.. begin).
+    `widths`: each page's full line width, measured before any wrapped cell was joined."""
     paragraphs: list[str] = []
     first_of_page: list[int] = []  # index of the first paragraph that starts on each page
     open_end = False  # the page before ended in a full line: its last paragraph may go on
-    for lines in pages:
+    for lines, full in zip(pages, widths, strict=True):
         first_of_page.append(len(paragraphs))
-        page_paragraphs, ends_open = _reflow(lines)
+        page_paragraphs, ends_open = _reflow(lines, full)
         for n, para in enumerate(page_paragraphs):
             if n == 0 and open_end and paragraphs and _continues(paragraphs[-1], para):
                 paragraphs[-1] = _join_lines([paragraphs[-1], para])
@@ -273,11 +404,10 @@ def _continues(previous: str, following: str) -> bool:
     return not previous.endswith(tuple(_SENTENCE_END)) and following[:1].islower()
 
 
-def _reflow(lines: Sequence[str]) -> tuple[list[str], bool]:
+def _reflow(lines: Sequence[str], full: int) -> tuple[list[str], bool]:
     """Join hard-wrapped lines: a paragraph ends at a blank line or a line well short of full.
     Also whether the last paragraph may go on over the page: not when its last line is much
     shorter than full (a heading at the foot of a page)."""
-    full = _full_line_width(lines)
     paragraphs: list[str] = []
     current: list[str] = []
     for i, line in enumerate(lines):

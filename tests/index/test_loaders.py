@@ -708,6 +708,35 @@ def test_a_short_line_inside_a_sentence_does_not_end_its_paragraph(tmp_path: Pat
     assert doc.text.split("\n\n") == [" ".join(lines[:4]), " ".join(lines[4:6]), *lines[6:]]
 
 
+def test_a_table_cell_that_wrapped_reads_with_its_row(tmp_path: Path, office: Any) -> None:
+    """aerc-config(5) as a PDF: a table of format specifiers whose descriptions wrap under their
+    column. Plain text gives "%A reply-to address, or sender address if" and "none" as two lines,
+    and "none" had read as a paragraph alone. A line under the cell's column that opens a
+    sentence of its own is no part of the row (hexer(1): "Synopsis: …" / "There are …")."""
+    def line(x: int, y: int, text: str) -> str:
+        return f"1 0 0 1 {x} {y} Tm ({text}) Tj "
+
+    rows = [
+        (740, 72, "The index view shows one row for each message, in a format made of the specifiers"),
+        (726, 72, "listed below, with what each of them stands for in the row of a message today."),
+        (700, 90, "%a"), (700, 160, "sender address"),
+        (686, 90, "%A"), (686, 160, "reply-to address, or sender address if"),
+        (672, 160, "none"),
+        (658, 90, "%F"), (658, 160, "author name, or recipient name if the"),
+        (644, 160, "message is from you. The address is"),
+        (630, 160, "shown if no name part."),
+        (616, 90, "set"), (616, 160, "Synopsis: set variable"),
+        (602, 160, "There are not too many variables."),
+    ]
+    content = "BT /F1 10 Tf " + "".join(line(x, y, text) for y, x, text in rows) + "ET"
+    path = office.pdf_page(tmp_path / "aerc.pdf", content, [_font("Helvetica", 250)])
+    paragraphs = load_document(path, LIMIT).text.split("\n\n")
+    assert "%A reply-to address, or sender address if none" in paragraphs
+    assert "%F author name, or recipient name if the message is from you. The address is shown if no name part." in paragraphs
+    assert "%a sender address" in paragraphs
+    assert "set Synopsis: set variable" in paragraphs and "There are not too many variables." in paragraphs
+
+
 def _font(base: str, space: int) -> str:
     """A simple font with its widths given, as groff writes them: every glyph 500 wide but the
     space."""
