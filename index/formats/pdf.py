@@ -48,7 +48,9 @@ _OPTION_WITH_TEXT = re.compile(
 # chunker keeps such a tag with the text below it (index.chunking._leads_in). Its two spellings
 # may be joined by "or" ("-N <file> or --new-session <file>", aircrack-ng(1)).
 _ONE_TAG = r"[-−]{1,2}[A-Za-z0-9?][\w-]*(?:(?:,\s*|\s+|=)[-−]{0,2}[\w<>\[\]|=-]+){0,2}"
-OPTION_TAG = re.compile(rf"{_ONE_TAG}(?:\s+or\s+{_ONE_TAG})?")
+# Two spellings each set on a line of their own ("-o file" over "--output file", gifsicle(1)) are
+# one tag, read "-o file, --output file" (_stacked_tags).
+OPTION_TAG = re.compile(rf"{_ONE_TAG}(?:(?:\s+or|,)\s+{_ONE_TAG})?")
 # A setting with its value alone on a line ("auto_quit = 1", "#geninfo_adjust_src_path = /tmp/build
 # => /usr/src"), as a configuration file's man page lists its entries: it opens an entry, never goes on
 # with the text above it ("… See also --autoclose and --no-autoclose auto_quit = 1", cssh(1p)). A
@@ -412,7 +414,7 @@ def _reflow(lines: Sequence[str], full: int) -> tuple[list[str], bool]:
     current: list[str] = []
     for i, line in enumerate(lines):
         columned = _COLUMN_GAP.search(line.strip()) is not None
-        if current and (
+        if current and not _stacked_tags(current, line) and (
             not line
             or columned
             or line.startswith(_LIST_MARKERS)
@@ -430,14 +432,32 @@ def _reflow(lines: Sequence[str], full: int) -> tuple[list[str], bool]:
         current.append(line)
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if columned or (
-            len(line) < _SHORT_LINE_RATIO * full and not _wrapped_mid_sentence(current, following, full)
+            len(line) < _SHORT_LINE_RATIO * full
+            and not _wrapped_mid_sentence(current, following, full)
+            and not _stacked_tags(current, following)
         ):
-            paragraphs.append(_join_lines(current))
+            paragraphs.append(_join_paragraph(current))
             current = []
     if current:
-        paragraphs.append(_join_lines(current))
+        paragraphs.append(_join_paragraph(current))
     last = next((line for line in reversed(lines) if line), "")
     return paragraphs, len(last) >= _PAGE_FOOT_RATIO * full
+
+
+def _stacked_tags(current: Sequence[str], line: str) -> bool:
+    """An option's spellings each alone on a line, as groff sets a .TP tag over another ("-P" over
+    "--print", parallel-ssh(1)): one entry's tag, not two, or the text below would read as the
+    entry of "--print" alone and a question after "-P" would find no entry of it."""
+    tags = [*current, line.strip()]
+    return bool(current) and all(OPTION_TAG.fullmatch(tag) for tag in tags) and (
+        OPTION_TAG.fullmatch(", ".join(tags)) is not None
+    )
+
+
+def _join_paragraph(lines: Sequence[str]) -> str:
+    if len(lines) > 1 and _stacked_tags(lines[:-1], lines[-1]):
+        return ", ".join(lines)
+    return _join_lines(lines)
 
 
 def _wrapped_mid_sentence(current: Sequence[str], following: str, full: int) -> bool:

@@ -547,6 +547,24 @@ def test_an_option_tag_alone_on_its_line_opens_the_next_entry(tmp_path: Path, of
     assert paragraphs[5] == f"{lines[5]} {lines[6]}"
 
 
+def test_an_options_two_spellings_on_lines_of_their_own_are_one_tag(tmp_path: Path, office: Any) -> None:
+    """parallel-ssh(1) as a PDF: groff sets "-P" and "--print" each on a line above the text, and
+    the text had read as the entry of "--print" alone, so "What does -P do?" found no entry."""
+    lines = [
+        "-P",
+        "--print",
+        "Display output as it arrives. This option is of limited usefulness because output from",
+        "different hosts are interleaved, which makes it hard to read when there are many of them.",
+        "-o file",
+        "--output file",
+        "Send output to file.",
+        "-x",
+        "Pass extra SSH command-line arguments.",
+    ]
+    paragraphs = _pdf_paragraphs(tmp_path / "pssh.pdf", office, lines)
+    assert paragraphs == ["-P, --print", f"{lines[2]} {lines[3]}", "-o file, --output file", *lines[6:]]
+
+
 def test_an_option_entry_after_a_sentences_end_opens_a_paragraph(tmp_path: Path, office: Any) -> None:
     """hunspell(1) as a PDF: "-G Print only correct words or lines." under the last full line of
     -d's text had been read as that text's last sentence, and no search found it."""
