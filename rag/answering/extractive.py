@@ -107,6 +107,10 @@ BLOCK_WORDS = 45
 # functions . . . . . . 15"). It says where the answer is, never what it is, and a PDF manual's
 # contents page shares every heading's words with the questions about them.
 _DOT_LEADERS = re.compile(r"(?:\.\s?){5,}")
+# A README's table of contents: an item that is only a link to a heading of the same page
+# ("* [Prevent call thru for all future stubs](#prevent-call-thru-for-all-future-stubs)"). It
+# repeats the heading's words, which a question shares, and says nothing under them.
+_CONTENTS_LINK = re.compile(r"(?:[-*+•]\s+|\d{1,3}[.)]\s+)?\[[^\]\n]+\]\(#[^)\s]*\)")
 
 
 # An HTML tag other than a link's: <strong>, <b>, <em>, <code>, <kbd>, …
@@ -688,7 +692,8 @@ def whole_block(c: Candidate, text: str, max_words: int) -> Candidate:
 def _states_something(text: str, span: layout.Span) -> bool:
     """False for what is read as context and never quoted as an answer:
     - what only names where an answer stands: a table's row of column names ("| Item | Limit |
-      Approval |"), a table of contents' entry, a title or short line of plain words
+      Approval |"), a table of contents' entry (dot leaders, or a link to a heading of the
+      page alone), a title or short line of plain words
       ("Warranty", "## Font Matching", AsciiDoc's "== Restoring"); a title with a number, a
       path or an option ("## 1.4.0 - 2023-05-01", "/etc/fonts/fonts.dtd", "--rsyncable") can
       answer and stays;
@@ -698,6 +703,8 @@ def _states_something(text: str, span: layout.Span) -> bool:
         return False
     quoted = text[span.start : span.end].strip()
     if quoted.endswith("?") or _ASKED.match(quoted) or looks_like_instruction(quoted):
+        return False
+    if _CONTENTS_LINK.fullmatch(quoted):
         return False
     # A letter or a digit: what a quote needs to say anything.
     if not LETTER_OR_DIGIT.search(heading_text(quoted)):

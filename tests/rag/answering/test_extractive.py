@@ -316,6 +316,21 @@ def test_a_table_of_contents_entry_is_never_a_candidate() -> None:
     assert [c.text for c in pool] == ["The DER functions encode a structure into bytes."]
 
 
+def test_a_link_to_a_heading_of_the_page_alone_is_a_contents_entry_never_a_candidate() -> None:
+    # proxyquire's README: its contents list repeats each heading as a link to it, and the link
+    # was quoted for "Which method stops call thru for all stubs of a proxyquire instance?".
+    text = (
+        "- [Prevent call thru for all future stubs](#prevent-call-thru-for-all-future-stubs)\n"
+        "- [Installation](https://example.org/install)\n\n"
+        "Call noCallThru() to prevent call thru for all future stubs.\n"
+    )
+    quoted = [c.text for c in answerer().candidates(passages(text))]
+    assert "Call noCallThru() to prevent call thru for all future stubs." in quoted
+    assert not any("#prevent" in q for q in quoted)
+    # A link to another page may be what is asked for ("Where are the install notes?").
+    assert any("https://example.org/install" in q for q in quoted)
+
+
 def test_a_tables_column_names_are_never_a_candidate() -> None:
     # A Word table has no Markdown rule under its first row: that row names the columns.
     text = "| Item | Limit | Approval |\n| Hotel | 150 per night | manager |\n"
