@@ -31,6 +31,9 @@ _FIGURE = re.compile(r"0x[0-9a-f]+|v?\d+(?:[.,]\d+)*[a-z%]{0,3}")
 # A file's name: a stem, then an extension that starts with a letter ("i2pd.conf", not "8.4.0").
 _FILE_NAME = re.compile(r"(.+)\.[A-Za-z][A-Za-z0-9]{0,4}")
 _DIGITS = re.compile(r"\d+")
+# The name of a way to write names ("snake_case", "camelCase", "kebab-case"): an asker's word for
+# a style ("How do I keep my snake_case fields?"), which documents may write in plain words.
+_NAMING_STYLE = re.compile(r"[a-z]+[_-]?case")
 # The most documents a name a question gives may be about and still name a document: on docs_dev
 # (the thirtieth round's starting code's answers), answers cited only from documents that never mention the
 # project the question names were 44 unanswerable questions and 15 answerable ones (4 right) at
@@ -237,7 +240,7 @@ class HybridRetriever:
             n for n in names
             if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
-            and not self._names_a_project(n)
+            and not self._names_a_project(n) and not _NAMING_STYLE.fullmatch(n)
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
 

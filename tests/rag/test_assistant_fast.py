@@ -198,6 +198,9 @@ def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
     # sentence is the asker's situation.
     assert not fast_assistant.ask("Does the ferry client speak TypeScript?").notice
     assert not fast_assistant.ask("My code calls sendMany. What is the largest message?").notice
+    # The name of a way to write names is the asker's word for a style, not a name from code.
+    assert not fast_assistant.ask("Does the ferry client keep my snake_case fields?").notice
+    assert not fast_assistant.ask("Does the ferry client turn names into camelCase?").notice
 
 
 def test_a_hyphenated_project_names_the_documents_its_file_names(fast_assistant: Any, tmp_path: Path) -> None:
