@@ -19,9 +19,11 @@ from rag.text import LETTER_OR_DIGIT, only_a_date, word_count
 from rag.types import ScoredChunk
 
 # Where an entry states its default: a line or a sentence opening "Default: 15", "Defaults to
-# random." or "The default is .75 seconds."
+# random.", "The default is .75 seconds." or "By default, the operating system allocates an
+# unused port" (miredo.conf(5), justified: "By  default,").
 _DEFAULT_STATEMENT = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:defaults?|the default(?: value)? is)\b", re.IGNORECASE
+    r"(?:^|(?<=\n)|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*(?:by\s+default\b|defaults?|the default(?: value)? is)\b",
+    re.IGNORECASE,
 )
 # The start of the next paragraph, at most one blank line down (a paragraph ends at
 # layout.PARAGRAPH_END).
@@ -293,13 +295,27 @@ def _entry_of(best: Candidate, text: str) -> tuple[int, int] | None:
     if best.block is not None:
         return best.block
     line = text[best.start : best.end]
-    if best.kind != "line" or len(line.split()) > ENTRY_NAME_WORDS or line.rstrip()[-1:] in ".!?":
+    if not _whole_line(best, text) or len(line.split()) > ENTRY_NAME_WORDS or line.rstrip()[-1:] in ".!?":
         return None
     below = _NEXT_PARAGRAPH.match(text, best.end)
     if below is None:
         return None
     stop = layout.PARAGRAPH_END.search(text, below.end())
     return best.start, stop.start() if stop else len(text)
+
+
+def _whole_line(c: Candidate, text: str) -> bool:
+    """A line candidate, or a sentence that is a whole line: a man page as text sets an option's
+    name on its line with the description right under it, no blank line between ("BindPort
+    udp_port" over "Define the UDP (IPv4) port number …", miredo.conf(5)), and the two read as one
+    paragraph."""
+    if c.kind == "line":
+        return True
+    return (
+        c.kind == "sentence"
+        and text[text.rfind("\n", 0, c.start) + 1 : c.start].strip() == ""
+        and text[c.end : c.end + 1] in ("\n", "")
+    )
 
 
 # What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a

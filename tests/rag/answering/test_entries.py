@@ -64,6 +64,21 @@ def test_an_entry_name_on_its_own_line_is_quoted_with_the_default_stated_below_i
     assert "The default is" not in alone.text
 
 
+def test_a_name_over_its_description_with_no_blank_line_states_a_default_opened_by_by_default() -> None:
+    # miredo.conf(5) as text: the name's line and its description read as one paragraph, and the
+    # default is stated as "By default, …" (justified: "By  default,").
+    manual = (
+        "       BindPort udp_port\n"
+        "              Define the UDP (IPv4) port number to be used  by  the  relay  or\n"
+        "              client.   By  default,  the operating system allocates an unused\n"
+        "              port automatically.\n"
+    )
+    draft = answerer().answer("What is BindPort udp_port?", passages(manual))
+    # Read with the name as its completion, not as a runner-up after the description.
+    name, rest = draft.text.split(" [1] ", 1)
+    assert name == "BindPort udp_port" and rest.startswith("By default, the operating system allocates")
+
+
 def test_an_entry_name_ending_one_chunk_is_read_with_the_next_chunk_that_holds_its_description() -> None:
     first_text = f"bitrate_average=N\nSet the average bitrate.\n\n{ENTRY_NAME}"
     second_text = f"{ENTRY_NAME}\n\n{ENTRY_BODY}"
