@@ -10,7 +10,9 @@ however well a sentence of theirs matches its other words.
   (swapped_name): "An explosion filmed in Mexico holds the Guinness World Record for what?"
   over "An explosion filmed in Morocco holds a Guinness World Record …"; a two-word name no
   passage writes, one word of which a passage sets beside another name (swapped_pair):
-  "… The Washington Observer …" over "… The Washington Post …".
+  "… The Washington Observer …" over "… The Washington Post …"; a two-word name no passage
+  writes, both words of which the passages write as names apart (recombined_pair): "What genre
+  of games is Clawshot Princess?" over passages on "Twilight Princess" and its "Clawshot".
 
 Both number checks read only the sentence that asks (rag.text.asking_sentence): the figures of
 the asker's own situation, told in sentences before it, are examples.
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -401,20 +403,70 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+def recombined_pair(
+    question: str, texts: Iterable[str], names_a_document: Callable[[str], bool] = lambda _t: False
+) -> str | None:
+    """The question's two-word name when the asking sentence gives a name of exactly two capitalised words that no passage writes, though
+    the passages write each of the two as a name: "Clawshot Princess", "Twilight Enemies", "Jeff
+    Nexus" asked of passages on "Twilight Princess", its "Clawshot" and "Javier Nexus". Such a
+    name is made up of the passages' own, as an unanswerable question often is; a real one is
+    written somewhere. A name with a word of a document's file name is exempt (names_a_document,
+    on stems): "the Releases Sphinx extension" asked of releases-usage.html, whose text says
+    "Releases" and "Sphinx" apart. A name of three words or more is left to swapped_pair ("Azure
+    Append Blob", written "Append Blob"). Its figures are in the README (forty-seventh round)."""
+    if _YES_NO.match(question):
+        return None
+    sentence = asking_sentence(question)
+    found = list(_TOKEN.finditer(sentence))
+    runs: list[list[re.Match[str]]] = []
+    for token in found:
+        joined = runs and sentence[runs[-1][-1].end() : token.start()] == " "
+        if _is_name(_word(token.group())) and joined and _is_name(_word(runs[-1][-1].group())):
+            if _POSSESSIVE.search(runs[-1][-1].group()):
+                runs.append([token])
+            else:
+                runs[-1].append(token)
+        else:
+            runs.append([token])
+    pairs = [
+        (_word(run[0].group()), _word(run[1].group()))
+        for run in runs
+        if len(run) == 2 and all(_is_name(_word(t.group())) for t in run)
+    ]
+    if not pairs:
+        return None
+    sentences = [told for text in texts for told in _told(text)]
+    written = {(stem(a), stem(b)) for told in sentences for a, b in pairwise(told.lowered)}
+    names = {stem(t.lower()) for told in sentences for t in told.tokens if _is_name(t)}
+    for a, b in pairs:
+        first, second = stem(a.lower()), stem(b.lower())
+        if (first, second) in written or names_a_document(first) or names_a_document(second):
+            continue
+        if first in names and second in names:
+            return f"{a} {b}"
+    return None
+
+
 def _unpadded(number: str) -> str:
     """"03" of "example 03" is the 3 of "example 3"."""
     return (number.lstrip("0") or "0") if number.isdigit() else number
 
 
-def lacking(question: str, texts: Sequence[str]) -> str | None:
+def lacking(
+    question: str, texts: Sequence[str], names_a_document: Callable[[str], bool] = lambda _t: False
+) -> str | None:
     """Why the texts cannot answer the question, for the refusal's notice; None if nothing
-    the question takes for granted is missing from them."""
+    the question takes for granted is missing from them. names_a_document: whether a stemmed
+    word is one of a document's file name's (recombined_pair)."""
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
     swapped = swapped_number(question, texts) or swapped_name(question, texts) or swapped_pair(question, texts)
     if swapped is not None:
         return f"The documents say {swapped[1]} where the question says {swapped[0]}."
+    recombined = recombined_pair(question, texts, names_a_document)
+    if recombined is not None:
+        return f"No passage found names {recombined}."
     unstated = set(unstated_numbers(question, texts))
     if unstated:
         # As the question writes them ("890,000", not the normalised "890000").

@@ -7,6 +7,7 @@ import pytest
 from rag.answering.presupposed import (
     asked_role,
     lacking,
+    recombined_pair,
     small_number,
     swapped_name,
     swapped_number,
@@ -315,3 +316,48 @@ def test_a_swapped_pair_is_said_in_words() -> None:
     assert lacking("Alyssa Rosenberg of The Washington Observer said what about the film?", [REVIEWS]) == (
         "The documents say Washington Post where the question says Washington Observer."
     )
+
+
+GAME = (
+    "Twilight Princess is an action-adventure game for the Wii. Link uses the Clawshot to reach "
+    "high ledges. Javier Nexus of GameSpot praised it, and Jeff Gerstmann called it long. "
+    "The Releases extension for Sphinx builds changelogs. Append Blobs can be created in append mode."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "made_up"),
+    [
+        ("What genre of games is Clawshot Princess?", "Clawshot Princess"),
+        ("Which publication does Jeff Nexus write for?", "Jeff Nexus"),
+        ("What are the three main activities in The Legend of Zelda: Clawshot Princess?", "Clawshot Princess"),
+    ],
+)
+def test_a_two_word_name_made_of_the_passages_names_is_recombined(question: str, made_up: str) -> None:
+    assert recombined_pair(question, [GAME]) == made_up
+    assert lacking(question, [GAME]) is not None
+
+
+def test_a_recombined_name_is_said_in_words() -> None:
+    # No sentence says the question's other words, so no swap is found for it.
+    assert lacking("Which publication does Jeff Nexus write for?", [GAME]) == "No passage found names Jeff Nexus."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What genre of games is Twilight Princess?",  # written so
+        "Is Clawshot Princess an action game?",  # a yes-no question
+        "What genre of games is Hookshot Princess?",  # a word the passages never write
+        "Can I create an Azure Append Blob?",  # three words: left to swapped_pair
+        "Which publication does Javier Nexus's Clawshot review cite?",  # a possessive parts names
+    ],
+)
+def test_a_name_written_or_not_made_of_the_passages_names_is_not_recombined(question: str) -> None:
+    assert recombined_pair(question, [GAME]) is None
+
+
+def test_a_name_with_a_word_of_a_documents_file_name_is_not_recombined() -> None:
+    question = "Which option tells the Releases Sphinx extension to use CHANGES.rst?"
+    assert recombined_pair(question, [GAME]) == "Releases Sphinx"
+    assert recombined_pair(question, [GAME], names_a_document=lambda t: t == "releas") is None
