@@ -13,6 +13,9 @@ however well a sentence of theirs matches its other words.
   "… The Washington Observer …" over "… The Washington Post …"; a two-word name no passage
   writes, both words of which the passages write as names apart (recombined_pair): "What genre
   of games is Clawshot Princess?" over passages on "Twilight Princess" and its "Clawshot".
+- A word whose opposite the sentence that says the question's other words uses instead
+  (reversed_word): "On whose unofficial social media account did production promote the film?"
+  over "… on Eon's official social media accounts".
 
 Both number checks read only the sentence that asks (rag.text.asking_sentence): the figures of
 the asker's own situation, told in sentences before it, are examples.
@@ -403,6 +406,52 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+# Opposites of general English, either way round: a question that turns one into the other asks
+# what the sentence it copies does not say. Not "before"/"after", "more"/"less", "first"/"last"
+# nor "most"/"least": a question asks "how long before" what a text times "after", and "first"
+# or "most" of what the text ranks the other way. Those four turned up answerable questions of
+# the SQuAD training excerpt and docs_dev, as "male"/"female" and the compass points did.
+_OPPOSITES = (
+    ("major", "minor"), ("larger", "smaller"), ("bigger", "smaller"), ("wider", "narrower"),
+    ("longer", "shorter"), ("long", "short"), ("higher", "lower"), ("official", "unofficial"),
+    ("opening", "closing"), ("increase", "decrease"), ("increased", "decreased"), ("won", "lost"),
+    ("win", "lose"), ("positive", "negative"), ("success", "failure"), ("accepted", "rejected"),
+    ("enable", "disable"), ("include", "exclude"), ("public", "private"), ("internal", "external"),
+    ("early", "late"), ("earlier", "later"), ("inner", "outer"), ("upper", "lower"),
+    ("open", "close"), ("import", "export"), ("input", "output"), ("minimum", "maximum"),
+    ("ascending", "descending"), ("largest", "smallest"), ("highest", "lowest"), ("best", "worst"),
+    ("oldest", "youngest"), ("older", "younger"), ("rise", "fall"), ("gain", "loss"),
+    ("inside", "outside"), ("above", "below"), ("always", "never"),
+)
+_OPPOSITE: dict[str, frozenset[str]] = {}
+for _a, _b in _OPPOSITES:
+    _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
+    _OPPOSITE[_b] = _OPPOSITE.get(_b, frozenset()) | {_a}
+
+
+def reversed_word(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """(the question's word, its opposite) when the passages' sentence that says most of the
+    asking sentence's content terms (at least two, and half) says the opposite of one of its
+    words and never the word: "… his unofficial social media account …" against "… Eon's
+    official social media accounts"; "the long story 'The Hildebrand Rarity'" against "the
+    short story …". Not of a yes-no question ("Is the release official?" is answered "no"),
+    nor when the question says both ("more or less cost-effective")."""
+    if _YES_NO.match(question):
+        return None
+    sentence = asking_sentence(question)
+    asked = {t.lower() for t in _TOKEN.findall(sentence)}
+    turned = [(w, o) for w in asked if w in _OPPOSITE for o in _OPPOSITE[w] if o not in asked]
+    if not turned:
+        return None
+    terms = frozenset(content_terms(sentence, drop_question_words=True))
+    sentences = [told for text in texts for told in _told(text)]
+    best = max(sentences, key=lambda told: len(terms & told.terms), default=None)
+    if best is None or len(terms & best.terms) < max(2, SAID_SHARE * len(terms)):
+        return None
+    said = set(best.lowered)
+    return next(((w, o) for w, o in sorted(turned) if o in said and w not in said), None)
+
+
 def recombined_pair(
     question: str, texts: Iterable[str], names_a_document: Callable[[str], bool] = lambda _t: False
 ) -> str | None:
@@ -461,7 +510,10 @@ def lacking(
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
-    swapped = swapped_number(question, texts) or swapped_name(question, texts) or swapped_pair(question, texts)
+    swapped = (
+        swapped_number(question, texts) or swapped_name(question, texts) or swapped_pair(question, texts)
+        or reversed_word(question, texts)
+    )
     if swapped is not None:
         return f"The documents say {swapped[1]} where the question says {swapped[0]}."
     recombined = recombined_pair(question, texts, names_a_document)

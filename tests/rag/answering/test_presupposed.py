@@ -8,6 +8,7 @@ from rag.answering.presupposed import (
     asked_role,
     lacking,
     recombined_pair,
+    reversed_word,
     small_number,
     swapped_name,
     swapped_number,
@@ -361,3 +362,35 @@ def test_a_name_with_a_word_of_a_documents_file_name_is_not_recombined() -> None
     question = "Which option tells the Releases Sphinx extension to use CHANGES.rst?"
     assert recombined_pair(question, [GAME]) == "Releases Sphinx"
     assert recombined_pair(question, [GAME], names_a_document=lambda t: t == "releas") is None
+
+
+PROMOTION = (
+    "To promote the film, production released still images of clapperboards on Eon's official "
+    "social media accounts. An MI6 safehouse is a reference to the short story The Hildebrand "
+    "Rarity. Transpired collectors are a more cost-effective alternative than glazed ones."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "turned"),
+    [
+        ("On whose unofficial social media account did production promote the film?", ("unofficial", "official")),
+        ("Which safehouse is a reference to the long story The Hildebrand Rarity?", ("long", "short")),
+    ],
+)
+def test_a_word_turned_into_its_opposite_is_reversed(question: str, turned: tuple[str, str]) -> None:
+    assert reversed_word(question, [PROMOTION]) == turned
+    assert lacking(question, [PROMOTION]) == f"The documents say {turned[1]} where the question says {turned[0]}."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On whose official social media account did production promote the film?",  # said so
+        "Are the still images on Eon's unofficial social media accounts?",  # a yes-no question
+        "Are transpired collectors more or less cost-effective than glazed ones?",  # asks both
+        "What is the unofficial name of the island ferry?",  # no sentence says its other words
+    ],
+)
+def test_a_word_said_or_not_set_against_its_opposite_is_not_reversed(question: str) -> None:
+    assert reversed_word(question, [PROMOTION]) is None
