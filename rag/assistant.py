@@ -286,7 +286,7 @@ class Assistant:
         draft: Draft | None = None
         absent = self.retriever.unmentioned(standalone) if self.settings.answering.refuse_unmentioned else []
         missing = (
-            lacking(standalone, [retrieval_text(p.chunk) for p in passages], self.retriever.names_a_document)
+            lacking(standalone, [retrieval_text(p.chunk) for p in passages], self.retriever.names_a_project)
             if self.settings.answering.refuse_presupposed and not absent
             else None
         )

@@ -244,6 +244,13 @@ class HybridRetriever:
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
 
+    def names_a_project(self, word: str) -> bool:
+        """Whether the word is the name of a project the store's files are named after
+        ("releases" of releases-usage.html; not "princess" of Zelda_Twilight_Princess.txt,
+        whose project is its whole name)."""
+        self.refresh()
+        return name_key(word) in self._projects
+
     def _names_a_project(self, name: str) -> bool:
         """A project the store's files are named after, by its name ("jupyter_client" of
         jupyter_client-kernels.html) or by a file named after it ("i2pd.conf" asked of a store

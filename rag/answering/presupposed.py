@@ -453,14 +453,15 @@ def reversed_word(question: str, texts: Iterable[str]) -> tuple[str, str] | None
 
 
 def recombined_pair(
-    question: str, texts: Iterable[str], names_a_document: Callable[[str], bool] = lambda _t: False
+    question: str, texts: Iterable[str], names_a_project: Callable[[str], bool] = lambda _w: False
 ) -> str | None:
-    """The question's two-word name when the asking sentence gives a name of exactly two capitalised words that no passage writes, though
-    the passages write each of the two as a name: "Clawshot Princess", "Twilight Enemies", "Jeff
-    Nexus" asked of passages on "Twilight Princess", its "Clawshot" and "Javier Nexus". Such a
-    name is made up of the passages' own, as an unanswerable question often is; a real one is
-    written somewhere. A name with a word of a document's file name is exempt (names_a_document,
-    on stems): "the Releases Sphinx extension" asked of releases-usage.html, whose text says
+    """The question's two-word name when the asking sentence gives a name of exactly two
+    capitalised words that no passage writes, though the passages write each of the two as a
+    name: "Clawshot Princess", "Twilight Enemies", "Jeff Nexus" asked of passages on "Twilight
+    Princess", its "Clawshot" and "Javier Nexus". Such a name is made up of the passages' own, as
+    an unanswerable question often is; a real one is written somewhere. A name with the name of a
+    project the store's files are named after is exempt (names_a_project, on the lower-cased
+    word): "the Releases Sphinx extension" asked of releases-usage.html, whose text says
     "Releases" and "Sphinx" apart. A name of three words or more is left to swapped_pair ("Azure
     Append Blob", written "Append Blob"). Its figures are in the README (forty-seventh round)."""
     if _YES_NO.match(question):
@@ -489,7 +490,7 @@ def recombined_pair(
     names = {stem(t.lower()) for told in sentences for t in told.tokens if _is_name(t)}
     for a, b in pairs:
         first, second = stem(a.lower()), stem(b.lower())
-        if (first, second) in written or names_a_document(first) or names_a_document(second):
+        if (first, second) in written or names_a_project(a.lower()) or names_a_project(b.lower()):
             continue
         if first in names and second in names:
             return f"{a} {b}"
@@ -502,11 +503,11 @@ def _unpadded(number: str) -> str:
 
 
 def lacking(
-    question: str, texts: Sequence[str], names_a_document: Callable[[str], bool] = lambda _t: False
+    question: str, texts: Sequence[str], names_a_project: Callable[[str], bool] = lambda _w: False
 ) -> str | None:
     """Why the texts cannot answer the question, for the refusal's notice; None if nothing
-    the question takes for granted is missing from them. names_a_document: whether a stemmed
-    word is one of a document's file name's (recombined_pair)."""
+    the question takes for granted is missing from them. names_a_project: whether a word is the
+    name of a project the store's files are named after (recombined_pair)."""
     role = unnamed_role(question, texts)
     if role is not None:
         return f"The documents mention the {role} but never by name."
@@ -516,7 +517,7 @@ def lacking(
     )
     if swapped is not None:
         return f"The documents say {swapped[1]} where the question says {swapped[0]}."
-    recombined = recombined_pair(question, texts, names_a_document)
+    recombined = recombined_pair(question, texts, names_a_project)
     if recombined is not None:
         return f"No passage found names {recombined}."
     unstated = set(unstated_numbers(question, texts))

@@ -203,6 +203,23 @@ def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
     assert not fast_assistant.ask("Does the ferry client turn names into camelCase?").notice
 
 
+def test_a_two_word_name_made_of_the_documents_names_is_refused_unless_it_names_a_project(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    _ingest_files(fast_assistant, tmp_path / "games", {
+        "games-notes.md": "Twilight Princess is an action-adventure game. Link uses the Clawshot to reach "
+        "high ledges, and Javier Nexus of GameSpot praised it.\n",
+        "releases-usage.md": "The Releases extension for Sphinx reads the changelog from changelog.rst; "
+        "set releases_document_name to use another file.\n",
+    })
+
+    assert fast_assistant.ask("Which ledges does Link reach in Clawshot Princess?").notice == (
+        "No passage found names Clawshot Princess."
+    )
+    # "Releases" is the project releases-usage.md is named after.
+    assert not fast_assistant.ask("Which setting tells the Releases Sphinx extension to use another file?").notice
+
+
 def test_a_hyphenated_project_names_the_documents_its_file_names(fast_assistant: Any, tmp_path: Path) -> None:
     _ingest_files(fast_assistant, tmp_path / "tools", {
         "ferry-ci-readme.md": "The request timeout is 30 seconds.\n",
