@@ -256,7 +256,7 @@ class HybridRetriever:
         jupyter_client-kernels.html) or by a file named after it ("i2pd.conf" asked of a store
         holding i2pd-sample-config.txt): its documents may be what is asked of, though their
         text never says its name."""
-        if name_key(name) in self._projects:
+        if self.names_a_project(name):
             return True
         file = _FILE_NAME.fullmatch(name)
         return bool(file and file.group(1).replace("_", "-").lower() in self._projects)

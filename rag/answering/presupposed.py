@@ -423,10 +423,11 @@ _OPPOSITES = (
     ("oldest", "youngest"), ("older", "younger"), ("rise", "fall"), ("gain", "loss"),
     ("inside", "outside"), ("above", "below"), ("always", "never"),
 )
-_OPPOSITE: dict[str, frozenset[str]] = {}
-for _a, _b in _OPPOSITES:
-    _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
-    _OPPOSITE[_b] = _OPPOSITE.get(_b, frozenset()) | {_a}
+_OPPOSITE: dict[str, frozenset[str]] = {
+    word: frozenset(b if a == word else a for a, b in _OPPOSITES if word in (a, b))
+    for pair in _OPPOSITES
+    for word in pair
+}
 
 
 def reversed_word(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
