@@ -358,7 +358,7 @@ def test_a_name_written_or_not_made_of_the_passages_names_is_not_recombined(ques
     assert recombined_pair(question, [GAME]) is None
 
 
-def test_a_name_with_a_word_of_a_documents_file_name_is_not_recombined() -> None:
+def test_a_name_with_a_projects_name_is_not_recombined() -> None:
     question = "Which option tells the Releases Sphinx extension to use CHANGES.rst?"
     assert recombined_pair(question, [GAME]) == "Releases Sphinx"
     assert recombined_pair(question, [GAME], names_a_project=lambda w: w == "releases") is None
