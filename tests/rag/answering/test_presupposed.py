@@ -10,6 +10,7 @@ from rag.answering.presupposed import (
     recombined_pair,
     reversed_word,
     small_number,
+    swapped_date,
     swapped_name,
     swapped_number,
     swapped_pair,
@@ -394,3 +395,31 @@ def test_a_word_turned_into_its_opposite_is_reversed(question: str, turned: tupl
 )
 def test_a_word_said_or_not_set_against_its_opposite_is_not_reversed(question: str) -> None:
     assert reversed_word(question, [PROMOTION]) is None
+
+
+SHOOT = (
+    "Following filming in Mexico, Craig was flown to New York for surgery. He had returned to "
+    "filming at Pinewood Studios as planned on 22 April. On 5 July 2015 principal photography ended."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [("Who returned to filming on 12 April?", "12 April"), ("Who returned to filming on April 12th?", "April 12th")],
+)
+def test_a_day_of_a_month_the_matching_sentence_gives_as_another_is_swapped(question: str, asked: str) -> None:
+    assert swapped_date(question, [SHOOT]) == (asked, "22 April")
+    assert lacking(question, [SHOOT]) == f"The documents say 22 April where the question says {asked}."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who returned to filming on 22 April?",  # given
+        "Did Craig return to filming on 12 April?",  # a yes-no question
+        "Who returned to filming on 12 May?",  # no other day of May is given
+        "What happened at the zoo on 12 April?",  # no sentence says its other words
+    ],
+)
+def test_a_day_given_or_set_against_no_other_day_is_not_swapped(question: str) -> None:
+    assert swapped_date(question, [SHOOT]) is None
