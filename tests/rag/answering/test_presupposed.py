@@ -405,7 +405,11 @@ SHOOT = (
 
 @pytest.mark.parametrize(
     ("question", "asked"),
-    [("Who returned to filming on 12 April?", "12 April"), ("Who returned to filming on April 12th?", "April 12th")],
+    [
+        ("Who returned to filming on 12 April?", "12 April"),
+        ("Who returned to filming on April 12th?", "April 12th"),
+        ("Who returned to filming at Pinewood on 22 March?", "22 March"),
+    ],
 )
 def test_a_day_of_a_month_the_matching_sentence_gives_as_another_is_swapped(question: str, asked: str) -> None:
     assert swapped_date(question, [SHOOT]) == (asked, "22 April")
@@ -417,7 +421,6 @@ def test_a_day_of_a_month_the_matching_sentence_gives_as_another_is_swapped(ques
     [
         "Who returned to filming on 22 April?",  # given
         "Did Craig return to filming on 12 April?",  # a yes-no question
-        "Who returned to filming on 12 May?",  # no other day of May is given
         "What happened at the zoo on 12 April?",  # no sentence says its other words
     ],
 )
