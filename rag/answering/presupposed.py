@@ -369,6 +369,29 @@ def swapped_name(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+def _name_runs(sentence: str) -> list[list[str]]:
+    """The runs of two or more capitalised words a sentence sets one space apart, as names are
+    compared (_word): "The Legend of Zelda: Clawshot Princess" gives ["Clawshot", "Princess"]. A
+    possessive's name is no part of the next one ("Nintendo's Official list")."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    end = -1
+    for token in _TOKEN.finditer(sentence):
+        word = _word(token.group())
+        if not _is_name(word):
+            run = []
+            continue
+        if run and sentence[end : token.start()] == " ":
+            run.append(word)
+        else:
+            run = [word]
+            runs.append(run)
+        end = token.end()
+        if _POSSESSIVE.search(token.group()):
+            run = []
+    return [r for r in runs if len(r) >= 2]
+
+
 def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     """(the question's two-word name, the passages' other one) when the question gives a name
     of two capitalised words that no passage writes, and a passage's sentence that says most of
@@ -381,12 +404,7 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     if _YES_NO.match(question):
         return None
     sentence = asking_sentence(question)
-    found = list(_TOKEN.finditer(sentence))
-    asked = [
-        (_word(a.group()), _word(b.group())) for a, b in pairwise(found)
-        if sentence[a.end() : b.start()] == " " and not _POSSESSIVE.search(a.group())
-    ]
-    asked = [(a, b) for a, b in asked if _is_name(a) and _is_name(b)]
+    asked = [pair for run in _name_runs(sentence) for pair in pairwise(run)]
     if not asked:
         return None
     sentences = [told for text in texts for told in _told(text)]
@@ -522,23 +540,7 @@ def recombined_pair(
     Append Blob", written "Append Blob"). Its figures are in the README (forty-seventh round)."""
     if _YES_NO.match(question):
         return None
-    sentence = asking_sentence(question)
-    found = list(_TOKEN.finditer(sentence))
-    runs: list[list[re.Match[str]]] = []
-    for token in found:
-        joined = runs and sentence[runs[-1][-1].end() : token.start()] == " "
-        if _is_name(_word(token.group())) and joined and _is_name(_word(runs[-1][-1].group())):
-            if _POSSESSIVE.search(runs[-1][-1].group()):
-                runs.append([token])
-            else:
-                runs[-1].append(token)
-        else:
-            runs.append([token])
-    pairs = [
-        (_word(run[0].group()), _word(run[1].group()))
-        for run in runs
-        if len(run) == 2 and all(_is_name(_word(t.group())) for t in run)
-    ]
+    pairs = [(run[0], run[1]) for run in _name_runs(asking_sentence(question)) if len(run) == 2]
     if not pairs:
         return None
     sentences = [told for text in texts for told in _told(text)]
