@@ -360,9 +360,24 @@ def _with_wrapped_cells(lines: list[str], places: Sequence[_Place | None], full:
                     break
                 row, above, columns = _join_lines([row, lines[j]]), below, [below.x]
                 j += 1
-        out.extend(["", row, ""] if j > i + 1 else [row])
+        out.extend(["", row, ""] if j > i + 1 else [row, ""] if _tags_apart(lines, places, i) else [row])
         i = j
     return out
+
+
+def _tags_apart(lines: Sequence[str], places: Sequence[_Place | None], i: int) -> bool:
+    """Two option tags each alone on a line but starting in different columns: the cells of a
+    synopsis's table ("-n, --no-compare" and "-q, --quiet", findimagedupes(1)), not one entry's
+    spellings set one over the other (_stacked_tags), which start where each other does."""
+    if i + 1 >= len(lines) or places[i] is None or places[i + 1] is None:
+        return False
+    here, below = places[i], places[i + 1]
+    assert here is not None and below is not None
+    return (
+        OPTION_TAG.fullmatch(lines[i]) is not None
+        and OPTION_TAG.fullmatch(lines[i + 1]) is not None
+        and abs(here.x - below.x) > _SAME_COLUMN
+    )
 
 
 def _under(below: _Place, above: _Place, columns: Sequence[float]) -> bool:

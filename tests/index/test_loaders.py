@@ -755,6 +755,26 @@ def test_a_table_cell_that_wrapped_reads_with_its_row(tmp_path: Path, office: An
     assert "set Synopsis: set variable" in paragraphs and "There are not too many variables." in paragraphs
 
 
+def test_option_tags_in_different_columns_are_two_entries(tmp_path: Path, office: Any) -> None:
+    """findimagedupes(1)'s synopsis as a PDF: a table of options whose row set "-q, --quiet" in
+    the right column a line below "-n, --no-compare", and the two had read as one entry's tag
+    "-n, --no-compare, -q, --quiet". An entry's spellings set one over the other start alike."""
+    def line(x: int, y: int, text: str) -> str:
+        return f"1 0 0 1 {x} {y} Tm ({text}) Tj "
+
+    rows = [
+        (700, 144, "-n, --no-compare"),
+        (688, 306, "-q, --quiet"),
+        (664, 108, "-P"),
+        (652, 108, "--print"),
+        (640, 144, "Display output as it arrives."),
+    ]
+    content = "BT /F1 10 Tf " + "".join(line(x, y, text) for y, x, text in rows) + "ET"
+    path = office.pdf_page(tmp_path / "findimagedupes.pdf", content, [_font("Helvetica", 250)])
+    paragraphs = load_document(path, LIMIT).text.split("\n\n")
+    assert paragraphs[:3] == ["-n, --no-compare", "-q, --quiet", "-P, --print"]
+
+
 def _font(base: str, space: int) -> str:
     """A simple font with its widths given, as groff writes them: every glyph 500 wide but the
     space."""
