@@ -55,6 +55,13 @@ _WHICH_ONE = re.compile(r"^(?P<wh>which|what)\s+ones?\b", re.IGNORECASE)
 _ASKED_THING = re.compile(
     rf"^(?:{_PREPOSITIONS}\s+)?(?:which|what)\s+(?P<thing>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE
 )
+# The thing asked after up to the auxiliary that follows it, wherever the wh-phrase stands ("I
+# need both: which minimum Node.js version does wretch give"): up to three words, dots kept.
+_ASKED_BEFORE_AUXILIARY = re.compile(
+    r"\b(?:which|what)\s+(?P<thing>[\w.-]*\w(?:\s+[\w.-]*\w){0,2}?)\s+"
+    r"(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\b",
+    re.IGNORECASE,
+)
 
 # Two things named side by side are two questions, unless the question sets them against each
 # other ("the difference between gzip and xz", "how do X and Y compare").
@@ -87,14 +94,22 @@ def _filled(first: str, second: str) -> str:
     """second with what it leaves out taken from first: "Where should bug reports go for mawk"
     + "where for libtasn1?" -> "Where should bug reports go for libtasn1?"."""
     one = _WHICH_ONE.match(second.strip())
-    asked = _ASKED_THING.match(first.strip())
-    if one and asked:
-        return f"{one['wh']} {_thing(asked['thing'])}{second.strip()[one.end():]}"
+    thing = _asked_thing(first.strip())
+    if one and thing:
+        return f"{one['wh']} {thing}{second.strip()[one.end():]}"
     m = _ELLIPTIC.match(second.strip())
     if m is None:
         return second
     at = list(re.finditer(rf"\b{m['prep']}\s+", first, re.IGNORECASE))
     return first[: at[-1].end()] + m["b"] if at else second
+
+
+def _asked_thing(first: str) -> str | None:
+    before = _ASKED_BEFORE_AUXILIARY.search(first)
+    if before:
+        return before["thing"]
+    asked = _ASKED_THING.match(first)
+    return _thing(asked["thing"]) if asked else None
 
 
 def _thing(words: str) -> str:

@@ -114,6 +114,14 @@ def test_which_one_in_a_second_part_is_the_thing_the_first_part_asks_after() -> 
         "Which environment variable names the config file?",
         "Which environment variable holds the flags?",
     ]
+    # The thing runs to the auxiliary, wherever its wh-phrase stands.
+    assert parts(
+        "I need both wretch and tinypool: which minimum Node.js version does wretch's "
+        "documentation give, and which one does tinypool's?"
+    ) == [
+        "I need both wretch and tinypool: which minimum Node.js version does wretch's documentation give?",
+        "Which minimum Node.js version does tinypool's?",
+    ]
 
 
 def test_a_yes_no_question_after_a_comma_is_a_part_of_its_own() -> None:
