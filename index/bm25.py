@@ -131,6 +131,10 @@ class LexicalIndex:
             self._mentions[identifier] = found
         return [self.chunks[i] for i in found]
 
+    def holds(self, pattern: re.Pattern[str]) -> bool:
+        """Whether some chunk's lower-cased text matches the pattern."""
+        return pattern.search(self._folded[0]) is not None
+
     def search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         if self.retriever is None or k <= 0:
             return []

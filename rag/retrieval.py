@@ -34,6 +34,18 @@ _DIGITS = re.compile(r"\d+")
 # The name of a way to write names ("snake_case", "camelCase", "kebab-case"): an asker's word for
 # a style ("How do I keep my snake_case fields?"), which documents may write in plain words.
 _NAMING_STYLE = re.compile(r"[a-z]+[_-]?case")
+# The names of an address's form, which documents show by example ("tcp80: 185.49.140.67") more
+# often than they name it: "What IPv4 address does the sample configuration list?" asks after one.
+_ADDRESS_FORMS = {
+    "ipv4": re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])"),
+    # Eight groups, or fewer around "::"; a digit in it, so "a::b" of C++ is none.
+    "ipv6": re.compile(
+        r"(?<![\w:])(?=[0-9a-f:]*\d)(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])"
+    ),
+}
+# A name with a number, in the plural ("my MP3s"): the documents name it in the singular. Not a
+# decade ("the 1960s" is no plural of the year 1960).
+_NUMBERED_PLURAL = re.compile(r"([a-z][\w.-]*\d)s")
 # The most documents a name a question gives may be about and still name a document: on docs_dev
 # (the thirtieth round's starting code's answers), answers cited only from documents that never mention the
 # project the question names were 44 unanswerable questions and 15 answerable ones (4 right) at
@@ -238,11 +250,21 @@ class HybridRetriever:
         names = (*names, *camel)
         return [
             n for n in names
-            if not self._lexical.mentioning(n) and name_key(n) not in self._file_names
+            if not self._mentioned(n) and name_key(n) not in self._file_names
             and not self._option_with_value_mentioned(n) and not _in_a_series(n, names)
             and not self._names_a_project(n) and not _NAMING_STYLE.fullmatch(n)
             and (n in asked or not _FIGURE.fullmatch(n))
         ]
+
+    def _mentioned(self, name: str) -> bool:
+        assert self._lexical is not None
+        if self._lexical.mentioning(name):
+            return True
+        form = _ADDRESS_FORMS.get(name)
+        if form is not None:
+            return self._lexical.holds(form)
+        plural = _NUMBERED_PLURAL.fullmatch(name)
+        return bool(plural and self._lexical.mentioning(plural.group(1)))
 
     def names_a_project(self, word: str) -> bool:
         """Whether the word is the name of a project the store's files are named after

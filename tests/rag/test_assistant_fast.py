@@ -179,6 +179,22 @@ def test_a_question_naming_what_no_document_mentions_is_refused_with_the_name(
     assert fast_assistant.ask("Which setting is 0x1F by default?").notice == "No document mentions 0x1f."
 
 
+def test_an_address_form_or_a_plural_is_mentioned_by_what_the_documents_show(
+    fast_assistant: Any, tmp_path: Path
+) -> None:
+    _ingest_files(fast_assistant, tmp_path / "net", {
+        "relay-config.txt": "# fallback resolvers on TCP port 80\ntcp80: 185.49.140.67\n"
+        "# The relay tags files in ID3v2.3 for MP3 players.\n",
+    })
+
+    assert not fast_assistant.ask("What IPv4 address does the relay list on TCP port 80?").notice
+    assert fast_assistant.ask("What IPv6 address does the relay list on TCP port 80?").notice == (
+        "No document mentions ipv6."
+    )
+    assert not fast_assistant.ask("How does the relay tag my MP3s?").notice
+    assert fast_assistant.ask("How does the relay tag my MP4s?").notice == "No document mentions mp4s."
+
+
 def test_a_name_from_code_in_camel_case_that_no_document_mentions_is_refused(
     fast_assistant: Any, tmp_path: Path
 ) -> None:
