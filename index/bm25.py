@@ -34,7 +34,8 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "8"  # 7: one-letter options are terms; 8: British spellings read as American
+CACHE_FORMAT = "9"  # 7: one-letter options are terms; 8: British spellings read as American; 9: a
+# name from code counts its words too
 # bm25s's default pattern (words of two or more characters) with dotted numbers as one term:
 # "1.2.0" and "3.7" had been dropped whole, one-digit parts and all, so a NEWS file's forty
 # version sections looked alike to BM25. A word never takes the start of a version ("v1.2").
@@ -50,10 +51,21 @@ def _stem_all(words: list[str]) -> list[str]:
     return [stem(w) for w in words]
 
 
+# A name from code made of words: camelCase humps ("zIndex", "maxPayload") or snake_case parts
+# ("col2_min_width"). Its words count as terms beside the whole name, so "the z-index" or "the
+# minimum width" meets the option that names it in code.
+_COMPOUND_NAME = re.compile(r"\b[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")
+_NAME_PART = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _with_name_parts(text: str) -> str:
+    return _COMPOUND_NAME.sub(lambda m: f"{m.group()} {' '.join(_NAME_PART.findall(m.group()))}", text)
+
+
 def _tokens(texts: list[str], stopwords: list[str]) -> list[list[str]]:
     # The answerer's stemmer (irregular verbs included), so both sides count the same terms.
     out = bm25s.tokenize(
-        texts,
+        [_with_name_parts(t) for t in texts],
         token_pattern=_TOKEN,
         stopwords=stopwords,
         stemmer=_stem_all,

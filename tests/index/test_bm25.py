@@ -37,6 +37,18 @@ def test_search_finds_stemmed_terms_and_ranks_by_bm25(index: LexicalIndex) -> No
     assert all(s > 0 for _, s in hits)
 
 
+def test_a_name_from_code_is_found_by_its_words() -> None:
+    """canvas-confetti's "zIndex Integer (default: 100)" for "What z-index does it use?", and
+    Cloup's "col2_min_width" for the minimum width of a column: the name's words are terms."""
+    index = LexicalIndex.build(
+        [*CHUNKS, chunk("e", "zIndex Integer (default: 100): on top."), chunk("f", "Set col2_min_width.")], "gen-1"
+    )
+
+    assert [c.id for c, _ in index.search("the z-index", 4)] == ["e"]
+    assert [c.id for c, _ in index.search("minimum width of a column", 4)] == ["f"]
+    assert [c.id for c, _ in index.search("zIndex", 4)] == ["e"]
+
+
 def test_question_words_alone_find_nothing(index: LexicalIndex) -> None:
     assert index.search("what was it?", 4) == []
 
