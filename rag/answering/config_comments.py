@@ -191,7 +191,11 @@ def uncommented(text: str) -> str:
     for is_comment, group in groupby(range(len(lines)), key=lambda k: _COMMENT.match(lines[k]) is not None):
         run = list(group)
         below = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else ""
-        titled = all(titled_heading(lines[k]) for k in run)
+        # A commented-out setting under the first line ("# pidfile location" / "# pidfile:
+        # "/run/dnssec-triggerd.pid"") makes a comment block, not two headings.
+        titled = all(titled_heading(lines[k]) for k in run) and not any(
+            _COMMENTED_KEY_VALUE.match(lines[k]) for k in run[1:]
+        )
         if is_comment and (
             (len(run) >= 2 and not titled) or _ASSIGNMENT.match(below)
             or (not titled and _SPACED_SETTING.fullmatch(below))
@@ -202,6 +206,9 @@ def uncommented(text: str) -> str:
     return "\n".join(lines)
 
 
+# A setting left commented out as "# name: value", a lower-case name and its value after ": "
+# (dnssec-trigger.conf's "# pidfile: "/run/dnssec-triggerd.pid""): no heading's title.
+_COMMENTED_KEY_VALUE = re.compile(r"[ \t]*#+[ \t]+[a-z][\w.-]*:[ \t]+\S")
 # A setting assigned its value ("LOG_MAXIMUM_ENTRIES=500", "port = 8080"): a "#" line right above
 # it documents it, however short (uptimed's "# Maximum number of entries in logfile. Set to 0
 # for unlimited."); a Markdown heading has no assignment under it.

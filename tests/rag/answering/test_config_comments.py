@@ -16,6 +16,16 @@ def test_markdown_headings_alone_stay_headings() -> None:
     assert uncommented(text) == text
 
 
+def test_a_short_comment_over_a_setting_left_commented_out_is_no_heading() -> None:
+    """dnssec-trigger.conf: "# pidfile location" over "# pidfile: "/run/dnssec-triggerd.pid""
+    had read as two headings, and the path as a heading of its own."""
+    text = '# pidfile location\n# pidfile: "/run/dnssec-triggerd.pid"\n'
+    read = uncommented(text).splitlines()
+    assert [line.strip() for line in read[:2]] == ["pidfile location", 'pidfile: "/run/dnssec-triggerd.pid"']
+    # A heading's first line may hold a colon; under it, only a name of code in lower case counts.
+    assert uncommented("# Step 1: Install\n## Usage\n") == "# Step 1: Install\n## Usage\n"
+
+
 def test_a_one_line_comment_above_a_setting_documents_it() -> None:
     text = "# Maximum number of entries in logfile.\nLOG_MAXIMUM_ENTRIES=500\n"
     assert not uncommented(text).startswith("#")
