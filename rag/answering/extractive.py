@@ -27,6 +27,7 @@ import numpy as np
 from rag import markers
 from rag.answering import candidates as cands
 from rag.answering import compound, layout, subjects
+from rag.answering.acronyms import with_other_forms
 from rag.answering.base import Draft
 from rag.answering.candidate import Candidate, contains, document_of, overlaps
 from rag.answering.entries import completion, entry_lead, with_entry_name
@@ -341,6 +342,8 @@ class ExtractiveAnswerer:
         indices of the passages they may come from (None: all); order: each passage's rank for
         this question, where it is not its place in passages (a part of a question,
         part_order)."""
+        # The model reads the question with an acronym's other form the passages write.
+        question = with_other_forms(question, [p.chunk.text for p in passages])
         top = self.shortlist(question, passages, among, order)
         if not top:
             return []
