@@ -34,8 +34,9 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 # Part of the cache key: bump when tokenisation changes, so old caches are rebuilt, not reused.
-CACHE_FORMAT = "9"  # 7: one-letter options are terms; 8: British spellings read as American; 9: a
-# name from code counts its words too
+# 7: one-letter options are terms; 8: British spellings read as American; 9: a name from code
+# counts its words too (_with_name_parts).
+CACHE_FORMAT = "9"
 # bm25s's default pattern (words of two or more characters) with dotted numbers as one term:
 # "1.2.0" and "3.7" had been dropped whole, one-digit parts and all, so a NEWS file's forty
 # version sections looked alike to BM25. A word never takes the start of a version ("v1.2").
