@@ -1,4 +1,4 @@
-"""Build notyf-readme.docx from the README of the npm package notyf 3.10.0.
+r"""Build notyf-readme.docx from the README of the npm package notyf 3.10.0.
 
 Usage: python notyf-readme.py OUT.docx SOURCE
 
