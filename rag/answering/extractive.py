@@ -562,12 +562,27 @@ def off_topic(question: str, passages: Sequence[ScoredChunk]) -> bool:
     return True
 
 
+# What a question tells before a colon and the words that ask ("On a laptop that runs
+# dnssec-trigger I also benchmark with dnsperf: which port …").
+_LEAD_IN = re.compile(
+    r"^[^?]*:\s+(?=(?:(?:from|in|on|at|for|to|by|with|under|since|of)\s+)?"
+    r"(?:which|what|who|whom|whose|when|where|why|how|is|are|does|do|can|should)\b)",
+    re.IGNORECASE,
+)
+
+
 def about(part: str, others: Sequence[str], passages: Sequence[ScoredChunk]) -> set[int] | None:
     """The passages a part of a question may be answered from: those of the documents it names
     and the other parts do not (rag.text.document_name_terms: "ccrypt" of "Who wrote ccrypt?"
     beside "Who wrote cloc?" names ccrypt-manual.pdf). Its best candidate otherwise is often the
     other part's answer ("The cloc program was written by Al Danial"). None (all of them) when
-    it names no document of theirs."""
+    it names no document of theirs. A part's words are those it asks with, not a lead-in
+    before a colon that names both documents ("I run dnssec-trigger and dnsperf: which port
+    does …"), which the split leaves on the first part."""
+    if sum(_LEAD_IN.match(p) is not None for p in [part, *others]) == 1:
+        # Only one part has it: the split left the whole question's lead-in there. (Parts asked
+        # once for each of two names side by side each keep their own, which names theirs.)
+        part, others = _LEAD_IN.sub("", part), [_LEAD_IN.sub("", o) for o in others]
     shared = {t for o in others for t in content_terms(o, drop_question_words=True)}
     own = set(content_terms(part, drop_question_words=True)) - shared
     found = {i for i, p in enumerate(passages) if own & document_name_terms(p.chunk.source)}

@@ -486,6 +486,19 @@ def test_a_part_that_names_no_document_reads_every_passage() -> None:
     assert extractive.about("Who wrote cloc?", ["Who wrote the tool?"], ps) == {1}
 
 
+def test_a_lead_in_before_a_colon_is_no_part_of_what_a_part_asks() -> None:
+    """"I run ccrypt and cloc: who wrote ccrypt, and who wrote cloc?": the split leaves the
+    lead-in, which names both, on the first part; the second still names cloc alone."""
+    ps = [*passages("Author: Peter Selinger.", n=1), *passages("Written by Al Danial.", n=2)]
+    ps[0] = ScoredChunk(replace(ps[0].chunk, source="ccrypt-manual.pdf"), 1.0)
+    ps[1] = ScoredChunk(replace(ps[1].chunk, source="cloc-readme.md"), 1.0)
+    first = "I run ccrypt and cloc on one laptop: who wrote ccrypt?"
+    assert extractive.about("Who wrote cloc?", [first], ps) == {1}
+    assert extractive.about(first, ["Who wrote cloc?"], ps) == {0}
+    # Parts asked once for each of two names side by side each keep the lead-in naming theirs.
+    assert extractive.about("I run cloc: who wrote it?", ["I run ccrypt: who wrote it?"], ps) == {1}
+
+
 def test_an_emphasised_title_is_never_quoted() -> None:
     text = "<strong>MacPorts</strong>\n\n# port install oniguruma6\n"
     spans = [s for s, _t in ExtractiveAnswerer(OverlapScorer())._chunk_spans(passages(text)[0].chunk)]
