@@ -369,10 +369,11 @@ def _tags_apart(lines: Sequence[str], places: Sequence[_Place | None], i: int) -
     """Two option tags each alone on a line but starting in different columns: the cells of a
     synopsis's table ("-n, --no-compare" and "-q, --quiet", findimagedupes(1)), not one entry's
     spellings set one over the other (_stacked_tags), which start where each other does."""
-    if i + 1 >= len(lines) or places[i] is None or places[i + 1] is None:
+    if i + 1 >= len(lines):
         return False
     here, below = places[i], places[i + 1]
-    assert here is not None and below is not None
+    if here is None or below is None:
+        return False
     return (
         OPTION_TAG.fullmatch(lines[i]) is not None
         and OPTION_TAG.fullmatch(lines[i + 1]) is not None

@@ -23,6 +23,10 @@ def _spelled_out(acronym: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?![\w-])")
 
 
+def _writes(text: str, acronym: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None
+
+
 def with_other_forms(question: str, texts: Sequence[str]) -> str:
     """The question with, after an acronym it gives that the texts write only spelled out, the
     words they write ("IE (Internet Explorer)"), and after words it gives that the texts write
@@ -31,13 +35,13 @@ def with_other_forms(question: str, texts: Sequence[str]) -> str:
     additions: list[tuple[int, str]] = []
     for m in _ACRONYM.finditer(question):
         acronym = m.group()
-        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", joined):
+        if _writes(joined, acronym):
             continue
         spelled = _spelled_out(acronym).search(joined)
         if spelled:
             additions.append((m.end(), spelled.group()))
     for acronym in dict.fromkeys(_ACRONYM.findall(joined)):
-        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", question):
+        if _writes(question, acronym):
             continue
         spelled = _spelled_out(acronym).search(question)
         if spelled and not any(at == spelled.end() for at, _ in additions):

@@ -308,6 +308,11 @@ def _told(text: str) -> tuple[_Told, ...]:
     return tuple(out)
 
 
+def _sentences(texts: Iterable[str]) -> list[_Told]:
+    """Every sentence of the passages, as _told reads them."""
+    return [told for text in texts for told in _told(text)]
+
+
 def _other_words(sentence: str, name: str) -> frozenset[str]:
     """The asking sentence's content terms but the name's: what a sentence that swaps the name
     must mostly say too, or it tells another matter in the same words ("a withdrawal from
@@ -407,7 +412,7 @@ def swapped_pair(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     asked = [pair for run in _name_runs(sentence) for pair in pairwise(run)]
     if not asked:
         return None
-    sentences = [told for text in texts for told in _told(text)]
+    sentences = _sentences(texts)
     written = {(stem(a), stem(b)) for told in sentences for a, b in pairwise(told.lowered)}
     for a, b in asked:
         first, second = stem(a.lower()), stem(b.lower())
@@ -475,7 +480,7 @@ def _saying_most(sentence: str, texts: Iterable[str]) -> _Told | None:
     """The passages' sentence that says most of the asking sentence's content terms, when it
     says two at least and half of them: the sentence the question was made from, if any."""
     terms = frozenset(content_terms(sentence, drop_question_words=True))
-    sentences = [told for text in texts for told in _told(text)]
+    sentences = _sentences(texts)
     best = max(sentences, key=lambda told: len(terms & told.terms), default=None)
     if best is None or len(terms & best.terms) < max(2, SAID_SHARE * len(terms)):
         return None
@@ -543,7 +548,7 @@ def recombined_pair(
     pairs = [(run[0], run[1]) for run in _name_runs(asking_sentence(question)) if len(run) == 2]
     if not pairs:
         return None
-    sentences = [told for text in texts for told in _told(text)]
+    sentences = _sentences(texts)
     written = {(stem(a), stem(b)) for told in sentences for a, b in pairwise(told.lowered)}
     names = {stem(t.lower()) for told in sentences for t in told.tokens if _is_name(t)}
     for a, b in pairs:
