@@ -24,6 +24,13 @@ from rag.types import HEADING_SEPARATOR, Chunk
 
 TokenizeFn = Callable[[str], list[int]]
 
+# SentenceSplitter's fallback for a sentence over budget cuts after every "," "." ";", also
+# inside "cl.noexitprompt" or "1.2.3"; this one cuts only where the mark is followed by a space
+# or ends a line, and at line ends, so a config line or a dotted name stays whole. Every
+# character falls in exactly one part (the splitter rejoins them into verbatim spans).
+_MARK = "[,.;。？！]"
+_SUB_SENTENCE = rf"(?:[^,.;。？！\n]|{_MARK}(?![\s,.;。？！]|$))+(?:{_MARK}+(?=\s|$))?\n*|{_MARK}+\n*|\n+"
+
 _MIN_BODY_SHARE = 2  # the title/heading prefix may take at most 1/2 of the token budget
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -250,6 +257,7 @@ class Chunker:
                 chunk_overlap=min(self._overlap, budget // 4),
                 tokenizer=self._tokenize,
                 paragraph_separator="\n\n",
+                secondary_chunking_regex=_SUB_SENTENCE,
                 include_metadata=False,
                 include_prev_next_rel=False,
             )

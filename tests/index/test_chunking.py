@@ -205,6 +205,18 @@ def test_an_overlong_line_is_cut_between_sentences() -> None:
     assert all(c.text.endswith(".") for c in chunks)
 
 
+def test_a_run_of_lines_over_budget_is_cut_at_line_ends_not_inside_a_dotted_name() -> None:
+    # A commented sample configuration has no list item or "Key: value" line, so it is cut as
+    # prose; with no sentence end in it, llama-index's own fallback cut after any "." or ",",
+    # giving "# set cl." in one chunk and "noexitprompt off" in the next.
+    lines = [f"## Disable prompt {i}\n# set cl.noexitprompt{i} off, on" for i in range(30)]
+    text = "\n".join(lines)
+    chunks = _split(text, budget=25)
+    assert len(chunks) > 3
+    _assert_verbatim(text, chunks)
+    _assert_lines_whole(text, chunks)
+
+
 def test_pages_come_from_page_starts() -> None:
     text = "First page paragraph.\n\nSecond page paragraph.\n\nThird page paragraph."
     starts = (text.index("Second"), text.index("Third"))
