@@ -224,6 +224,10 @@ _SPACED_SETTING = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]+[^\s=#][^\s#]*[ \t]*"
 # mcabber's "#set pgp_passphrase_retries = 2", "#webagg.port: 8988", "#HTTPProxy =", php.ini's
 # ";user_ini.filename = ".user.ini"".
 _COMMENTED_OUT = re.compile(r"[ \t]*(?:#+|;+)[A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*(?:=|:[ \t]+\S)")
+# One written with a space after the marker, as minetest.conf.example and cava's config write
+# them ("#    Maximum number of players …" / "# max_users = 15", "; framerate = 60"): with "="
+# only, since a comment's "# Note: …" is prose.
+_COMMENTED_OUT_SPACED = re.compile(r"[ \t]*(?:#+|;+)[ \t][A-Za-z_][\w.-]*(?:[ \t]+[A-Za-z_][\w.-]*)?[ \t]*=(?!=)")
 # A setting left commented out with its value set apart in a column, by a tab or two spaces, as
 # nscd.conf writes them ("#\tthreads\t\t\t4", "#\tserver-user             <user …>"): prose sets
 # no column after its first word (a sentence's "Done.  Next" ends in a full stop).
@@ -233,7 +237,7 @@ _COMMENTED_OUT_ALIGNED = re.compile(r"[ \t]*(?:#+|;+)[ \t]+[A-Za-z_][\w.-]*(?<!\
 def commented_out(original: str, line_start: int) -> bool:
     """The line at line_start is a setting left commented out (_COMMENTED_OUT,
     _COMMENTED_OUT_ALIGNED): the setting its comment documents, not a line of that comment."""
-    return any(p.match(original, line_start) is not None for p in (_COMMENTED_OUT, _COMMENTED_OUT_ALIGNED))
+    return any(p.match(original, line_start) is not None for p in (_COMMENTED_OUT, _COMMENTED_OUT_SPACED, _COMMENTED_OUT_ALIGNED))
 
 
 def _without_marker(line: str) -> str:

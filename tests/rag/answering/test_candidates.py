@@ -1280,6 +1280,30 @@ def test_a_listing_aligned_with_tabs_is_read_line_by_line() -> None:
     assert not any("logfile" in t and "debug-level" in t and "Legal" not in t for t in read)
     assert not any("restart-interval" in t and "threads" in t for t in read)
 
+def test_a_default_left_commented_out_after_a_space_reads_with_its_comment() -> None:
+    """minetest.conf.example comments every line, its settings too, with a space after the
+    marker: "# max_users = 15" had been read as a line of prose, the term of the comment below
+    it ("max_users = 15 If this is set, …") and the "# motd =" above as the term of its own
+    comment ("motd = Maximum number of players …")."""
+    text = (
+        "#    Message of the day displayed to players connecting.\n"
+        "# motd =\n"
+        "\n"
+        "#    Maximum number of players that can be connected simultaneously.\n"
+        "# max_users = 15\n"
+        "\n"
+        "#    If this is set, players will always (re)spawn at the given position.\n"
+        "# static_spawnpoint =\n"
+    )
+    got = _spans_by_quote(text)
+    users = got["max_users = 15"]
+    assert users.kind == "field"
+    assert users.model_text == "Maximum number of players that can be connected simultaneously. max_users = 15"
+    comment = got["Maximum number of players that can be connected simultaneously."]
+    assert "motd" not in comment.model_text
+    assert all("max_users" not in s.model_text for q, s in got.items() if q.startswith("If this is set"))
+
+
 def test_an_ini_files_semicolon_comments_are_read_as_comments() -> None:
     """php.ini and smb.conf comment with ";": read as text, its numbered list had been cut at
     the markers ("SAPI module specific location. ; 2." a candidate of its own), its setting was

@@ -38,6 +38,15 @@ def test_a_default_left_commented_out_is_a_setting_not_prose() -> None:
     assert not commented_out(text, text.index("# A sentence"))
 
 
+def test_a_default_commented_out_after_a_space_is_a_setting_when_it_assigns() -> None:
+    text = "#    Network port to listen (UDP).\n# port = 30000\n; framerate = 60\n# Note: see below.\n"
+    assert commented_out(text, text.index("# port"))
+    assert commented_out(text, text.index("; framerate"))
+    assert not commented_out(text, 0)
+    assert not commented_out(text, text.index("# Note"))
+    assert not commented_out("# if a == b then\n", 0)
+
+
 def test_a_default_commented_out_in_aligned_columns_is_a_setting() -> None:
     """nscd.conf: "#\tthreads\t\t\t4" and "#\tserver-user             <user …>" set their values
     in a column, which a sentence of prose does not (its "Done.  Next" ends in a full stop)."""
