@@ -380,6 +380,13 @@ def heading_text(title: str) -> str:
     return " ".join(_HTML_TAG.sub(" ", title).split())
 
 
+def link_text(text: str) -> str:
+    """Markdown links read as their text and images dropped, as a reader reads them: "[newWindow](
+    http://…/Autolinker-cfg-newWindow) : boolean" is "newWindow : boolean", not 40 word pieces
+    of URL before the words that say what the entry does."""
+    return _MD_LINK.sub(r"\1", _MD_IMAGE.sub(" ", text))
+
+
 def identifiers(text: str) -> set[str]:
     """The exact names a text gives (lower-cased, trailing full stop dropped). A hyphenated
     phrase with a stop word among its parts ("out-of-the-box", "end-to-end") is words, no name."""

@@ -9,6 +9,7 @@ from rag.text import (
     has_date,
     heading_text,
     identifiers,
+    link_text,
     mention_pattern,
     mentions_any,
     numbers,
@@ -159,6 +160,13 @@ def test_a_mention_stands_whole_but_a_version_may_carry_a_v_or_a_suffix() -> Non
 def test_versions_are_read_whole_and_issue_numbers_are_none() -> None:
     assert versions("## v1.2.5") == {"1.2.5"} and versions("Version 3.7.7 (released 2022-07-28)") == {"3.7.7"}
     assert versions("fixed in pull/476 (#12)") == set()
+
+
+def test_links_read_as_their_text_and_images_go() -> None:
+    entry = "- [newWindow](http://g.example/api/#!/api/Autolinker-cfg-newWindow) : boolean<br />"
+    assert link_text(entry) == "- newWindow : boolean<br />"
+    assert link_text("see [docs][ref] and ![logo](logo.png) here") == "see docs and   here"
+    assert link_text("a list [1, 2] (not a link)") == "a list [1, 2] (not a link)"
 
 
 def test_a_title_is_read_without_its_badges_links_and_tags() -> None:

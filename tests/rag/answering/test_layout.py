@@ -1,6 +1,6 @@
 """What a line of a document is (rag.answering.layout)."""
 
-from rag.answering.layout import is_table_row, names_columns, row_cells, term_shaped
+from rag.answering.layout import is_table_row, model_view, names_columns, row_cells, term_shaped
 
 
 def test_a_row_needs_pipes_between_cells_not_inside_one_word() -> None:
@@ -29,3 +29,10 @@ def test_a_term_is_short_and_does_not_end_as_a_sentence() -> None:
     assert not term_shaped("Keep input files.")
     assert not term_shaped("3.14159265358979323846")  # a number's digits, not a code
     assert not term_shaped("Reported by Ann Lee. [CVE-2022-2509]")
+
+
+def test_the_model_reads_a_link_as_its_text() -> None:
+    """A README's option entry "[sanitizeHtml](http://…-cfg-sanitizeHtml) : boolean" had spent
+    40 of the model's 96 word pieces on its URL, cutting off what the option does."""
+    text = "- [sanitizeHtml](http://g.example/api/#!/api/Autolinker-cfg-sanitizeHtml) : boolean\n  `true` to HTML-encode"
+    assert model_view(text) == "- sanitizeHtml : boolean `true` to HTML-encode"
