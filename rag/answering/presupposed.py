@@ -122,6 +122,9 @@ _WRITTEN_NUMBER = re.compile(r"\d[\d,.]*")
 # A version ("before 1.8.0") is a name, which the refusal of unmentioned names checks over every
 # document (rag.retrieval.HybridRetriever.unmentioned).
 _THREE_PART_VERSION = re.compile(r"\b[vV]?\d+\.\d+\.\d+[\w.-]*")
+# A figure the question gives as an example of a kind ("the character that separates clusters
+# of digits, like the comma in 42,000", "such as 2021-02-30"): no fact it takes for granted.
+_EXAMPLE = re.compile(r"(?:,\s*like\b|\bsuch as\b|\be\.g\.|\bfor (?:example|instance)\b)[^,;?]*", re.IGNORECASE)
 # A yes-no question asks whether a figure is right, so the number checks leave it.
 _YES_NO = re.compile(
     r"\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|shall|has|have|had|may|must)\b",
@@ -150,7 +153,7 @@ def unstated_numbers(question: str, texts: Iterable[str]) -> list[str]:
         return []
     # Only the digits the question gives ("thirty-fourth" is no 30); a name's number is part
     # of the name ("SHA-256", written "sha256" elsewhere), as a version's are.
-    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", asking_sentence(question)))
+    plain = _THREE_PART_VERSION.sub("", _NAMED_NUMBER.sub("", _EXAMPLE.sub("", asking_sentence(question))))
     percentages = {m.group(1) for m in _PERCENTAGE.finditer(plain)}
     asked = {
         n for n in map(_unpadded, numbers(plain, spelled=False))

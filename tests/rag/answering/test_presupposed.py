@@ -94,6 +94,9 @@ FILM = "The film took in $1.2 million in advance screenings in Germany and 2,500
         ("Was the thirty-fourth film shot in twelve weeks?", []),
         ("Was the SHA-256 checksum of the film published?", []),
         ("Under which licence were versions before 1.8.0 released?", []),
+        # A figure given as an example of a kind is no fact taken for granted.
+        ("Which property holds the separator of digit groups, like the comma in 42,000?", []),
+        ("Which option accepts dates such as 2021-02-30 in the film's log?", []),
     ],
 )
 def test_the_numbers_a_question_gives_that_no_text_states(question: str, unstated: list[str]) -> None:
