@@ -354,11 +354,15 @@ def _with_line_above(text: str, c: Span, original: str = "") -> Span:
     # Nor is the row above in a list of numbered rows ("16 Unimplemented function error" above
     # "17 Configuration error": two exit codes, not a term and its text).
     # Nor is the setting above another ("frame_color = …" above "timeout = 0": two settings of
-    # one section, not a term and its text).
+    # one section, not a term and its text); a heading is no setting ("### baseGenerator:
+    # object" above ":warning: Deprecated, use GENERATOR instead.").
     # Nor is the row above in a two-column listing (_listing_row): two commands of a help text.
     siblings = (
         (_NUMBERED_ROW.match(prev) is not None and _NUMBERED_ROW.match(text, c.start) is not None)
-        or (FIELD.match(prev) is not None and FIELD.match(text[c.start : c.end]) is not None)
+        or (
+            FIELD.match(prev) is not None and FIELD.match(text[c.start : c.end]) is not None
+            and not HEADING.match(before[before.rfind("\n") + 1 :])
+        )
         or _listed_below(text, c.start)
     )
     # Nor is the entry above's last field ("Default: 1800" above "lock_refresh That many

@@ -240,8 +240,15 @@ def names_entry(name: str, above: str, line_above: str, text: str, start: int, *
     or variable's name or a code (with `tags`, a PDF man page's lower-case tag too) alone in its
     paragraph (`line_above` blank: not the last of a list of names) and not a man-page title."""
     tag = tags and _TAG.fullmatch(name) is not None and name.split()[0] not in STOPWORDS
-    setting = (key_name(name) or tag) and not line_above.strip() and not man_section(above, text, start)
+    bold = _BOLD_NAME.fullmatch(name) is not None
+    setting = (key_name(name) or tag or bold) and not line_above.strip() and not man_section(above, text, start)
     return OPTION.match(name) is not None or KEY_BINDING.fullmatch(name) is not None or setting
+# A name of code set in bold on a line of its own above its entry, as a README lists its options
+# and events ("**countrychange**", "**dropdownContainer**"): one word that opens in lower case,
+# where a bold title ("**Placeholders**") opens in capitals.
+_BOLD_NAME = re.compile(r"(\*\*|__)[a-z][\w:.$-]*\1")
+
+
 # An indented line that opens after a line ending a sentence.
 NEW_INDENTED_LINE = re.compile(r"[.!?]\n[ \t]+\Z")
 
@@ -332,7 +339,17 @@ def names_by_heading(title: str) -> bool:
         or OPTION.match(title) is not None
         or KEY_BINDING.fullmatch(title) is not None
         or _SIGNATURE.fullmatch(title.strip("`")) is not None
+        or _TYPED_NAME.fullmatch(title.replace("`", "")) is not None
     )
+
+
+# A name of code and its type, as an API reference heads an export's or an option's entry
+# ("baseGenerator: object", "EXPRESSIONS_PRECEDENCE: object", "timeout: number | null"): the name
+# is camelCase, snake_case or in capitals, where a section's "Usage: advanced" is a word.
+_TYPED_NAME = re.compile(
+    r"(?:[a-z][a-z0-9]*[A-Z]\w*|[A-Za-z][A-Za-z0-9]*_\w+|[A-Z][A-Z0-9]{2,})"
+    r"\s*:\s*[A-Za-z][\w.<>\[\]]*(?:\s*\|\s*[A-Za-z][\w.<>\[\]]*)*"
+)
 
 
 # A function's or method's signature as an API reference heads its entry: "isHttpError(val)",

@@ -224,6 +224,30 @@ def test_a_setting_heading_its_entry_is_quoted_with_the_text_but_a_section_title
     assert "The checklist is not exhaustive." in quotes
 
 
+def test_a_typed_name_heading_its_entry_is_quoted_with_the_text() -> None:
+    # astring's README: each export a heading with its type; a note that opens like a field
+    # (":warning: …") is the export's text all the same, a heading being no setting above it.
+    text = (
+        "### baseGenerator: object\n\n:warning: Deprecated, use GENERATOR instead.\n\n"
+        "### Usage: advanced\n\nThe module exports one function.\n"
+    )
+    quotes = [text[c.start : c.end] for c in spans(text)]
+    assert "baseGenerator: object\n\n:warning: Deprecated, use GENERATOR instead." in quotes
+    assert "The module exports one function." in quotes
+
+
+def test_a_bold_name_above_its_entry_is_quoted_with_the_text_but_a_bold_title_is_not() -> None:
+    # intl-tel-input's README: each event a bold name on a line of its own above what it means.
+    text = (
+        "You can listen for the following events on the input.\n\n"
+        "**countrychange**  \nThis is triggered when the user selects a country from the dropdown.\n\n"
+        "**Placeholders**  \nIn order to get the placeholders, simply omit the placeholder attribute.\n"
+    )
+    quotes = [text[c.start : c.end] for c in spans(text)]
+    assert "**countrychange**  \nThis is triggered when the user selects a country from the dropdown." in quotes
+    assert "In order to get the placeholders, simply omit the placeholder attribute." in quotes
+
+
 def test_a_signature_heading_its_entry_is_quoted_with_the_text() -> None:
     # http-errors' README: each function of the API a heading above what it does.
     text = (
