@@ -124,7 +124,7 @@ def spans(text: str, table_header: str = "") -> list[Span]:
             if header is None:
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 ruled = nxt is not None and TABLE_RULE.match(text[nxt[0] : nxt[1]]) is not None
-                if not ruled and not text[:s].strip() and table_header.strip():
+                if not ruled and _only_rules(text[:s]) and table_header.strip():
                     # A passage that opens inside a table (a chunk cut through it) has lost the
                     # header: its first row is a row, read under the header the chunker kept.
                     # (One that opens with a whole table, Word's with no rule, keeps its own.)
@@ -768,6 +768,12 @@ def _pieces(text: str, c: Span) -> list[Span]:
             out.append(piece)
         start = end
     return out
+
+
+def _only_rules(text: str) -> bool:
+    """Nothing but blank lines and a table's rule lines: a chunk cut between a table's header
+    and its rule opens at the rule ("| :--- | :--- |"), still inside the table."""
+    return all(not line.strip() or TABLE_RULE.match(line) for line in text.split("\n"))
 
 
 def row_text(header: list[str], cells: list[str]) -> str:

@@ -397,6 +397,11 @@ def test_a_passage_opening_inside_a_table_reads_under_the_header_its_chunk_kept(
     first = "| query | dump the inputs and outputs of a target. |"
     got = {text[s.start : s.end]: s.model_text for s in spans(text, table_header=first)}
     assert got["| `log_rotation_size` | `10MB` |"] == "`log_rotation_size` | `10MB`"
+    # A chunk cut between the header and its rule opens at the rule, still inside the table
+    # (pa11y's support table: "2025-11-07" had read with no "Support end date").
+    ruled = "| :--- | :--- |\n" + text
+    got = {ruled[s.start : s.end]: s.model_text for s in spans(ruled, table_header=header)}
+    assert got["| `log_rotation_size` | `10MB` |"] == "Parameter: `log_rotation_size`; Default: `10MB`"
 
 
 def test_headings_are_candidates_of_their_own_kind() -> None:
