@@ -24,6 +24,7 @@ _PAGE_FOOT_RATIO = 0.5  # a page's last line this much shorter ends its paragrap
 _EDGE_LINES = 3  # running headers/footers are among the first/last lines of a page
 _RUNNING_MIN_PAGES = 3  # with fewer pages, a repeated line is as likely to be text
 _RUNNING_SHARE = 0.6  # "most pages": on at least this share of them
+_LONG_WORD = 16  # characters: a path, a URL, a list of names joined by commas
 _SENTENCE_END = ".!?…:;\"'”’)"
 _LIST_MARKERS = ("•", "◦", "▪", "- ", "– ", "* ")
 # Text set in columns (a man page's .nf block, a table pypdf keeps aligned): a run of spaces
@@ -450,6 +451,7 @@ def _reflow(lines: Sequence[str], full: int) -> tuple[list[str], bool]:
         if columned or (
             len(line) < _SHORT_LINE_RATIO * full
             and not _wrapped_mid_sentence(current, following, full)
+            and not _next_word_too_long(line, following, full)
             and not _stacked_tags(current, following)
         ):
             paragraphs.append(_join_paragraph(current))
@@ -489,6 +491,20 @@ def _wrapped_mid_sentence(current: Sequence[str], following: str, full: int) -> 
         and len(line) >= _PAGE_FOOT_RATIO * full
         and _OPEN_END.search(line) is not None
         and _PROSE_GOES_ON.match(following) is not None
+    )
+
+
+def _next_word_too_long(line: str, following: str, full: int) -> bool:
+    """A line left short because the next line's first word would not fit after it: a path or a
+    URL too long for the room left ("Logs the check result into a file" /
+    "$XDG_DATA_HOME/linkchecker/failures which …", linkchecker(1)). The sentence goes on; a
+    line that ends one ends its paragraph as before, and so does a title ("HOMEPAGE" above its
+    URL on a short last page, whose full width is unsure); the word is one no prose word is as
+    long as (_LONG_WORD)."""
+    first = following.split(maxsplit=1)[0] if following.strip() else ""
+    return (
+        len(first) >= _LONG_WORD and len(line) + 1 + len(first) > full
+        and not line.endswith(tuple(_SENTENCE_END)) and not _CAPITALS_TITLE.fullmatch(line.strip())
     )
 
 

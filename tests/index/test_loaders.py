@@ -529,6 +529,23 @@ def test_an_option_entry_on_one_line_is_a_paragraph_of_its_own(tmp_path: Path, o
     assert " ".join(lines[4:]) in paragraphs
 
 
+def test_a_line_left_short_by_a_long_path_goes_on_with_it(tmp_path: Path, office: Any) -> None:
+    """linkchecker(1) as a PDF: "Logs the check result into a file" is short because the path
+    after it did not fit on its line; it had ended a paragraph there, and the path's line read as
+    a paragraph of its own."""
+    lines = [
+        "OUTPUT TYPES",
+        "Suitable for cron jobs. Logs the check result into a file",
+        "$XDG_DATA_HOME/linkchecker/failures which only contains entries with invalid URLs",
+        "and the number of times they have failed.",
+        "A line that ends its sentence.",
+        "$XDG_CONFIG_HOME/linkchecker/linkcheckerrc is the default configuration file here.",
+    ]
+    paragraphs = _pdf_paragraphs(tmp_path / "linkchecker.pdf", office, lines)
+    assert " ".join(lines[1:4]) in paragraphs
+    assert lines[5] in paragraphs
+
+
 def test_an_option_tag_alone_on_its_line_opens_the_next_entry(tmp_path: Path, office: Any) -> None:
     """nnn(1) as a PDF: each tag on a line of its own, then its text. A nearly full line of text
     had taken the next tag as its last word ("… disable file colors -d")."""
