@@ -218,7 +218,32 @@ def spans(text: str, table_header: str = "") -> list[Span]:
         if c.model_text
         for piece in _pieces(text, _with_block(text, _after_question(text, c, original)))
     ]
-    return [in_section(original, text, as_documented(original, text, c)) for c in _without_bare_names(text, read)]
+    return [
+        in_section(original, text, as_documented(original, text, _coded(text, c)))
+        for c in _without_bare_names(text, read)
+    ]
+
+
+def _coded(text: str, c: Span) -> Span:
+    """A line of a list of codes, each a number and what it means ("3 Server idle session time
+    limit reached" among rdesktop(1)'s EXIT VALUES): its number is its key, as a table row's
+    first cell is, so a question about exit status 3 finds the line keyed by it among its
+    siblings that share all its other words. A sibling is a paragraph next to it in the same
+    form."""
+    code = _CODE_LINE.match(text, c.start)
+    if c.key or code is None or "\n" in text[c.start : c.end].strip():
+        return c
+    before = text[: c.start].rstrip()
+    above = before[before.rfind("\n") + 1 :]
+    after = text[c.end :].lstrip()
+    below = after[: after.find("\n")] if "\n" in after else after
+    if not (_CODE_LINE.match(above.strip()) or _CODE_LINE.match(below)):
+        return c
+    return replace(c, key=code.group(1))
+
+
+# A code and its meaning on one line: a whole number of up to three digits, then words.
+_CODE_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t]+[A-Za-z]")
 
 
 def _without_bare_names(text: str, read: list[Span]) -> list[Span]:

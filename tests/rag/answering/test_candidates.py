@@ -1430,3 +1430,17 @@ def test_a_config_section_line_ends_the_comment_above_it() -> None:
     assert got["[database]"][0] == "line"
     host = next(k for k in got if k.endswith("host = localhost"))
     assert "vmm" not in got[host][1] and "[database]" not in host
+
+
+def test_a_line_of_a_list_of_codes_is_keyed_by_its_code() -> None:
+    """rdesktop(1)'s EXIT VALUES: each code with its meaning in a paragraph of its own; the code
+    is the line's key, as a table row's first cell is, so "exit status 3" finds its line."""
+    text = (
+        "EXIT VALUES\n\n2 Administrator initiated logout\n\n3 Server idle session time limit reached\n\n"
+        "6 The server is out of memory\n\nSee 2 examples below.\n\nIt waits 10 seconds.\n"
+    )
+    got = _spans_by_quote(text)
+    assert got["3 Server idle session time limit reached"].key == "3"
+    assert got["6 The server is out of memory"].key == "6"
+    # A number opening a line with no such line beside it is no code.
+    assert got["It waits 10 seconds."].key == ""
