@@ -375,9 +375,7 @@ def heading_text(title: str) -> str:
     with its badges' references defined further down. Every chunk carries its title and heading
     path into what is embedded, so two badge URLs had filled the model's window and given all 55
     chunks of one README the same vector."""
-    title = _MD_IMAGE.sub(" ", title)
-    title = _MD_LINK.sub(r"\1", title)
-    return " ".join(_HTML_TAG.sub(" ", title).split())
+    return " ".join(_HTML_TAG.sub(" ", link_text(title)).split())
 
 
 def link_text(text: str) -> str:

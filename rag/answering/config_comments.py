@@ -236,8 +236,10 @@ _COMMENTED_OUT_ALIGNED = re.compile(r"[ \t]*(?:#+|;+)[ \t]+[A-Za-z_][\w.-]*(?<!\
 
 def commented_out(original: str, line_start: int) -> bool:
     """The line at line_start is a setting left commented out (_COMMENTED_OUT,
-    _COMMENTED_OUT_ALIGNED): the setting its comment documents, not a line of that comment."""
-    return any(p.match(original, line_start) is not None for p in (_COMMENTED_OUT, _COMMENTED_OUT_SPACED, _COMMENTED_OUT_ALIGNED))
+    _COMMENTED_OUT_SPACED, _COMMENTED_OUT_ALIGNED): the setting its comment documents, not a line
+    of that comment."""
+    shapes = (_COMMENTED_OUT, _COMMENTED_OUT_SPACED, _COMMENTED_OUT_ALIGNED)
+    return any(p.match(original, line_start) is not None for p in shapes)
 
 
 def _without_marker(line: str) -> str:

@@ -243,6 +243,8 @@ def names_entry(name: str, above: str, line_above: str, text: str, start: int, *
     bold = _BOLD_NAME.fullmatch(name) is not None
     setting = (key_name(name) or tag or bold) and not line_above.strip() and not man_section(above, text, start)
     return OPTION.match(name) is not None or KEY_BINDING.fullmatch(name) is not None or setting
+
+
 # A name of code set in bold on a line of its own above its entry, as a README lists its options
 # and events ("**countrychange**", "**dropdownContainer**"): one word that opens in lower case,
 # where a bold title ("**Placeholders**") opens in capitals.
