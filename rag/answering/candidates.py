@@ -494,7 +494,7 @@ def _with_fields_above(text: str, c: Span) -> Span:
     size …"), is one entry with them: its paragraph is quoted with the fields
     (extractive.whole_block), as a reader reads them; the description alone does not give the
     default it is asked for, and the fields alone do not say what they are of."""
-    if c.kind != "sentence":
+    if c.kind not in ("sentence", "field"):
         return c
     block = c.block or (c.start, c.end)  # a paragraph of one sentence has no block of its own
     above = text[: block[0]]
@@ -506,9 +506,18 @@ def _with_fields_above(text: str, c: Span) -> Span:
     fields = text[fields_start:fields_end].split("\n")
     heading = text[:fields_start].rstrip().rsplit("\n", 1)[-1]
     # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
-    if not 2 <= len(fields) <= MAX_FIELDS or not all(FIELD.match(f) for f in fields) or not HEADING.match(heading):
+    marks = HEADING.match(heading)
+    if not 2 <= len(fields) <= MAX_FIELDS or not all(FIELD.match(f) for f in fields) or marks is None:
         return c
-    return replace(c, block=(fields_start, block[1]))
+    name = heading[marks.end() :].strip()
+    if len(name.split()) != 1 or c.start != block[0]:
+        return replace(c, block=(fields_start, block[1]))
+    # The heading over an entry's fields is the entry's name, however it is written ("#### verbose"
+    # over "Type: boolean" / "Default: false"): the description is quoted from the name, which it
+    # does not say ("Use full-length units: …" answers which option spells units out).
+    heading_end = len(text[:fields_start].rstrip())
+    start = text.rfind("\n", 0, heading_end) + 1 + marks.end()
+    return replace(c, start=start, block=(start, block[1]), model_text=model_view(name) + " " + c.model_text)
 
 
 MAX_FIELDS = 4  # an entry's fields above its description: type, default, since, …

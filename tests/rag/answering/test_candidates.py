@@ -634,17 +634,28 @@ def test_a_later_sentence_of_a_lower_case_tags_entry_reads_with_the_tag() -> Non
     assert _span_opening(text, "Defaults to 1").model_text.startswith("pausetime Defaults")
 
 
-def test_a_description_below_its_entrys_fields_is_quoted_with_them() -> None:
+def test_a_description_below_its_entrys_fields_is_quoted_with_them_and_its_name() -> None:
     """npm READMEs head each option with its name, its "Type:" and "Default:" lines, then its
-    description: the description's paragraph opens at the fields (extractive.whole_block)."""
+    description: the description is quoted from the name (the heading's one word, which the
+    description does not say: pretty-ms's "#### verbose" over "Use full-length units: …") and
+    its paragraph with the fields (extractive.whole_block); a later paragraph is not."""
     text = (
         "##### threshold\n\nType: Number or String\n Default: 1kb\n\n"
         "The byte threshold for the response body size before compression is considered.\n\n"
         "Note this is only an advisory setting.\n"
     )
-    described = _span_opening(text, "The byte threshold")
+    described = _span_opening(text, "threshold\n\nType")
+    assert described.block is not None and described.model_text.startswith("threshold The byte")
+    assert text[described.block[0] : described.block[1]].startswith("threshold\n\nType: Number or String\n Default: 1kb\n\nThe byte")
+    assert _span_opening(text, "Note this").model_text == "Note this is only an advisory setting."
+    verbose = "#### verbose\n\nType: boolean\nDefault: false\n\nUse full-length units: 5h 1m → 5 hours 1 minute\n"
+    described = _span_opening(verbose, "verbose\n\nType")
+    assert described.model_text.startswith("verbose Use full-length units")
+    # A heading of more words is a section's title, not an entry's name: the fields open the quote.
+    titled = text.replace("##### threshold", "##### Compression threshold")
+    described = _span_opening(titled, "The byte threshold")
     assert described.block is not None
-    assert text[described.block[0] : described.block[1]].startswith("Type: Number or String\n Default: 1kb\n\nThe byte")
+    assert titled[described.block[0] : described.block[1]].startswith("Type: Number or String")
     # Below one line with a colon, a paragraph is a paragraph of its own.
     prose = (
         "## Notes\n\nWe ship it: see the list below.\n\n"
