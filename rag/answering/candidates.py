@@ -235,8 +235,7 @@ def _coded(text: str, c: Span) -> Span:
         return c
     before = text[: c.start].rstrip()
     above = before[before.rfind("\n") + 1 :]
-    after = text[c.end :].lstrip()
-    below = after[: after.find("\n")] if "\n" in after else after
+    below = text[c.end :].lstrip().split("\n", 1)[0]
     if not (_CODE_LINE.match(above.strip()) or _CODE_LINE.match(below)):
         return c
     return replace(c, key=code.group(1))
@@ -504,7 +503,9 @@ def _with_fields_above(text: str, c: Span) -> Span:
     cut = above.rfind("\n\n", 0, fields_end)
     fields_start = cut + 2 if cut >= 0 else 0
     fields = text[fields_start:fields_end].split("\n")
-    heading = text[:fields_start].rstrip().rsplit("\n", 1)[-1]
+    heading_end = len(text[:fields_start].rstrip())
+    heading_start = text.rfind("\n", 0, heading_end) + 1
+    heading = text[heading_start:heading_end]
     # Two or more: one line with a colon is as often a sentence ("We ship it: see below.").
     marks = HEADING.match(heading)
     if not 2 <= len(fields) <= MAX_FIELDS or not all(FIELD.match(f) for f in fields) or marks is None:
@@ -515,8 +516,7 @@ def _with_fields_above(text: str, c: Span) -> Span:
     # The heading over an entry's fields is the entry's name, however it is written ("#### verbose"
     # over "Type: boolean" / "Default: false"): the description is quoted from the name, which it
     # does not say ("Use full-length units: …" answers which option spells units out).
-    heading_end = len(text[:fields_start].rstrip())
-    start = text.rfind("\n", 0, heading_end) + 1 + marks.end()
+    start = heading_start + marks.end()
     return replace(c, start=start, block=(start, block[1]), model_text=model_view(name) + " " + c.model_text)
 
 
