@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag import markers
-from rag.text import link_text
+from rag.text import indent_width, link_text
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -21,7 +21,10 @@ BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ..."), and
 # reStructuredText's field lists (":Creator: R.A. Fisher").
-FIELD = re.compile(r"^\s*:?[\w][\w .()/\-]{0,40}?\s*(?::|=)\s+\S")
+# A variable of Perl, PHP or BackupPC's config ("$sa_mail_body_size_limit = 200*1024;",
+# "$Conf{XferMethod} = 'rsync';"): a setting's name as "smtp_host =" is.
+VARIABLE = r"\$\w+(?:\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\])*"
+FIELD = re.compile(rf"^\s*:?(?:[\w][\w .()/\-]{{0,40}}?|{VARIABLE})\s*(?::|=)\s+\S")
 # A Markdown heading's marks ("## ").
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
@@ -83,11 +86,14 @@ def line_at(original: str, start: int) -> tuple[str, int]:
 
 
 def titled_heading(line: str) -> bool:
-    """A Markdown heading's shape: "#" and a space, a few words, no closing punctuation, and
-    no columns set with tabs: "#\tthreads\t\t\t4" is a commented-out setting (nscd.conf)."""
+    """A Markdown heading's shape: "#" and a space, a few words, no closing punctuation, no
+    columns set with tabs ("#\tthreads\t\t\t4" is a commented-out setting, nscd.conf), and at
+    most three spaces before it, as CommonMark's: DRBD's "\t\t# If you have a resonable RAID
+    controller", indented inside its "disk {" section, is a comment."""
     return (
         HEADING.match(line) is not None and len(line.split()) <= 9
         and not line.rstrip().endswith((".", ",", ";", ":")) and "\t" not in line.strip()
+        and indent_width(line) <= 3
     )
 
 
@@ -166,11 +172,15 @@ def is_table_row(line: str) -> bool:
 
 def row_cells(line: str) -> list[str]:
     """A row's cells in column order; an empty cell keeps its place, so the cells after it
-    stay under their own column names."""
+    stay under their own column names. A pipe escaped as Markdown writes it inside a cell
+    ("Object\\|Function", a type of BottleJS's API table) is the cell's text, no column's edge."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") else inner
-    return [" ".join(c.split()) for c in inner.split("|")]
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [" ".join(c.replace("\\|", "|").split()) for c in _CELL_EDGE.split(inner)]
+
+
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
 
 
 def names_columns(cells: list[str]) -> bool:

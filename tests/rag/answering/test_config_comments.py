@@ -56,3 +56,19 @@ def test_a_default_commented_out_in_aligned_columns_is_a_setting() -> None:
     assert not commented_out(text, text.index("# Done"))
     alone = "#\trestart-interval\t3600\n\nparanoia no\n"
     assert not uncommented(alone).startswith("#")
+
+
+def test_a_comment_indented_inside_a_section_is_no_markdown_heading() -> None:
+    """DRBD's drbd.conf.example comments its settings inside "disk {" with tab-indented "#"
+    lines: read as two Markdown headings, "with non volatile write cache (BBWC, flash)" was not
+    the comment of "disk-flushes no;" it documents."""
+    text = (
+        "\tdisk {\n"
+        "\t\t# If you have a resonable RAID controller\n"
+        "\t\t# with non volatile write cache (BBWC, flash)\n"
+        "\t\tdisk-flushes no;\n"
+        "\t}\n"
+    )
+    assert "# with" not in uncommented(text)
+    # A Markdown heading run at the margin stays one.
+    assert uncommented("# Guide\n## Install\n") == "# Guide\n## Install\n"

@@ -36,3 +36,9 @@ def test_the_model_reads_a_link_as_its_text() -> None:
     40 of the model's 96 word pieces on its URL, cutting off what the option does."""
     text = "- [sanitizeHtml](http://g.example/api/#!/api/Autolinker-cfg-sanitizeHtml) : boolean\n  `true` to HTML-encode"
     assert model_view(text) == "- sanitizeHtml : boolean `true` to HTML-encode"
+
+
+def test_an_escaped_pipe_is_a_cells_text_not_a_columns_edge() -> None:
+    """BottleJS's API table types a parameter "Object\\|Function": split there, the row had four
+    cells under three column names, and its text ran under the wrong ones."""
+    assert row_cells("| Obj | Object\\|Function | An object |") == ["Obj", "Object|Function", "An object"]
