@@ -493,7 +493,7 @@ def _with_fields_above(text: str, c: Span) -> Span:
     size …"), is one entry with them: its paragraph is quoted with the fields
     (extractive.whole_block), as a reader reads them; the description alone does not give the
     default it is asked for, and the fields alone do not say what they are of."""
-    if c.kind not in ("sentence", "field"):
+    if c.kind not in ("sentence", "field", "line"):
         return c
     block = c.block or (c.start, c.end)  # a paragraph of one sentence has no block of its own
     above = text[: block[0]]
@@ -502,7 +502,8 @@ def _with_fields_above(text: str, c: Span) -> Span:
     fields_end = len(above.rstrip())
     cut = above.rfind("\n\n", 0, fields_end)
     fields_start = cut + 2 if cut >= 0 else 0
-    fields = text[fields_start:fields_end].split("\n")
+    # Fields may be a list's items ("- type: string" / "- default: 'Updates'", gh-pages).
+    fields = [BULLET.sub("", f, count=1) for f in text[fields_start:fields_end].split("\n")]
     heading_end = len(text[:fields_start].rstrip())
     heading_start = text.rfind("\n", 0, heading_end) + 1
     heading = text[heading_start:heading_end]
@@ -527,7 +528,8 @@ def _with_block(text: str, c: Span) -> Span:
     """A span ending in ":" introduces what follows ("Create the database:" above
     "$ createdb mydb"): it is quoted with that block, a code block or the next few lines, since
     alone it answers nothing. So does a sentence broken off at a comma ("Addresses are specified
-    in the following syntax," above "protocol/host:port"), and one left without an end above a
+    in the following syntax," above "protocol/host:port") or at a word that needs what follows
+    ("… on a per-user level by" above "$HOME/.barman.conf"), and one left without an end above a
     code block (_code_below)."""
     quoted = text[c.start : c.end]
     rest = text[c.end :]
@@ -542,6 +544,9 @@ def _with_block(text: str, c: Span) -> Span:
     bold = _BOLD_LABEL.search(quoted)
     label = bold is not None and bold.group(1) in quoted[: bold.start()]
     announces = quoted.endswith(":") or label or (c.kind == "sentence" and quoted.endswith(","))
+    # A sentence a man page breaks before its path ("… is overridden on a per-user level by" /
+    # "$HOME/.barman.conf"): a word that needs what follows cannot end it.
+    announces = announces or (c.kind in ("sentence", "line") and _DANGLING.search(quoted) is not None)
     # (A sentence of a few words is a title: "PORTABILITY" above a man page's indented text.)
     unended = c.kind == "sentence" and quoted[-1:].isalpha() and len(quoted.split()) > 3
     if not announces and not (unended and _code_below(text, c.end, start, fence is not None)):
@@ -554,6 +559,8 @@ def _with_block(text: str, c: Span) -> Span:
     return replace(c, start=s, end=e, model_text=c.model_text + " " + model_view(block[c.end - s :]))
 
 
+# A preposition, article or conjunction, which no sentence ends with.
+_DANGLING = re.compile(r"\s(?:a|an|the|by|at|of|from|via|than|and|or|into|to)\Z", re.IGNORECASE)
 # A label's closing emphasis after its colon ("**Note:**"); the same marker must open it.
 _BOLD_LABEL = re.compile(r":(\*\*|__|\*|_)\Z")
 

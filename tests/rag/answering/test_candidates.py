@@ -1455,3 +1455,47 @@ def test_a_line_of_a_list_of_codes_is_keyed_by_its_code() -> None:
     assert got["6 The server is out of memory"].key == "6"
     # A number opening a line with no such line beside it is no code.
     assert got["It waits 10 seconds."].key == ""
+
+
+def test_a_perl_variables_setting_is_a_line_of_its_own() -> None:
+    """amavisd-new's 20-debian_defaults sets "$sa_mail_body_size_limit = 200*1024; # don't waste
+    time on SA if mail is larger" below its neighbours with no blank line: not read as a setting,
+    its block ran into one "sentence" that ended in the next line's "?", and was no candidate."""
+    text = (
+        "$sa_dsn_cutoff_level = 10;   # spam level beyond which a DSN is not sent\n"
+        "\n"
+        "$sa_mail_body_size_limit = 200*1024; # don't waste time on SA if mail is larger\n"
+        "$sa_local_tests_only = 0;    # only tests which do not require internet access?\n"
+        "$Conf{XferMethod} = 'rsync';\n"
+    )
+    got = {text[c.start : c.end]: c for c in spans(text)}
+
+    limit = got["$sa_mail_body_size_limit = 200*1024; # don't waste time on SA if mail is larger"]
+    assert (limit.kind, limit.key) == ("field", "$sa_mail_body_size_limit")
+    assert got["$Conf{XferMethod} = 'rsync';"].key == "$Conf{XferMethod}"
+
+
+def test_a_line_broken_off_at_a_word_that_needs_what_follows_is_quoted_with_it() -> None:
+    """barman(5) as a PDF sets its file locations apart: "and is overridden on a per-user level
+    by" / "$HOME/.barman.conf". The line alone answers nothing; no line ends at "by"."""
+    text = (
+        "CONFIGURATION FILE LOCATIONS\n\n"
+        "The system-level Barman configuration file is located at\n\n/etc/barman.conf\n\nor\n\n"
+        "/etc/barman/barman.conf\n\nand is overridden on a per-user level by\n\n$HOME/.barman.conf\n\n"
+        "The Barman configuration file is a plain INI file."
+    )
+    got = [text[c.start : c.end] for c in spans(text)]
+
+    assert "and is overridden on a per-user level by\n\n$HOME/.barman.conf" in got
+    assert "The system-level Barman configuration file is located at\n\n/etc/barman.conf" in got
+    assert "The Barman configuration file is a plain INI file." in got
+
+
+def test_an_entrys_fields_may_be_list_items_and_its_description_a_short_line() -> None:
+    """gh-pages's README heads each option "#### options.message" over "- type: string" /
+    "- default: 'Updates'", then "The commit message for all commits.": the fields as a list's
+    items, the description one short line. It was quoted alone, without the default asked for."""
+    text = "#### options.message\n\n- type: string\n- default: 'Updates'\n\nThe commit message for all commits.\n"
+    described = _span_opening(text, "options.message\n\n- type")
+    assert described.model_text == "options.message The commit message for all commits."
+    assert described.block is not None and text[described.block[0] : described.block[1]].endswith("all commits.")
