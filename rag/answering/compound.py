@@ -84,7 +84,9 @@ def parts(question: str, named: Callable[[str], bool] | None = None) -> list[str
     elif len(pieces) == 2:
         pieces[1] = _filled(pieces[0], pieces[1])
     elif len(pieces) == 1 and named is not None:
-        pieces = _side_by_side(question.strip(), named)
+        pieces = _each_named(question.strip(), named)
+        if len(pieces) == 1:
+            pieces = _side_by_side(question.strip(), named)
     if len(pieces) < 2 or any(len(p.split()) < _MIN_WORDS for p in pieces):
         return [question]
     return [(p[0].upper() + p[1:]).rstrip("?") + "?" for p in pieces]
@@ -165,10 +167,47 @@ def _side_by_side(question: str, named: Callable[[str], bool]) -> list[str]:
             left = left[1:]
         n = min(len(left), len(right))
         left, right = left[-n:], right[:n]
-    start, end = left[0].start(), right[-1].end()
+    # A sentence's end after the second side stays the question's ("… and decimal.js. Which …").
+    start, end = left[0].start(), right[-1].start() + len(right[-1].group().rstrip(",;:."))
     sides = (question[start : left[-1].end()], question[right[0].start() : end])
-    if not all(any(named(t) for t in content_terms(side)) for side in sides):
+    if not all(_names(side, named) for side in sides):
         return [question]
     a = question[: left[-1].end()].rstrip(",;:") + question[end:]
     b = question[:start] + question[right[0].start() : end].rstrip(",;:") + question[end:]
     return [a, b]
+
+
+def _names(words: str, named: Callable[[str], bool]) -> bool:
+    """Whether the words name a document, also by a name with its language's suffix ("CountUp.js"
+    of countup-readme.md, "Cropper.js" of cropperjs-readme.md)."""
+    forms = (words, words.replace(".", " "), words.replace(".", ""))
+    return any(named(t) for form in forms for t in content_terms(form))
+
+
+# "each" standing for the things a question named before it: "each of them", "each README".
+_EACH = re.compile(r"\beach(?:\s+of\s+(?:them|the\s+two|these|those|both))?\b", re.IGNORECASE)
+# Where a question's last clause opens: after a sentence's end, a colon or a semicolon.
+_CLAUSE_BREAK = re.compile(r"[.?!:;]\s+")
+
+
+def _each_named(question: str, named: Callable[[str], bool]) -> list[str]:
+    """"I build HTML e-mails with MJML and parse incoming messages with mailparser: which npm
+    commands install each of them?" -> "which npm commands install MJML?", "… mailparser?":
+    a last clause asking of "each" the two documents named before it is asked once for each.
+    [question] unless exactly two documents are named there."""
+    breaks = list(_CLAUSE_BREAK.finditer(question))
+    if not breaks:
+        return [question]
+    context, clause = question[: breaks[-1].start()], question[breaks[-1].end() :]
+    each = list(_EACH.finditer(clause))
+    if len(each) != 1:
+        return [question]
+    found: dict[str, str] = {}
+    for token in re.finditer(r"[^\s,;:()?!]+", context):
+        name = token.group().rstrip(".")
+        if _names(name, named):
+            found.setdefault(name.lower(), name)
+    if len(found) != 2:
+        return [question]
+    m = each[0]
+    return [clause[: m.start()] + name + clause[m.end() :] for name in found.values()]

@@ -62,7 +62,8 @@ def test_one_question_stays_whole(question: str) -> None:
 
 
 SOURCES = ["ebooklib-readme.md", "awstats/README.txt", "ngircd-readme.md", "neomutt-readme.md", "gpustat.md",
-           "rapidfuzz-readme.md", "dstat-manual.pdf", "xz.txt", "gzip.txt"]
+           "rapidfuzz-readme.md", "dstat-manual.pdf", "xz.txt", "gzip.txt", "mjml-readme.md", "mailparser-readme.md",
+           "countup-readme.md", "decimal-readme.docx"]
 NAMES = set().union(*(document_name_terms(s) for s in SOURCES))
 
 
@@ -88,6 +89,22 @@ def test_two_documents_named_side_by_side_are_asked_after_one_by_one() -> None:
     # Without knowing the documents' names, nothing is split this way.
     question = "Under which licences are EbookLib and AWStats released?"
     assert parts(question) == [question]
+
+
+def test_a_last_clause_asking_of_each_of_two_documents_named_before_it_is_asked_once_for_each() -> None:
+    """"each of them" stands for the two documents named before it, however far apart: MJML's
+    install command was answered and mailparser's never looked for."""
+    assert parts(
+        "I build HTML e-mails with MJML and parse incoming messages with mailparser: which npm commands install each of them?",
+        named,
+    ) == ["Which npm commands install MJML?", "Which npm commands install mailparser?"]
+    # A name with its language's suffix names its document ("CountUp.js" of countup-readme.md).
+    assert parts("My web page uses both CountUp.js and decimal.js. Which npm command does each README give?", named) == [
+        "Which npm command does CountUp.js README give?",
+        "Which npm command does decimal.js README give?",
+    ]
+    # One document named: "each" asks of its options, not of documents.
+    assert parts("What does each option of mailparser do?", named) == ["What does each option of mailparser do?"]
 
 
 @pytest.mark.parametrize(
