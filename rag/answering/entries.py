@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from rag.answering import candidates as cands
-from rag.answering import layout
+from rag.answering import layout, subjects
 from rag.answering.candidate import Candidate, document_of, overlaps
 from rag.text import LETTER_OR_DIGIT, only_a_date, word_count
 from rag.types import ScoredChunk
@@ -320,11 +320,13 @@ def _whole_line(c: Candidate, text: str) -> bool:
 
 # What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a
 # shell command ("$ make check"), an HTML tag, a rule of dashes.
-_NOT_A_NAME = re.compile(r"(?:[#|>*+•`<]|[-$]\s|\d+[.)]\s|[^\w]*$)")
+_NOT_A_NAME = re.compile(r"(?:[#|>•`<]|[-$*+]\s|\d+[.)]\s|[^\w]*$)")
 # A statement of code is no name either, however short: "function f () { cvs diff $@; }",
 # "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)"); nor is the
 # default closing the entry above ("Default: 100": _DEFAULT_STATEMENT).
 _CODE_STATEMENT = re.compile(r"[{}]|;\s*$")
+# A type in braces after a name ("[Jump] {bool}", fluxbox's apps file) is no statement.
+_BRACED_TYPE = re.compile(r"\{\w+\}")
 
 
 def with_entry_name(c: Candidate, passages: list[ScoredChunk]) -> Candidate:
@@ -352,7 +354,8 @@ def _named_in(c: Candidate, text: str) -> Candidate:
     line_start = above.rfind("\n") + 1
     name = above[line_start:].strip()
     if (
-        not _name_like(name) or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(name)
+        not (_name_like(name) or _variable_in_capitals(name, text, c.start))
+        or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(_BRACED_TYPE.sub("", name))
         or _DEFAULT_STATEMENT.match(name) or not _opens_paragraph(text, line_start)
         # A date dates what is below it and names no entry; a news page's date under its
         # headline may not even stand right above the first paragraph in the page itself.
@@ -361,6 +364,18 @@ def _named_in(c: Candidate, text: str) -> Candidate:
         return c
     start = line_start + len(above[line_start:]) - len(above[line_start:].lstrip())
     return replace(c, start=start, text=text[start : c.end], block=(start, c.block[1] if c.block else c.end))
+
+
+def _variable_in_capitals(name: str, text: str, start: int) -> bool:
+    """One word in capitals that is no section's title (subjects.man_section), or that a line
+    ending in ":" announces: an environment variable's name over its text ("Fbi uses the
+    following environment variables:", "FBGAMMA", "This variable may be used to specify a
+    default gamma correction.", fbi(1)), where "DESCRIPTION" titles a section."""
+    if not (name.isalpha() and name.isupper() and len(name) > 1):
+        return False
+    at = text.rfind(name, 0, start)
+    announced = text[:at].rstrip().endswith(":")
+    return announced or not subjects.man_section(name, text, start)
 
 
 def _name_like(line: str) -> bool:

@@ -339,3 +339,22 @@ def test_an_entry_titled_by_its_name_states_its_default_anywhere_in_its_section(
     chapter = SERVE_STATIC.replace("##### dotfiles", "##### Serving hidden files")
     draft = answerer().answer("How are dotfiles treated when encountered?", passages(chapter))
     assert "ignore" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("above", "lead_in"),
+    [
+        ("[Jump] {bool}", ""),  # fluxbox's apps file: a type in braces is no code statement
+        ("*FvwmPager: ShapeLabels", ""),  # a mark glued to the name is no bullet
+        ("**autoPrompt**", ""),  # a README's bold name
+        ("WVDIAL_PROMPT", ""),  # capitals with "_": a setting's name
+        ("WVPROMPT", "wvdial uses the following environment variables:\n\n"),  # announced by ":"
+    ],
+)
+def test_an_entry_name_may_carry_marks_types_or_capitals(above: str, lead_in: str) -> None:
+    """fluxbox's "[Jump] {bool}", FvwmPager's "*FvwmPager: ShapeLabels" and fbi(1)'s "FBGAMMA"
+    (under "Fbi uses the following environment variables:") name the entry below them: the
+    description alone did not say which setting the question asked for."""
+    text = f"{lead_in}{above}\n\nBy setting this option wvdial will prompt for your password.\n"
+    draft = answerer().answer("Which option makes wvdial prompt for your password?", passages(text))
+    assert draft.text.startswith(f"{above} By setting this option"), draft.text
