@@ -319,7 +319,8 @@ def _whole_line(c: Candidate, text: str) -> bool:
 
 
 # What cannot be an entry's name: a heading, a list item, a table row, a quote, a code fence, a
-# shell command ("$ make check"), an HTML tag, a rule of dashes.
+# shell command ("$ make check"), an HTML tag, a rule of dashes. A mark glued to the name is no
+# list item's ("*FvwmPager: ShapeLabels", "**dropdownContainer**").
 _NOT_A_NAME = re.compile(r"(?:[#|>•`<]|[-$*+]\s|\d+[.)]\s|[^\w]*$)")
 # A statement of code is no name either, however short: "function f () { cvs diff $@; }",
 # "x = load(f);" (a name may hold a ";": "-f (force; disable confirmation query)"); nor is the
