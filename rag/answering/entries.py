@@ -355,7 +355,7 @@ def _named_in(c: Candidate, text: str) -> Candidate:
     line_start = above.rfind("\n") + 1
     name = above[line_start:].strip()
     if (
-        not (_name_like(name) or _variable_in_capitals(name, text, c.start))
+        not (_name_like(name) or _variable_in_capitals(name, text, line_start, c.start))
         or _NOT_A_NAME.match(name) or _CODE_STATEMENT.search(_BRACED_TYPE.sub("", name))
         or _DEFAULT_STATEMENT.match(name) or not _opens_paragraph(text, line_start)
         # A date dates what is below it and names no entry; a news page's date under its
@@ -367,15 +367,15 @@ def _named_in(c: Candidate, text: str) -> Candidate:
     return replace(c, start=start, text=text[start : c.end], block=(start, c.block[1] if c.block else c.end))
 
 
-def _variable_in_capitals(name: str, text: str, start: int) -> bool:
-    """One word in capitals that is no section's title (subjects.man_section), or that a line
-    ending in ":" announces: an environment variable's name over its text ("Fbi uses the
-    following environment variables:", "FBGAMMA", "This variable may be used to specify a
-    default gamma correction.", fbi(1)), where "DESCRIPTION" titles a section."""
+def _variable_in_capitals(name: str, text: str, line_start: int, start: int) -> bool:
+    """The name on the line at line_start, above the text at start, is one word in capitals
+    that is no section's title (subjects.man_section), or that a line ending in ":" announces:
+    an environment variable's name over its text ("Fbi uses the following environment
+    variables:", "FBGAMMA", "This variable may be used to specify a default gamma correction.",
+    fbi(1)), where "DESCRIPTION" titles a section."""
     if not (name.isalpha() and name.isupper() and len(name) > 1):
         return False
-    at = text.rfind(name, 0, start)
-    announced = text[:at].rstrip().endswith(":")
+    announced = text[:line_start].rstrip().endswith(":")
     return announced or not subjects.man_section(name, text, start)
 
 

@@ -21,10 +21,10 @@ BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # A variable of Perl, PHP or BackupPC's config ("$sa_mail_body_size_limit = 200*1024;",
 # "$Conf{XferMethod} = 'rsync';"): a setting's name as "smtp_host =" is.
-VARIABLE = r"\$\w+(?:\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\])*"
+_VARIABLE = r"\$\w+(?:\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\])*"
 # "Key: value" / "key = value" lines of config references and FAQs ("Q: ...", "A: ..."), and
 # reStructuredText's field lists (":Creator: R.A. Fisher").
-FIELD = re.compile(rf"^\s*:?(?:[\w][\w .()/\-]{{0,40}}?|{VARIABLE})\s*(?::|=)\s+\S")
+FIELD = re.compile(rf"^\s*:?(?:[\w][\w .()/\-]{{0,40}}?|{_VARIABLE})\s*(?::|=)\s+\S")
 # A Markdown heading's marks ("## ").
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A title underlined with "===" or "---" (Markdown's other heading, plain-text titles).
