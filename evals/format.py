@@ -155,11 +155,17 @@ _FOLD = str.maketrans(
 # Only a comma between a digit and exactly three digits, so "1,000,000" folds fully while
 # a list such as "2014, 300" or "1,23" keeps its comma.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# Characters a reader does not see: soft hyphens, zero-width spaces and joiners, the byte order
+# mark. rag.markers puts a word joiner into a document's own marker-like text ("[\u20601]",
+# pixelmatch's "[\u2060255, 255, 0]") so that it is never read as a citation; the answer shows
+# "[255, 255, 0]" all the same.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def normalise(text: str) -> str:
-    """Fold text for answer matching: case, Unicode quotes/dashes, white space, "2,000"."""
-    folded = text.translate(_FOLD).lower()
+    """Fold text for answer matching: case, Unicode quotes/dashes, white space, "2,000", and
+    characters no reader sees."""
+    folded = _INVISIBLE.sub("", text).translate(_FOLD).lower()
     folded = _THOUSANDS.sub("", folded)
     return " ".join(folded.split())
 

@@ -163,6 +163,8 @@ def test_dev_set_is_separate(seeds: list[BenchmarkQuestion], dev: list[Benchmark
         ("Feb. 24 \u2014 the only", "feb. 24 - the only"),
         ("two\u2013thirds", "two-thirds"),
         ("said\u00a0Russians", "said russians"),
+        ("`[\u2060255, 255, 0]` by default", "`[255, 255, 0]` by default"),
+        ("zero\u200bwidth soft\u00adhyphen\ufeff", "zerowidth softhyphen"),
         ("", ""),
     ],
 )
