@@ -378,6 +378,27 @@ def heading_text(title: str) -> str:
     return " ".join(_HTML_TAG.sub(" ", link_text(title)).split())
 
 
+# Inline HTML a Markdown writer puts into running text and table cells ("10<sup>\\*</sup>",
+# "<kbd>Ctrl</kbd>+<kbd>C</kbd>"): an element of these names with its closing tag, read as its
+# content. A tag named in prose ("all the <a> tags" of Beautiful Soup's page) has no closing
+# tag, and an angle-bracketed placeholder ("-f <configfile>") is no element: both are text.
+_INLINE_ELEMENT = re.compile(
+    r"<(a|abbr|b|code|del|em|i|ins|kbd|mark|s|samp|small|span|strong|sub|sup|tt|u|var)(?:\s[^>\n]*)?>"
+    r"([^<\n]*)</\1\s*>",
+    re.IGNORECASE,
+)
+# A line break glued to the text around it ("`boolean`<br /> Tests if"), read as a space.
+_LINE_BREAK = re.compile(r"(?<=\S)<br\s*/?>|<br\s*/?>(?=\S)", re.IGNORECASE)
+
+
+def inline_text(text: str) -> str:
+    """Markdown's inline HTML read as a reader sees it: medium-zoom's "10<sup>\\*</sup>" is
+    "10\\*", bcryptjs's "`boolean`<br /> Tests if" is "`boolean` Tests if"."""
+    for _ in range(2):  # one element inside another: "<b><code>x</code></b>"
+        text = _INLINE_ELEMENT.sub(r"\2", text)
+    return _LINE_BREAK.sub(" ", text)
+
+
 def link_text(text: str) -> str:
     """Markdown links read as their text and images dropped, as a reader reads them: "[newWindow](
     http://…/Autolinker-cfg-newWindow) : boolean" is "newWindow : boolean", not 40 word pieces

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag import markers
-from rag.text import indent_width, link_text
+from rag.text import indent_width, inline_text, link_text
 
 # A list item: bullet or "1." / "1)" / "a)" numbering.
 BULLET = re.compile(r"^\s*(?:[•\-–—*·+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -73,9 +73,11 @@ _FOOTNOTE = re.compile(r"(?<=[^\s\[(=:,])" + markers.MARKER.pattern, re.IGNORECA
 
 
 def model_view(text: str) -> str:
-    """What the model reads of a span: Markdown links as their text (link_text), footnote
-    markers removed (_FOOTNOTE), white space collapsed."""
-    return " ".join(_FOOTNOTE.sub(" ", link_text(markers.unescape_document_markers(text))).split())
+    """What the model reads of a span: Markdown links as their text (link_text), inline HTML
+    elements as their content (inline_text), footnote markers removed (_FOOTNOTE), white space
+    collapsed."""
+    shown = inline_text(link_text(markers.unescape_document_markers(text)))
+    return " ".join(_FOOTNOTE.sub(" ", shown).split())
 
 
 def line_at(original: str, start: int) -> tuple[str, int]:

@@ -9,6 +9,7 @@ from rag.text import (
     has_date,
     heading_text,
     identifiers,
+    inline_text,
     link_text,
     mention_pattern,
     mentions_any,
@@ -167,6 +168,15 @@ def test_links_read_as_their_text_and_images_go() -> None:
     assert link_text(entry) == "- newWindow : boolean<br />"
     assert link_text("see [docs][ref] and ![logo](logo.png) here") == "see docs and   here"
     assert link_text("a list [1, 2] (not a link)") == "a list [1, 2] (not a link)"
+
+
+def test_inline_html_elements_read_as_their_content() -> None:
+    assert inline_text("| 10<sup>\\*</sup> | 12<sup>\\*</sup> | 36 |") == "| 10\\* | 12\\* | 36 |"
+    assert inline_text("<kbd>Ctrl</kbd>+<kbd>C</kbd>, then a<br>b") == "Ctrl+C, then a b"
+    assert inline_text("<b><code>x</code></b> and <a href='#x'>see</a>") == "x and see"
+    # A tag named in prose, a line break set apart and a placeholder are text.
+    kept = "find all the <a> tags, then the <br> tag; -f <configfile>, timeout <seconds>"
+    assert inline_text(kept) == kept
 
 
 def test_a_title_is_read_without_its_badges_links_and_tags() -> None:

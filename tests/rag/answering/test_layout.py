@@ -38,6 +38,13 @@ def test_the_model_reads_a_link_as_its_text() -> None:
     assert model_view(text) == "- sanitizeHtml : boolean `true` to HTML-encode"
 
 
+def test_the_model_reads_a_cell_without_its_inline_html() -> None:
+    """medium-zoom's browser table: "10<sup>\\*</sup>" had left the model at 0.05 for the row
+    that answers "What is the oldest Chrome version listed as supported?"."""
+    row = "IE: 10<sup>\\*</sup>; Edge: 12<sup>\\*</sup>; Chrome: 36"
+    assert model_view(row) == "IE: 10\\*; Edge: 12\\*; Chrome: 36"
+
+
 def test_an_escaped_pipe_is_a_cells_text_not_a_columns_edge() -> None:
     """BottleJS's API table types a parameter "Object\\|Function": split there, the row had four
     cells under three column names, and its text ran under the wrong ones."""
