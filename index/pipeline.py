@@ -33,7 +33,7 @@ from rag.types import Chunk, FileResult, FileStatus, IngestReport
 
 # Part of every document hash: bump it when cleaning or chunking changes, so that
 # re-ingesting re-chunks documents made by an older version instead of calling them unchanged.
-PIPELINE_VERSION = "47"
+PIPELINE_VERSION = "48"
 
 # Called after each step of the protocol above with the step's name; a test raises from it to
 # stop the ingest exactly there, as a kill would.

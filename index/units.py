@@ -69,7 +69,7 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
             continue
         last_end = b_end
         start = b_start if start is None else start
-        if len(text[start:b_end].split()) >= min_words:
+        if len(text[start:b_end].split()) >= min_words or _option_entry(text, b_start, b_end):
             spans.append((start, b_end))
             start = None
     if start is not None:
@@ -78,6 +78,25 @@ def unit_spans(text: str, min_words: int = MIN_UNIT_WORDS) -> list[tuple[int, in
         else:
             spans.append((start, blocks[-1][1]))
     return spans if len(spans) > 1 else []
+
+
+# An option opening a line: "-y", "--all", "+x", "-ai[r[-|0]]{@listfile|!wildcard}".
+_OPTION_TERM = re.compile(r"[ \t]*[-+]{1,2}[A-Za-z0-9?]")
+
+
+def _option_entry(text: str, start: int, end: int) -> bool:
+    """A block that is one option's whole entry, as a man page rendered to text sets it: the
+    option, then its text after two spaces or on the lines below it, indented further. 7z(1)'s
+    "-sdel  delete files after compression" has five words: joined to the next two entries to
+    make a unit of twelve, its vector was the three's average, and "which switch deletes the
+    source files once they have been compressed?" missed it."""
+    lines = [text[a:b] for a, b in line_spans(text, start, end) if text[a:b].strip()]
+    if not lines or _OPTION_TERM.match(lines[0]) is None:
+        return False
+    if len(lines) == 1:
+        return _LISTING_ROW.match(lines[0]) is not None
+    indent = indent_width(lines[0])
+    return all(indent_width(line) > indent for line in lines[1:])
 
 
 def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -40,6 +40,28 @@ def test_blocks_become_units_and_a_short_block_joins_the_next() -> None:
     assert len(spans) == 3
 
 
+def test_an_option_entry_of_few_words_is_a_unit_of_its_own() -> None:
+    """7z(1) as text: "-sdel  delete files after compression" has five words. Joined to the
+    next entries to make a unit of MIN_UNIT_WORDS, its vector was their average, and "which
+    switch deletes the source files once they have been compressed?" missed it."""
+    text = (
+        "       -scrc[CRC32|CRC64|SHA1|SHA256|*]\n              set hash function for x, e, h commands\n\n"
+        "       -sdel  delete files after compression\n\n"
+        "       -seml[.]\n              send archive by email\n\n"
+        "       -y     assume Yes on all queries\n\n"
+        "   Notes\n\n   Every switch above may be given more than once when it makes sense."
+    )
+    texts = [text[a:b].strip() for a, b in unit_spans(text)]
+    assert texts[:4] == [
+        "-scrc[CRC32|CRC64|SHA1|SHA256|*]\n              set hash function for x, e, h commands",
+        "-sdel  delete files after compression",
+        "-seml[.]\n              send archive by email",
+        "-y     assume Yes on all queries",
+    ]
+    # A short block that is no option's entry still joins the next.
+    assert texts[4].startswith("Notes") and len(texts) == 5
+
+
 def test_a_short_last_block_joins_the_one_before() -> None:
     text = "one two three four five six\n\nseven eight nine ten eleven twelve\n\nend"
 
