@@ -93,7 +93,7 @@ def failures(gates: list[Gate], metrics: MetricLookup) -> list[str]:
 
 
 # Regression floors for the TEST files with the default settings (extractive answerer: the
-# learned cross-encoder plus the combined scorer, answering.threshold 0.12 chosen on seeds_dev +
+# learned cross-encoder plus the combined scorer, answering.threshold 0.11 chosen on seeds_dev +
 # docs_dev; weighted fusion 0.75 over 60 candidates, top_k 5), checked by
 # tests/evals/test_regression_gate.py: measured values minus about two questions, so real
 # breakage fails and run-to-run noise does not.
@@ -140,6 +140,8 @@ SEEDS_GATES: list[Gate] = [  # evals/benchmarks/seeds.jsonl, 60 answerable + 18 
     # answerable question and one unanswerable one of this file (counted, not looked at; README).
     # Forty-sixth round (reading fixes, camel-case names refused when unmentioned, 0.12 by the
     # dev rule): the same, as at 0.11; the camel-case refusal flags none of this file.
+    # Fifty-first round (inline HTML read as text, option entries as dense units, 0.11 by the dev
+    # rule): the same, as at 0.12.
     Gate("answer_accuracy", ">=", 0.81),  # measured 0.867 (52 of 60); 0.883 (53) before
     Gate("wrong_refusal_rate", "<=", 0.10),  # measured 0.033 (2 of 60); 0.017 (1) before
     Gate("abstention_recall", ">=", 0.6),  # measured 0.722 (13 of 18); 0.667 (12) before
@@ -167,13 +169,15 @@ DOCS_TEST_GATES: list[Gate] = [  # evals/benchmarks/docs_test.jsonl, 46 answerab
     # model retrained, scorer refit, 0.11 by the dev rule): 0.804 / 0.065 / 0.625; floors not
     # moved. Forty-fourth round (0.12 by the dev rule): the same, as at 0.11. Forty-fifth round
     # (0.11 of the dev rule's equals): 0.804 / 0.043 / 0.625, the same at 0.10 and 0.12.
-    # Forty-sixth round (0.12 by the dev rule): the same, as at 0.11.
-    Gate("answer_accuracy", ">=", 0.74),  # measured 0.804 (37 of 46); 0.761 (35) before
+    # Forty-sixth round (0.12 by the dev rule): the same, as at 0.11. Fifty-first round (inline
+    # HTML read as text, option entries as dense units, 0.11 by the dev rule): 0.826 / 0.043 /
+    # 0.625, one more right and one more evidence found, the same at 0.12; floors not moved.
+    Gate("answer_accuracy", ">=", 0.74),  # measured 0.826 (38 of 46); 0.804 (37) before
     Gate("wrong_refusal_rate", "<=", 0.09),  # measured 0.043 (2 of 46); 0.065 (3) before
     Gate("abstention_recall", ">=", 0.25),  # measured 0.625 (5 of 8); 0.750 (6) before
-    Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.935 (43 of 46)
+    Gate("evidence_hit_at_k", ">=", 0.89),  # measured 0.957 (44 of 46); 0.935 (43) before
     Gate("source_hit_at_k", ">=", 0.95),  # measured 1.0
-    Gate("mrr", ">=", 0.76),  # measured 0.795
+    Gate("mrr", ">=", 0.76),  # measured 0.802; 0.795 before
     Gate("cited_answers_valid", ">=", 1.0),  # measured 1.0
     Gate("citations_valid", ">=", 1.0),  # measured 1.0
 ]

@@ -34,7 +34,7 @@ StubExtractive = Any
 
 SUPPORTED = "The Eiffel Tower is 330 metres tall [1]."
 # The default bar for overruling a refusal, as chosen on the dev questions (README).
-DEFAULT_OVERRIDE_AT = 0.12  # kept equal to answering.threshold (rag.settings)
+DEFAULT_OVERRIDE_AT = 0.11  # kept equal to answering.threshold (rag.settings)
 QUESTION = "How tall is the Eiffel Tower?"
 
 
