@@ -172,6 +172,10 @@ def is_table_row(line: str) -> bool:
     return pipes >= 2 or TABLE_RULE.match(line) is not None
 
 
+# A column's edge: a pipe that no backslash escapes.
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
+
+
 def row_cells(line: str) -> list[str]:
     """A row's cells in column order; an empty cell keeps its place, so the cells after it
     stay under their own column names. A pipe escaped as Markdown writes it inside a cell
@@ -180,9 +184,6 @@ def row_cells(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     return [" ".join(c.replace("\\|", "|").split()) for c in _CELL_EDGE.split(inner)]
-
-
-_CELL_EDGE = re.compile(r"(?<!\\)\|")
 
 
 def names_columns(cells: list[str]) -> bool:
